@@ -1,0 +1,83 @@
+"""Project settings: defaults, overridden by an optional ``briefing.yaml`` at the project root.
+
+Kept as plain dataclasses so each stage receives only its own part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class ConfigError(Exception):
+    """A user-facing configuration problem (reported as one line, no traceback)."""
+
+
+@dataclass(frozen=True)
+class SummaryConfig:
+    min_sentences: int = 1
+    max_sentences: int = 4
+    char_budget: int = 320  # upper bound on summary length in characters
+    max_keywords: int = 8
+    max_figures: int = 6
+
+
+@dataclass(frozen=True)
+class TranslationConfig:
+    beam_size: int = 2
+    max_batch_tokens: int = 4096  # CTranslate2 batch size in tokens
+    inter_threads: int = 1
+    intra_threads: int = 0  # 0 = let CTranslate2 decide
+    cache: str = ".briefing-cache/translations.sqlite"
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path = Path(".")
+    seeds: str = "seeds"
+    docs: str = "docs"
+    digest_dir: str = "digest"  # generated pages live in docs/<digest_dir>/
+    glossary: str = "glossary.yaml"
+    summary: SummaryConfig = field(default_factory=SummaryConfig)
+    translation: TranslationConfig = field(default_factory=TranslationConfig)
+
+    def path(self, relative: str) -> Path:
+        p = Path(relative)
+        return p if p.is_absolute() else self.root / p
+
+
+def load_config(root: Path | str = ".", file: str = "briefing.yaml") -> Config:
+    """Read ``root/briefing.yaml`` when present; unknown keys are an error, not ignored."""
+    root = Path(root)
+    config = Config(root=root)
+    path = root / file
+    if not path.exists():
+        return config
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}".splitlines()[0]) from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings")
+    return _merge(config, data, str(path))
+
+
+def _merge(obj: Any, data: dict, where: str) -> Any:
+    known = {f.name: f for f in fields(obj) if f.name != "root"}
+    changes = {}
+    for key, value in data.items():
+        if key not in known:
+            raise ConfigError(f"{where}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
+        current = getattr(obj, key)
+        if hasattr(current, "__dataclass_fields__"):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: '{key}' must be a mapping")
+            changes[key] = _merge(current, value, f"{where}: {key}")
+        elif not isinstance(value, type(current)):
+            raise ConfigError(f"{where}: '{key}' must be {type(current).__name__}, got {value!r}")
+        else:
+            changes[key] = value
+    return replace(obj, **changes)

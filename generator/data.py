@@ -1,0 +1,176 @@
+"""Plain records that cross from one pipeline stage to the next.
+
+Every stage takes and returns these; no stage imports another stage's internals. Line
+numbers are 1-based lines of the decoded source text, so a page can link back to the
+exact place an article came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SourceFormat = Literal["text", "markdown", "html", "pdf"]
+BlockKind = Literal["paragraph", "heading", "caption", "byline", "dateline", "header", "quote"]
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """What is known about where a source was published; empty fields are unknown, never guessed."""
+
+    publication: str | None = None
+    date: str | None = None  # ISO date, YYYY-MM-DD (or YYYY-MM when the day is unknown)
+    url: str | None = None
+    title: str | None = None  # e.g. an HTML page title
+    origin: str | None = None  # where the metadata came from: "front-matter", "sidecar", "sources.yaml", "html", "dateline"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded source file (reader output)."""
+
+    path: str  # the path as given by the user, for messages and links
+    name: str  # file name, used for stable page slugs
+    text: str  # decoded text; for HTML/PDF the extracted text
+    format: SourceFormat
+    encoding: str | None = None
+    meta: SourceMeta = field(default_factory=SourceMeta)
+    # True when the text is a raw PDF text dump (hard-wrapped lines) that needs reflow.
+    needs_reflow: bool = False
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of repaired layout: a whole paragraph, a heading, a caption... (reflow output)."""
+
+    text: str
+    kind: BlockKind
+    first_line: int
+    last_line: int
+    level: int = 0  # heading level when known (Markdown '#' count), else 0
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of paragraphs under an in-article section head (heading None for the lead)."""
+
+    heading: str | None
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of a source (segmentation output)."""
+
+    source: str  # Document.path
+    index: int  # position in the source, 0-based, page order
+    title: str
+    sections: tuple[Section, ...]
+    span: tuple[int, int]  # first and last source line, 1-based, inclusive
+    byline: tuple[str, ...] = ()
+    meta: SourceMeta = field(default_factory=SourceMeta)
+    title_generated: bool = False  # the source had no headline; the title was proposed
+    kind: Literal["article", "photo"] = "article"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for s in self.sections for p in s.paragraphs]
+
+    @property
+    def body(self) -> str:
+        """Cleaned body text: paragraphs separated by blank lines (section heads excluded)."""
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def section_heads(self) -> list[str]:
+        return [s.heading for s in self.sections if s.heading]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article body; ``start``/``end`` are offsets into ``Article.body``."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int = 0  # index of the paragraph it belongs to
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change attached to a figure: 同比增长19.2% → direction +1, amount 19.2, unit '%', basis 'y/y'."""
+
+    direction: int  # +1 up, -1 down, 0 flat/unknown
+    amount: float | None
+    unit: str | None  # '%', 'pp' (percentage points), 'points', or a unit like 'CNY'
+    basis: str | None  # 'y/y', 'm/m', 'q/q', 'vs previous year', ...
+    text: str  # as written
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure: a measured value with its unit, as written and as a number."""
+
+    text: str  # as written in the source, e.g. "8520亿元"
+    value: float | None  # 852000000000.0
+    unit: str | None  # 'CNY', '%', 'pp', 'people', 't', 'MW', ...
+    en: str | None  # house-style English, e.g. "CNY 852 billion (+19.2% y/y)"
+    sentence: str  # the sentence it came from (verbatim)
+    metric: str | None = None  # what is measured, e.g. "全省绿色智能计算产业规模"
+    change: Change | None = None
+    approx: str | None = None  # 'about', 'over', 'nearly', 'under', ... from 约/超/近/以上
+    upper: float | None = None  # upper bound for ranges (value is the lower bound)
+    period: str | None = None  # e.g. "2024年", "前2个月"
+    score: float = 0.0  # importance, higher first
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the analyse stage knows of one article."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    summary: tuple[Sentence, ...]  # in document order, copied verbatim from the body
+    figures: tuple[Figure, ...]  # ranked, most important first
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Quality:
+    """Checks a machine translation passed or failed, for marks on the page and in JSON."""
+
+    numbers_ok: bool = True
+    glossary_ok: bool = True
+    retried: bool = False
+    fallback: bool = False  # translation unavailable: the page shows the Chinese instead
+    problems: tuple[str, ...] = ()  # e.g. ("repetition", "lost-number:19.2")
+
+
+@dataclass(frozen=True)
+class Translation:
+    source: str
+    text: str
+    quality: Quality = field(default_factory=Quality)
+
+
+@dataclass(frozen=True)
+class ArticleDigest:
+    """An analysed article with its English: what a page is rendered from."""
+
+    analysis: Analysis
+    title_en: Translation | None
+    summary_en: tuple[Translation, ...] | None
+    metrics_en: tuple[Translation | None, ...] | None  # per figure, its metric phrase in English
+
+
+@dataclass(frozen=True)
+class DocumentDigest:
+    document: Document
+    articles: tuple[ArticleDigest, ...]
+
+
+@dataclass(frozen=True)
+class Digest:
+    documents: tuple[DocumentDigest, ...]
+    model_id: str | None = None
