@@ -1,0 +1,83 @@
+"""MkDocs hook (``hooks:`` in mkdocs.yml).
+
+- Feeds the glossary to the search plugin as its jieba user dictionary, so search keeps
+  glossary terms whole: one term list serves segmentation, translation and search.
+- Under ``mkdocs serve``, watches ``seeds/`` and regenerates the digest pages before a
+  rebuild when a source changed (unchanged pages are not rewritten, so no reload loop).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from generator.config import load_config
+from generator.glossary import load_glossary
+
+log = logging.getLogger("mkdocs.hooks.briefing")
+_state: dict = {"command": None, "fingerprint": None}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+@event_priority(100)  # before the search plugin reads its jieba_dict_user
+def on_config(config):
+    root = _root(config)
+    settings = load_config(root)
+    glossary = load_glossary(settings.path(settings.glossary))
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if glossary and search is not None and hasattr(search.config, "jieba_dict_user"):
+        path = settings.path(".briefing-cache") / "jieba_user.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = "\n".join(glossary.jieba_lines()) + "\n"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        search.config.jieba_dict_user = str(path)
+    return config
+
+
+def on_serve(server, config, builder):
+    settings = load_config(_root(config))
+    server.watch(str(settings.path(settings.seeds)))
+    return server
+
+
+def on_pre_build(config) -> None:
+    if _state["command"] != "serve":
+        return
+    root = _root(config)
+    settings = load_config(root)
+    seeds = settings.path(settings.seeds)
+    fingerprint = _fingerprint(seeds)
+    if fingerprint == _state["fingerprint"]:
+        return
+    _state["fingerprint"] = fingerprint
+    from generator.build import run_build
+    from generator.translation import ModelMissing
+
+    try:
+        report = run_build(root=root, progress=False)
+    except ModelMissing as exc:
+        log.warning("%s; digest pages built without English", exc)
+        report = run_build(root=root, progress=False, translate=False)
+    for problem in report.problems:
+        log.warning("briefing: skipped %s", problem)
+    log.info(report.summary_line())
+
+
+def _fingerprint(folder: Path) -> tuple:
+    if not folder.is_dir():
+        return ()
+    return tuple(
+        (str(p.relative_to(folder)), p.stat().st_mtime_ns, p.stat().st_size)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    )

@@ -1,0 +1,49 @@
+"""Shared test helpers: a throw-away copy of the project to build in, and command runners."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+ACCEPTANCE = Path(__file__).resolve().parent / "seed-articles.yaml"
+
+
+def acceptance() -> dict:
+    return yaml.safe_load(ACCEPTANCE.read_text(encoding="utf-8"))
+
+
+def make_project(dest: Path, *, seeds: bool = True) -> Path:
+    """Copy what a user's checkout has (config, templates, hand-written docs, seeds) to ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "glossary.yaml"):
+        shutil.copy2(REPO / name, dest / name)
+    ignore = shutil.ignore_patterns("__pycache__", "digest", ".briefing-manifest.json")
+    for folder in ("templates", "generator", "docs"):
+        shutil.copytree(REPO / folder, dest / folder, ignore=ignore)
+    (dest / "seeds").mkdir()
+    if seeds:
+        for f in SEEDS.iterdir():
+            if f.is_file():
+                shutil.copy2(f, dest / "seeds" / f.name)
+    return dest
+
+
+def run(args: list[str], cwd: Path, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run(args, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout)
+
+
+def briefing(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env)
+
+
+def mkdocs_build(cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], cwd=cwd, env=env)

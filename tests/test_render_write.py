@@ -1,0 +1,88 @@
+"""Escaping, page writing and slugs: the safety rails of the render stage."""
+
+from __future__ import annotations
+
+import markdown as python_markdown
+import pytest
+
+from generator.markdown import code_fence, escape, external_link, link
+from generator.render import Page, document_slug
+from generator.write import MANIFEST, write_pages
+
+
+def _html(md: str) -> str:
+    return python_markdown.markdown(md, extensions=["tables"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[点我](javascript:alert(1))",
+        "*强调* __粗体__ `代码`",
+        "# 不是标题",
+        "1. 不是列表",
+        "- 不是列表",
+        "a | b | c",
+        "&lt;已转义&gt;",
+        "~~删除~~",
+    ],
+)
+def test_escaped_text_renders_literally(text):
+    html = _html(f"| a |\n| --- |\n| {escape(text)} |\n\n{escape(text)}\n")
+    assert "<script" not in html and "<img" not in html and "<a " not in html
+    assert "<em>" not in html and "<strong>" not in html and "<code>" not in html
+    assert "<h1>" not in html and "<ol>" not in html and "<ul>" not in html
+    assert html.count("<td>") == 1, "a '|' in text must not open a table cell"
+
+
+def test_escape_keeps_plain_chinese_untouched():
+    assert escape("2024年，全省产业规模达8520亿元，同比增长19.2%。") == "2024年，全省产业规模达8520亿元，同比增长19.2%。"
+
+
+def test_links_refuse_unsafe_targets():
+    assert link("x", "source.md#L3") == "[x](source.md#L3)"
+    with pytest.raises(ValueError):
+        link("x", "javascript:alert(1)")
+    assert "](" not in external_link("javascript:alert(1)")
+    assert external_link("https://example.com/a b").endswith("(https://example.com/a%20b)")
+
+
+def test_code_fence_outruns_backticks_in_text():
+    assert code_fence("plain") == "```"
+    assert code_fence("has ```` four") == "`````"
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "新闻.txt", "a b.txt", "..", "CON"])
+def test_document_slug_is_path_safe(name):
+    slug = document_slug(name)
+    assert slug and "/" not in slug and "\\" not in slug and not slug.startswith(".")
+    assert slug == document_slug(name), "stable"
+
+
+def test_document_slugs_differ_for_different_chinese_names():
+    assert document_slug("新闻一.txt") != document_slug("新闻二.txt")
+
+
+def test_write_pages_is_incremental_and_never_clobbers(tmp_path):
+    out = tmp_path / "digest"
+    first = write_pages([Page("a/index.md", "A\n"), Page("index.md", "home\n")], out)
+    assert sorted(first.written) == ["a/index.md", "index.md"]
+    again = write_pages([Page("a/index.md", "A\n"), Page("index.md", "home\n")], out)
+    assert again.written == [] and sorted(again.unchanged) == ["a/index.md", "index.md"]
+
+    (out / "index.md").write_text("edited by hand\n", encoding="utf-8")
+    (out / "notes.md").write_text("mine\n", encoding="utf-8")
+    third = write_pages([Page("index.md", "home v2\n"), Page("notes.md", "generated\n")], out)
+    assert (out / "index.md").read_text(encoding="utf-8") == "edited by hand\n"
+    assert (out / "notes.md").read_text(encoding="utf-8") == "mine\n"
+    assert sorted(third.kept) == ["index.md", "notes.md"]
+    assert third.removed == ["a/index.md"] and not (out / "a").exists()
+    assert (out / MANIFEST).exists()
+
+
+def test_write_pages_refuses_paths_outside_the_folder(tmp_path):
+    with pytest.raises(ValueError):
+        write_pages([Page("../evil.md", "x")], tmp_path / "digest")
+    assert not (tmp_path / "evil.md").exists()
