@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -71,6 +72,36 @@ def on_pre_build(config) -> None:
     for problem in report.problems:
         log.warning("briefing: skipped %s", problem)
     log.info(report.summary_line())
+
+
+def on_nav(nav, config, files):
+    """Name each digest folder after its index page's title instead of its slug."""
+    for item in _walk(nav.items):
+        if item.is_section:
+            index = next((c for c in item.children if c.is_page and c.file.name == "index"), None)
+            title = _first_heading(Path(index.file.abs_src_path)) if index is not None else None
+            if title:
+                item.title = title
+    return nav
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        if item.is_section:
+            yield from _walk(item.children)
+
+
+def _first_heading(path: Path) -> str | None:
+    try:
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("# "):
+                    # the theme prints nav titles unescaped: give it HTML-escaped text
+                    return html.escape(html.unescape(line[2:].strip().replace("\\", "")))
+    except OSError:
+        return None
+    return None
 
 
 def _fingerprint(folder: Path) -> tuple:

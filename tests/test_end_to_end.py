@@ -135,3 +135,59 @@ def test_build_opens_no_network_connection(built_site, no_network, monkeypatch):
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", built_site["env"]["ARGOS_PACKAGES_DIR"])
     assert cli.main(["build", "-q"]) == 0
     assert cli.main(["inspect", "--json", "seeds"]) == 0
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def served_site(built_site):
+    """The built site on a loopback HTTP server (Material's search runs in a web worker: no file://)."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site["project"] / "site"))
+    handler.log_message = lambda *a, **k: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
+def test_search_finds_chinese_words_in_a_browser(served_site):
+    """Type a Chinese word into Material's search box in headless Chromium; the digest must come up."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )
+        try:
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            external: list[str] = []
+            page.on("request", lambda r: external.append(r.url) if not r.url.startswith(served_site) else None)
+            page.goto(served_site + "/digest/")
+            page.wait_for_load_state("networkidle")
+            results = {}
+            for word in ("算力券", "轻工"):
+                page.keyboard.press("s")  # Material's search shortcut
+                page.keyboard.press("Control+A")
+                page.keyboard.type(word)
+                page.keyboard.press("End")  # IME-less typing of CJK fires no keyup: one more key does
+                page.wait_for_selector(".md-search-result__item", timeout=15000)
+                results[word] = page.locator(".md-search-result__item").all_inner_texts()
+                page.keyboard.press("Escape")
+            assert not errors, errors
+            assert not external, f"the site fetched from outside: {external}"
+        finally:
+            browser.close()
+    for word, items in results.items():
+        assert items, f"no search result for {word}"
+        assert any(word in item.replace("\u200b", "") for item in items), (word, items[:3])
