@@ -49,6 +49,7 @@ class Block:
     first_line: int
     last_line: int
     level: int = 0  # heading level when known (Markdown '#' count), else 0
+    page_start: bool = False  # the block opens a new page block / column (PDF text dumps)
 
 
 @dataclass(frozen=True)

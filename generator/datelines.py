@@ -1,0 +1,76 @@
+"""Datelines and bylines: who filed an article, for which paper, on which day.
+
+"本报讯（记者 叶伟）", "湖南日报3月29日讯(全媒体记者 孟姣燕 刘乐)", "新华社北京4月9日电" open
+an article; they are metadata, not body text. The year is taken only from the document's
+own metadata or, failing that, from a year the page itself keeps mentioning; otherwise the
+date stays unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_REPORTERS = r"(?:[（(](?P<who>[^）)]{0,40})[）)])?"
+_DATELINE = re.compile(
+    r"^\s*(?:"
+    r"(?P<own>本报讯)"
+    r"|(?P<pub>[\u4e00-\u9fff]{2,16}?)(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?:电|讯)"
+    r")\s*" + _REPORTERS + r"\s*"
+)
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_ROLE = re.compile(r"(?:全媒体|首席|特约|实习)?(?:记者|通讯员|撰稿|摄影)")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    end: int  # offset in the paragraph where the body starts
+    publication: str | None
+    month: int | None
+    day: int | None
+    reporters: tuple[str, ...]
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    publication = None
+    if m.group("pub"):
+        pub = m.group("pub")
+        # "新华社北京": an agency name, then the place it filed from
+        agency = re.match(r"^(.*?(?:社|报|网|台))", pub)
+        publication = agency.group(1) if agency else pub
+    reporters = names_after_role(m.group("who") or "")
+    month = int(m.group("month")) if m.group("month") else None
+    day = int(m.group("day")) if m.group("day") else None
+    if month is not None and not (1 <= month <= 12 and 1 <= (day or 1) <= 31):
+        return None
+    return Dateline(m.end(), publication, month, day, tuple(reporters))
+
+
+def names_after_role(text: str) -> list[str]:
+    """Names in "记者 孟姣燕 刘乐" / "全媒体记者 彭雅惠" / "通讯员 X、Y"."""
+    m = _ROLE.search(text)
+    if not m:
+        return []
+    rest = text[m.end() :]
+    return re.findall(_NAME, re.sub(r"[、，,\s]+", " ", rest))
+
+
+def page_year(text: str) -> int | None:
+    """The year a page keeps mentioning (at least twice, and more than any other), else None."""
+    years = Counter(int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)", text))
+    if not years:
+        return None
+    (top, count), *rest = years.most_common(2) + [(None, 0)]
+    if count >= 2 and count > rest[0][1]:
+        return top
+    return None
+
+
+def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None or month is None or day is None:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"

@@ -1,0 +1,361 @@
+"""Segment stage: repaired blocks become articles with titles, bylines and sections.
+
+How a newspaper page is read:
+- a page block, a page header, a dateline ("本报讯", "X报X月X日讯") or a leading byline
+  starts a new run of text; a trailing byline ends one;
+- a heading with body text before and after it in the same run is a section head;
+- other headings (and the headlines a page header runs together) float: text extracted
+  from PDF pages often prints a headline after its body. Each floating headline goes to the
+  untitled run whose text shares most of its words (nearby runs win ties); a headline left
+  over splits a run at a paragraph that opens like a news lead, when the text after that
+  point matches it better than its own title;
+- Markdown headings that are followed by a byline or a dateline are headlines in place;
+- captions never join a body: a short untitled run that ends in a caption is a photo item,
+  other captions are dropped; pull quotes were marked by reflow and are dropped here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from generator.data import Article, Block, Document, Section, SourceMeta
+from generator.datelines import iso_date, page_year, parse_dateline
+from generator.reflow import byline_names, ends_sentence
+
+_LEAD = re.compile(r"^(\d{1,2}月\d{1,2}日|今天|昨天|近日|日前|本报讯)")
+_CREDIT = re.compile(r"[。.]?\s*([^。]{0,20}?)\s*/?\s*摄\s*$")
+
+
+@dataclass
+class _Run:
+    """A stretch of body text being assembled into an article."""
+
+    items: list[Block] = field(default_factory=list)  # paragraphs and section heads
+    title: str | None = None
+    title_line: int | None = None
+    byline: list[str] = field(default_factory=list)
+    captions: list[Block] = field(default_factory=list)
+    dateline_meta: dict = field(default_factory=dict)
+    fixed_title: bool = False  # a Markdown headline in place: not open to reassignment
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.items if b.kind == "paragraph"]
+
+    @property
+    def text(self) -> str:
+        return "".join(b.text for b in self.paragraphs)
+
+    @property
+    def first_line(self) -> int:
+        return min(b.first_line for b in self.items)
+
+    @property
+    def last_line(self) -> int:
+        return max(b.last_line for b in self.items)
+
+
+@dataclass
+class _Floating:
+    text: str
+    line: int
+    position: int  # index among blocks, for proximity
+    byline: list[str] = field(default_factory=list)
+
+
+def segment(document: Document, blocks: Sequence[Block]) -> list[Article]:
+    runs, floating, photos = _runs(blocks)
+    runs = [r for r in runs if r.paragraphs]
+    _assign_floating(runs, floating)
+    articles = _to_articles(document, runs, photos)
+    return articles
+
+
+def single_article(document: Document, blocks: Sequence[Block]) -> list[Article]:
+    """The whole source as one article (``--single-article``): no segmentation at all."""
+    run = _Run()
+    for b in blocks:
+        if b.kind == "paragraph" or (b.kind == "heading" and run.paragraphs):
+            run.items.append(b)
+        elif b.kind == "heading" and run.title is None:
+            run.title, run.title_line = b.text, b.first_line
+        elif b.kind == "byline":
+            run.byline.extend(byline_names(b.text) or [b.text])
+    if not run.paragraphs:
+        return []
+    return _to_articles(document, [run], [])
+
+
+def _is_markdown_headline(blocks: Sequence[Block], i: int) -> bool:
+    """A Markdown heading in place: the top-level one, or one a byline or dateline follows."""
+    b = blocks[i]
+    if b.level == 0:
+        return False
+    if b.level == 1:
+        return True
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return nxt is not None and (nxt.kind == "byline" or (nxt.kind == "paragraph" and parse_dateline(nxt.text) is not None))
+
+
+def _runs(blocks: Sequence[Block]) -> tuple[list[_Run], list[_Floating], list[_Run]]:
+    runs: list[_Run] = []
+    floating: list[_Floating] = []
+    photos: list[_Run] = []
+    current = _Run()
+    pending_heads: list[tuple[int, Block]] = []  # headings not yet known to be sections
+
+    def close() -> None:
+        nonlocal current
+        for pos, head in pending_heads:
+            floating.append(_Floating(head.text, head.first_line, pos))
+        pending_heads.clear()
+        if current.paragraphs or current.title:
+            if current.paragraphs:
+                runs.append(current)
+            elif current.title:
+                floating.append(_Floating(current.title, current.title_line or 0, 0, current.byline))
+        current = _Run()
+
+    for i, b in enumerate(blocks):
+        if b.kind in ("quote",):
+            continue
+        if b.kind == "header":
+            close()
+            for piece in _header_headlines(b.text):
+                floating.append(_Floating(piece, b.first_line, i))
+            continue
+        if b.kind == "heading" and b.level > 0 and _is_markdown_headline(blocks, i):
+            close()
+            current.title, current.title_line, current.fixed_title = b.text, b.first_line, True
+            # a headline with nothing after it but a byline floats (printed apart from its body)
+            rest = [x for x in blocks[i + 1 :] if x.kind not in ("quote", "caption")]
+            if not any(x.kind == "paragraph" for x in rest[:2]):
+                bylines = [n for x in rest[:1] if x.kind == "byline" for n in (byline_names(x.text) or [])]
+                floating.append(_Floating(b.text, b.first_line, i, bylines))
+                current = _Run()
+            continue
+        if b.kind == "heading":
+            if b.page_start:
+                close()
+            if current.paragraphs:
+                pending_heads.append((i, b))
+            elif b.level == 0:
+                floating.append(_Floating(b.text, b.first_line, i))
+            elif current.title is None:
+                current.title, current.title_line = b.text, b.first_line
+            else:
+                floating.append(_Floating(b.text, b.first_line, i))
+            continue
+        if b.kind == "byline":
+            names = byline_names(b.text) or [b.text.strip("▶►> ")]
+            if current.paragraphs and (i + 1 >= len(blocks) or blocks[i + 1].kind != "paragraph" or _trails(b, blocks, i)):
+                current.byline.extend(names)  # a name closing the article
+                close()
+            elif current.paragraphs:
+                close()
+                current.byline.extend(names)
+            else:
+                current.byline.extend(names)
+            continue
+        if b.kind == "caption":
+            if pending_heads:
+                close()
+            if not current.title and current.paragraphs and len(current.text) < 400 and not pending_heads:
+                current.captions.append(b)
+                photos.append(current)
+                current = _Run()
+            elif not current.paragraphs and len(b.text) >= 60:
+                photo = _Run(items=[replace(b, kind="paragraph")], byline=list(current.byline))
+                photo.captions.append(b)
+                photos.append(photo)
+                current.byline = []
+            continue
+        # a paragraph
+        dateline = parse_dateline(b.text)
+        if b.page_start or (dateline is not None and current.paragraphs):
+            close()
+        if pending_heads and current.paragraphs:
+            current.items.extend(head for _, head in pending_heads)
+            pending_heads.clear()
+        current.items.append(b)
+    close()
+    return runs, floating, photos
+
+
+def _trails(byline: Block, blocks: Sequence[Block], i: int) -> bool:
+    """A byline on the last line of a paragraph belongs to the article it ends."""
+    prev = blocks[i - 1] if i else None
+    return prev is not None and prev.kind == "paragraph" and prev.last_line == byline.first_line
+
+
+def _header_headlines(text: str) -> list[str]:
+    """The headlines a page header runs together; a headline printed twice counts once."""
+    pieces = []
+    for piece in text.split():
+        t = piece
+        for size in range(len(t) // 2, 3, -1):
+            if len(t) >= 2 * size and t[:size] == t[size : 2 * size]:
+                rest = t[2 * size :]
+                pieces.append(t[:size])
+                t = rest
+                break
+        if t:
+            pieces.append(t)
+    out: list[str] = []
+    for p in pieces:
+        if p not in out and len(p) >= 4:
+            out.append(p)
+    return out
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = re.findall(r"[\u4e00-\u9fff]|[A-Za-z0-9.%]+", text)
+    return {a + b for a, b in zip(chars, chars[1:])} | {c for c in chars if len(c) > 1}
+
+
+def _similarity(headline: str, text: str, weight: dict[str, float] | None = None) -> float:
+    """Share of the headline's character pairs that the text contains (rarer pairs weigh more)."""
+    h = _bigrams(headline)
+    if not h:
+        return 0.0
+    w = weight or {}
+    total = sum(w.get(g, 1.0) for g in h)
+    if not total:
+        return 0.0
+    return sum(w.get(g, 1.0) for g in h & _bigrams(text)) / total
+
+
+def _assign_floating(runs: list[_Run], floating: list[_Floating]) -> None:
+    seen: set[str] = set()
+    pool = []
+    for f in floating:
+        key = re.sub(r"\s+", "", f.text)
+        if key not in seen:
+            seen.add(key)
+            pool.append(f)
+    texts = [r.text for r in runs]
+    grams = [_bigrams(t) for t in texts]
+    # pairs found in many runs say little about which run a headline belongs to
+    # (and pairs found in none of them say nothing at all)
+    df = {g: sum(g in gs for gs in grams) for f in pool for g in _bigrams(f.text)}
+    weight = {g: math.log(1 + len(runs) / n) if n else 0.0 for g, n in df.items()}
+    pairs = []
+    for fi, f in enumerate(pool):
+        for ri, r in enumerate(runs):
+            if r.title:
+                continue
+            sim = _similarity(f.text, texts[ri], weight)
+            distance = min(abs(f.line - r.first_line), abs(f.line - r.last_line))
+            proximity = 0.1 * math.exp(-distance / 40)
+            pairs.append((sim + proximity, sim, fi, ri))
+    used_f: set[int] = set()
+    for score, sim, fi, ri in sorted(pairs, key=lambda p: (-p[0], p[2], p[3])):
+        if fi in used_f or runs[ri].title or sim < 0.2:
+            continue
+        runs[ri].title, runs[ri].title_line = pool[fi].text, pool[fi].line
+        runs[ri].byline.extend(n for n in pool[fi].byline if n not in runs[ri].byline)
+        used_f.add(fi)
+    for fi, f in enumerate(pool):
+        if fi not in used_f:
+            _split_for(runs, f)
+
+
+def _split_for(runs: list[_Run], f: _Floating) -> bool:
+    """Give a leftover headline the tail of a run that opens like a lead and matches it best."""
+    best = None
+    for ri, r in enumerate(runs):
+        paras = [k for k, b in enumerate(r.items) if b.kind == "paragraph"]
+        for k in paras[1:]:
+            if not _LEAD.match(r.items[k].text) or not ends_sentence(r.items[k - 1].text if r.items[k - 1].kind == "paragraph" else "。"):
+                continue
+            tail = "".join(b.text for b in r.items[k:] if b.kind == "paragraph")
+            sim_new = _similarity(f.text, tail)
+            sim_own = _similarity(r.title or "", tail) if r.title else 0.0
+            if sim_new >= 0.4 and sim_new > sim_own and (best is None or sim_new > best[0]):
+                best = (sim_new, ri, k)
+    if best is None:
+        return False
+    _, ri, k = best
+    r = runs[ri]
+    tail_items = [b for b in r.items[k:] if b.kind == "paragraph" or r.items.index(b) > k]
+    new = _Run(items=tail_items, title=f.text, title_line=f.line, byline=list(f.byline))
+    r.items = r.items[:k]
+    runs.insert(ri + 1, new)
+    return True
+
+
+def _to_articles(document: Document, runs: Sequence[_Run], photos: Sequence[_Run]) -> list[Article]:
+    year = _year(document)
+    entries = [(r, "article") for r in runs] + [(p, "photo") for p in photos]
+    entries.sort(key=lambda e: e[0].first_line)
+    articles = []
+    for run, kind in entries:
+        article = _article(document, run, kind, year, len(articles))
+        if article is not None:
+            articles.append(article)
+    return articles
+
+
+def _year(document: Document) -> int | None:
+    if document.meta.date and re.match(r"^\d{4}", document.meta.date):
+        return int(document.meta.date[:4])
+    return page_year(document.text)
+
+
+def _article(document: Document, run: _Run, kind: str, year: int | None, index: int) -> Article | None:
+    byline = list(run.byline)
+    meta = document.meta
+    sections: list[tuple[str | None, list[str]]] = [(None, [])]
+    for n, b in enumerate(run.items):
+        if b.kind == "heading":
+            sections.append((b.text, []))
+            continue
+        text = b.text
+        if n == 0 or not sections[-1][1] and len(sections) == 1:
+            dateline = parse_dateline(text)
+            if dateline is not None:
+                text = text[dateline.end :].strip()
+                byline.extend(x for x in dateline.reporters if x not in byline)
+                meta = replace(
+                    meta,
+                    publication=meta.publication or dateline.publication,
+                    date=meta.date or iso_date(year, dateline.month, dateline.day),
+                    origin=meta.origin or "dateline",
+                )
+        if text:
+            sections[-1][1].append(text)
+    for caption in run.captions:
+        words = _CREDIT.sub("。", caption.text).strip()
+        credit = _CREDIT.search(caption.text)
+        if credit:
+            byline.extend(n for n in re.findall(r"[\u4e00-\u9fff]{2,4}$", credit.group(1).strip()) if n not in byline)
+        if kind == "photo" and words and words not in "".join(sections[-1][1]):
+            sections[-1][1].append(words)
+    built = tuple(Section(h, tuple(ps)) for h, ps in sections if ps or h)
+    built = tuple(s for s in built if s.paragraphs or s.heading)
+    if not any(s.paragraphs for s in built):
+        return None
+    title, generated = run.title, False
+    if not title:
+        first = next(p for s in built for p in s.paragraphs)
+        title, generated = _provisional_title(first), True
+    span = (run.first_line, run.last_line)
+    return Article(
+        source=document.path,
+        index=index,
+        title=title,
+        sections=built,
+        span=span,
+        byline=tuple(dict.fromkeys(byline)),
+        meta=meta if meta != SourceMeta() else document.meta,
+        title_generated=generated,
+        kind=kind,  # type: ignore[arg-type]
+    )
+
+
+def _provisional_title(paragraph: str, limit: int = 20) -> str:
+    clause = re.split(r"[。！？；，,]", paragraph, maxsplit=1)[0]
+    return clause[:limit]
