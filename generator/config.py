@@ -31,6 +31,7 @@ class TranslationConfig:
     max_batch_tokens: int = 4096  # CTranslate2 batch size in tokens
     inter_threads: int = 1
     intra_threads: int = 0  # 0 = let CTranslate2 decide
+    chunk_sentences: int = 64  # sentences per engine call; the cache commits after each
     cache: str = ".briefing-cache/translations.sqlite"
 
 

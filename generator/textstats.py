@@ -1,0 +1,28 @@
+"""jieba words of a sentence, computed once and shared by summaries, titles and keywords."""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+# Function words that carry no topic: they would make every sentence look alike.
+STOPWORDS = frozenset(
+    "的 了 在 是 和 与 及 以及 或 等 也 都 而 并 将 对 为 于 从 以 把 被 让 向 到 由 中 上 下 "
+    "这 那 其 之 此 该 个 一 有 我们 他们 它们 我 你 他 她 它 要 会 能 可 可以 已 已经 还 "
+    "又 就 更 最 很 不 没有 没 着 过 说 表示 介绍 认为 指出 记者 本报 今年 目前 其中 同时 "
+    "此外 另外 通过 进行 相关 一个 一批 一些 方面 情况 工作 问题 今天 日前 近日 据 据悉".split()
+)
+_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+@lru_cache(maxsize=65536)
+def words(sentence: str) -> tuple[str, ...]:
+    """Content words of a sentence (no stop words, punctuation or bare numbers)."""
+    return tuple(
+        w for w in jieba.lcut(sentence) if len(w.strip()) > 1 and _CONTENT.search(w) and w not in STOPWORDS
+    )

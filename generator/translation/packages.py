@@ -1,0 +1,123 @@
+"""Argos packages: install from a local file or the Argos index, list, find the zh→en one.
+
+The packages folder follows ``ARGOS_PACKAGES_DIR`` at call time (Argos itself reads it once
+at import). Installing from the index is the only place the program may use the network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+from generator.errors import UserError
+
+
+class PackageError(UserError):
+    """A package file or index problem, reported as one line."""
+
+
+def packages_dir() -> Path:
+    from argostranslate import settings
+
+    configured = os.environ.get("ARGOS_PACKAGES_DIR")
+    return Path(configured) if configured else Path(settings.package_data_dir)
+
+
+def _installed():
+    from argostranslate.package import Package
+
+    directory = packages_dir()
+    if not directory.is_dir():
+        return []
+    found = []
+    for path in sorted(directory.iterdir()):
+        if path.is_dir() and (path / "metadata.json").exists():
+            try:
+                found.append(Package(path))
+            except (OSError, ValueError, KeyError):
+                continue
+    return found
+
+
+def list_installed() -> list[str]:
+    return [f"{p.from_code}→{p.to_code}  {p.package_path.name}  version {p.package_version}" for p in _installed()]
+
+
+def find_zh_en():
+    """The installed zh→en package with the highest version, or None."""
+    from packaging.version import InvalidVersion, Version
+
+    def version(p) -> Version:
+        try:
+            return Version(p.package_version or "0")
+        except InvalidVersion:
+            return Version("0")
+
+    candidates = [p for p in _installed() if p.from_code == "zh" and p.to_code == "en" and (p.package_path / "model").is_dir()]
+    return max(candidates, key=lambda p: (version(p), p.package_path.name), default=None)
+
+
+def install_from_file(path: Path) -> str:
+    """Unpack a ``.argosmodel`` (a zip with one top-level folder) into the packages folder."""
+    if not zipfile.is_zipfile(path):
+        raise PackageError(f"{path}: not an Argos package (not a zip archive)")
+    with zipfile.ZipFile(path) as zf:
+        names = [n for n in zf.namelist() if n and not n.startswith("__MACOSX")]
+        tops = {n.split("/", 1)[0] for n in names}
+        if len(tops) != 1:
+            raise PackageError(f"{path}: not an Argos package (expected one top-level folder)")
+        top = tops.pop()
+        if f"{top}/metadata.json" not in names:
+            raise PackageError(f"{path}: not an Argos package (no metadata.json)")
+        if any(".." in Path(n).parts or n.startswith("/") for n in names):
+            raise PackageError(f"{path}: refusing a package with paths outside its folder")
+        try:
+            metadata = json.loads(zf.read(f"{top}/metadata.json"))
+        except ValueError:
+            raise PackageError(f"{path}: metadata.json is not valid JSON") from None
+        if not any(n.startswith(f"{top}/model/") for n in names):
+            raise PackageError(f"{path}: not a translation package (no model/ folder)")
+        target = packages_dir()
+        target.mkdir(parents=True, exist_ok=True)
+        destination = target / top
+        if destination.exists():
+            shutil.rmtree(destination)
+        zf.extractall(target)
+    return (
+        f"installed {metadata.get('from_code')}→{metadata.get('to_code')} "
+        f"version {metadata.get('package_version', '?')} into {destination}"
+    )
+
+
+def install_from_index() -> str:
+    """Download and install the zh→en package from the Argos index (needs the network)."""
+    if find_zh_en() is not None:
+        return f"a zh→en package is already installed in {packages_dir()}"
+    from argostranslate import package, settings
+
+    os.environ.setdefault("ARGOS_PACKAGES_DIR", str(packages_dir()))
+    settings.package_data_dir = packages_dir()
+    try:
+        package.update_package_index()
+        available = [p for p in package.get_available_packages() if p.from_code == "zh" and p.to_code == "en"]
+    except Exception as exc:  # noqa: BLE001 - any network failure is one line for the user
+        raise PackageError(
+            f"cannot reach the Argos package index ({exc.__class__.__name__}); "
+            "on an offline machine run `briefing model install FILE.argosmodel`"
+        ) from None
+    if not available:
+        raise PackageError(
+            "the Argos package index is unreachable or lists no zh→en package; "
+            "on an offline machine run `briefing model install FILE.argosmodel`"
+        )
+    try:
+        download = available[0].download()
+    except Exception as exc:  # noqa: BLE001
+        raise PackageError(f"download of the zh→en package failed ({exc.__class__.__name__})") from None
+    try:
+        return install_from_file(Path(download))
+    finally:
+        Path(download).unlink(missing_ok=True)
