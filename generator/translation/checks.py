@@ -25,7 +25,7 @@ def problems(protected: Protected, output: str) -> list[str]:
     if is_repetitive(out):
         found.append("repetition")
     source_chars = len(re.sub(r"\s", "", protected.source))
-    if len(out) < 0.4 * source_chars - 10:
+    if len(out) < 0.5 * source_chars - 5:
         found.append("too-short")
     if len(out) > 6 * source_chars + 60:
         found.append("too-long")
