@@ -15,8 +15,8 @@ from dataclasses import dataclass
 _REPORTERS = r"(?:[（(](?P<who>[^）)]{0,40})[）)])?"
 _DATELINE = re.compile(
     r"^\s*(?:"
-    r"(?P<own>本报讯)"
-    r"|(?P<pub>[\u4e00-\u9fff]{2,16}?)(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?:电|讯)"
+    r"(?P<own>本[报報][讯訊])"
+    r"|(?P<pub>[\u4e00-\u9fff]{2,16}?)(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?:电|電|讯|訊)"
     r")\s*" + _REPORTERS + r"\s*"
 )
 _NAME = r"[\u4e00-\u9fff·]{2,4}"

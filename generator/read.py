@@ -108,17 +108,27 @@ def decode(raw: bytes, shown: str = "") -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return _normalise(raw.decode(encoding, errors="replace").lstrip("\ufeff"), shown), encoding.replace("-sig", "")
-    if _looks_utf16(raw):
-        encoding = "utf-16-le" if raw[1::2].count(0) > raw[0::2].count(0) else "utf-16-be"
-        return _normalise(raw.decode(encoding, errors="replace"), shown), encoding
     if b"\x00" in raw[:4096]:
-        raise SourceError(f"{shown}: not a text file (binary content)")
+        # UTF-16 without a BOM has NUL bytes too (every ASCII character); binary has no
+        # plausible reading at all
+        utf16 = _best_reading(raw, ("utf-16-le", "utf-16-be")) if len(raw) % 2 == 0 else None
+        if utf16 is None or utf16[0] < 0.8 or _control_share(utf16[1]) > 0.02:
+            raise SourceError(f"{shown}: not a text file (binary content)")
+        return _normalise(utf16[1], shown), utf16[2]
     try:
         return _normalise(raw.decode("utf-8"), shown), "utf-8"
     except UnicodeDecodeError:
         pass
+    best = _best_reading(raw, _candidates(raw))
+    if best is None or best[0] < 0.5:
+        raise SourceError(f"{shown}: not a text file (no known encoding decodes it)")
+    return _normalise(best[1], shown), best[2]
+
+
+def _best_reading(raw: bytes, encodings: Sequence[str]) -> tuple[float, str, str] | None:
+    """The most plausible strict decoding: (score, text, encoding)."""
     best: tuple[float, str, str] | None = None
-    for encoding in _candidates(raw):
+    for encoding in encodings:
         try:
             text = raw.decode(encoding)
         except (UnicodeDecodeError, LookupError):
@@ -126,9 +136,7 @@ def decode(raw: bytes, shown: str = "") -> tuple[str, str]:
         score = _plausibility(text)
         if best is None or score > best[0]:
             best = (score, text, encoding)
-    if best is None or best[0] < 0.5:
-        raise SourceError(f"{shown}: not a text file (no known encoding decodes it)")
-    return _normalise(best[1], shown), best[2]
+    return best
 
 
 def _candidates(raw: bytes) -> list[str]:
@@ -171,23 +179,6 @@ def _plausibility(text: str) -> float:
             cjk += 1
             good += 0.6
     return good / len(sample)
-
-
-def _looks_utf16(raw: bytes) -> bool:
-    """UTF-16 without a BOM: every other byte of ASCII-heavy or CJK text is NUL or repeats."""
-    head = raw[:4096]
-    if len(head) < 4 or len(head) % 2:
-        return False
-    even, odd = head[0::2], head[1::2]
-    zeros = max(even.count(0), odd.count(0)) / (len(head) / 2)
-    if zeros > 0.3 and b"\x00\x00" not in head:
-        try:
-            encoding = "utf-16-le" if odd.count(0) > even.count(0) else "utf-16-be"
-            head.decode(encoding)
-            return True
-        except UnicodeDecodeError:
-            return False
-    return False
 
 
 def _normalise(text: str, shown: str) -> str:

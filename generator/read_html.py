@@ -7,6 +7,8 @@ treats it like any Markdown source.
 
 from __future__ import annotations
 
+import re
+
 from generator.data import SourceMeta
 
 
@@ -25,7 +27,7 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
         favor_recall=True,
     )
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
+    if len(re.findall(r"\w", text)) < 20:  # a menu word or two is not an article
         raise SourceError(f"{shown}: no article text found in the web page")
     title = (doc.title or "").strip() or None
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]

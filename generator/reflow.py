@@ -59,9 +59,16 @@ def join_wrapped(left: str, right: str) -> str:
         return left + right
     if left.endswith("-") and left[-2:-1].isdigit() and right[:1].isdigit():
         return left + right  # "2-" + "3日": a range, not a hyphenated word
-    if re.match(r"[A-Za-z0-9%.,]", left[-1]) and re.match(r"[A-Za-z0-9]", right[0]):
-        return left + " " + right
+    if left[-1].isdigit() and right[0].isdigit():
+        return left + right  # a number the column cut in two
+    if re.match(r"[A-Za-z0-9%.,;:!?)]", left[-1]) and re.match(r"[A-Za-z0-9(]", right[0]) and _mostly_latin(left):
+        return left + " " + right  # English text wraps at spaces
     return left + right
+
+
+def _mostly_latin(text: str) -> bool:
+    tail = text[-40:]
+    return sum(ch.isascii() for ch in tail) > 0.6 * len(tail)
 
 
 def tidy(text: str) -> str:
@@ -118,6 +125,7 @@ def _dump_blocks(text: str) -> list[Block]:
     widths = _column_widths(lines)
     blocks: list[Block] = []
     current: list[_Line] = []
+    column = [0.0]  # the column width where the current paragraph started
 
     def flush() -> None:
         if current:
@@ -127,6 +135,13 @@ def _dump_blocks(text: str) -> list[Block]:
             joined = tidy(joined)
             first, last, start = current[0].number, current[-1].number, current[0].page_start
             kind = "caption" if is_caption(joined) else "paragraph"
+            # a caption set in the column's own width may have swallowed the body above it
+            in_column = display_width(current[0].text) <= column[0] + 3
+            if kind == "caption" and in_column:
+                cut = _caption_start(joined)
+                if cut:  # body text the column ran into the caption: keep it as a paragraph
+                    blocks.append(Block(joined[:cut], "paragraph", first, last, page_start=start))
+                    joined, start = joined[cut:], False
             m = _TRAILING_NAME.search(joined) if kind == "paragraph" else None
             if m:  # "……张崇和说。 姚雯": the reporter's name closes the article
                 blocks.append(Block(joined[: m.start(1)].rstrip(), kind, first, last, page_start=start))
@@ -151,11 +166,15 @@ def _dump_blocks(text: str) -> list[Block]:
             if _is_heading_line(line, nxt, w, width):
                 blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=line.page_start))
                 continue
-        elif line.page_start or _starts_dateline(line.text):
+        elif line.page_start or _starts_dateline(line.text) or (
+            ends_sentence(current[-1].text) and _is_heading_line(line, nxt, w, width)
+        ):
             flush()
             if _is_heading_line(line, nxt, w, width):
                 blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=True))
                 continue
+        if not current:
+            column[0] = width
         current.append(line)
         short = w < width - 1.5
         if is_caption(line.text) or (short and ends_sentence(line.text)) or (nxt is not None and nxt.page_start):
@@ -174,7 +193,8 @@ def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> 
     followed by something that cannot continue a paragraph.
     """
     text = line.text
-    if len(text) > 40 or _starts_dateline(text) or is_caption(text):
+    joined = text + (nxt.text if nxt is not None else "")
+    if len(text) > 40 or _starts_dateline(text) or _starts_dateline(joined) or is_caption(text):
         return False
     if re.search(r"[，,。；;：:！!？?]", text) or text[-1] in "、（(“‘《—-":
         return False
@@ -188,7 +208,7 @@ def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> 
     return (len(nxt.text) <= width - 2.5 and not ends_sentence(nxt.text)) or next_w > width + 3
 
 
-_DATELINE_START = re.compile(r"^(本报讯|[\u4e00-\u9fff]{1,8}(报|社|网|台)?(\d{1,2}月\d{1,2}日)?(电|讯)[（(\s])")
+_DATELINE_START = re.compile(r"^(本[报報][讯訊]|[\u4e00-\u9fff]{1,8}(报|報|社|网|網|台)?(\d{1,2}月\d{1,2}日)?(电|電|讯|訊)[（(\s])")
 
 
 def _starts_dateline(text: str) -> bool:
@@ -196,6 +216,12 @@ def _starts_dateline(text: str) -> bool:
 
 
 _TRAILING_NAME = re.compile(r"[。！？”]\s+([\u4e00-\u9fff]{2,3})$")
+
+
+def _caption_start(text: str) -> int:
+    """Where a caption begins inside a run of text ("……。图为……/摄"), 0 when it is all caption."""
+    m = re.search(r"(?<=[。！？”])\s*图为", text)
+    return m.start() if m and m.start() > 0 else 0
 
 
 def _trailing_byline(text: str) -> bool:

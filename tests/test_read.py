@@ -1,0 +1,184 @@
+"""Reading sources: encodings, formats, web pages, PDF files and metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.read import SourceError, discover_sources, load_sources_index, read_document
+from generator.reflow import reflow
+from generator.segment import segment
+from tests.helpers import SEEDS
+
+ARTICLE = (
+    "# 一季度中小企业发展指数上升\n\n"
+    "本报讯 4月9日，中国中小企业协会发布的最新数据显示，今年一季度，我国中小企业发展指数为89.3，"
+    "比去年四季度上升1.3点。\n\n"
+    "中国中小企业协会有关负责人表示，春节后生产加速回升，经济回暖势头不断增强，企业生产经营持续改善。\n"
+)
+
+
+# Big5 holds traditional script: the same article in traditional characters.
+TRADITIONAL = (
+    "# 一季度中小企業發展指數上升\n\n"
+    "本報訊 4月9日，中國中小企業協會發布的最新數據顯示，今年一季度，我國中小企業發展指數為89.3，"
+    "比去年四季度上升1.3點。\n\n"
+    "中國中小企業協會有關負責人表示，春節後生產加速回升，經濟回暖勢頭不斷增強，企業生產經營持續改善。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "encoding, text, data",
+    [
+        ("utf-8", ARTICLE, ARTICLE.encode("utf-8")),
+        ("utf-8-bom", ARTICLE, b"\xef\xbb\xbf" + ARTICLE.encode("utf-8")),
+        ("gb18030", ARTICLE, ARTICLE.encode("gb18030")),
+        ("gbk", ARTICLE, ARTICLE.encode("gbk")),
+        ("big5", TRADITIONAL, TRADITIONAL.encode("big5")),
+        ("utf-16", ARTICLE, ARTICLE.encode("utf-16")),
+        ("utf-16-le-no-bom", ARTICLE, ARTICLE.encode("utf-16-le")),
+        ("utf-16-be-bom", ARTICLE, b"\xfe\xff" + ARTICLE.encode("utf-16-be")),
+    ],
+)
+def test_every_common_encoding_gives_the_same_article(tmp_path, encoding, text, data):
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(data)
+    document = read_document(path)
+    assert document.text == text
+    articles = segment(document, reflow(document))
+    assert len(articles) == 1
+    assert articles[0].title == text.splitlines()[0][2:]
+    assert articles[0].body.startswith("4月9日")
+    assert articles[0].byline == ()
+
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02\x00" + bytes(range(256)) * 4, "not a text file"),
+        ("empty.txt", b"", "empty"),
+        ("blank.md", b"\n  \n\t\n", "empty"),
+        ("random.txt", bytes((i * 7919) % 251 for i in range(5000)), "not a text file"),
+    ],
+)
+def test_unusable_files_raise_a_one_line_reason_with_the_name(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(SourceError) as info:
+        read_document(path)
+    message = str(info.value)
+    assert name in message and reason in message and "\n" not in message
+
+
+def test_format_is_decided_by_content():
+    dump = read_document(SEEDS / "000_9623b259a8a6cc57.txt")
+    assert dump.format == "text" and dump.needs_reflow
+    markdown = read_document(SEEDS / "003_84a0f30d0b85aac9.txt")
+    assert markdown.format == "markdown" and not markdown.needs_reflow
+
+
+def test_html_main_text_without_page_chrome(tmp_path):
+    page = """<!DOCTYPE html><html><head><title>新材料项目产业链专场 湖南“磁吸”超千亿元 - 湖南日报</title>
+    <meta property="og:site_name" content="湖南日报">
+    <meta property="article:published_time" content="2025-03-29T10:00:00+08:00">
+    <link rel="canonical" href="https://example.com/news/2025/0329/123.html">
+    <style>body{color:red}</style><script>alert("x")</script></head><body>
+    <nav><a href="/">首页</a> <a href="/news">新闻中心</a> <a href="/about">关于我们</a></nav>
+    <article><h1>新材料项目产业链专场 湖南“磁吸”超千亿元</h1>
+    <p>今天，2025中国产业转移发展对接活动（湖南）新材料产业链专场对接活动发布转移项目105个，总投资超1260亿元。其中，12个项目在活动现场集中签署合作协议，总投资额超217亿元。</p>
+    <!-- 编辑注释：不要发布 -->
+    <p>现场签约的12个项目涉及电池新材料、陶瓷新材料、金属复合材料、钙基新材料、特种新材料等领域，分别转移落户长沙、湘潭、常德、郴州、永州、怀化、娄底等地。</p>
+    <p>“湖南具有优良原材料资源禀赋，有利于发展新材料产业。”宁波江丰电子材料股份有限公司向常德石门县投资20亿元打造先进陶瓷粉体特色产业项目，该项目为此次集中签约项目之一。</p>
+    </article>
+    <footer>版权所有 © 湖南日报 联系我们 网站地图</footer></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    document = read_document(path)
+    assert document.format == "html"
+    for junk in ("alert", "color:red", "首页", "版权所有", "编辑注释"):
+        assert junk not in document.text
+    assert "总投资超1260亿元" in document.text and "娄底等地" in document.text
+    assert document.meta.date == "2025-03-29"
+    assert document.meta.url == "https://example.com/news/2025/0329/123.html"
+    articles = segment(document, reflow(document))
+    assert len(articles) == 1 and "磁吸" in articles[0].title
+
+
+def test_html_without_article_text_is_reported(tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text("<html><head><title>x</title></head><body><nav>首页</nav></body></html>", encoding="utf-8")
+    with pytest.raises(SourceError, match="empty.html"):
+        read_document(path)
+
+
+def _cjk_font() -> str | None:
+    import subprocess
+
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    for line in out.splitlines():
+        path = line.split(":")[0].strip()
+        if path.endswith((".ttf", ".ttc", ".otf")):
+            return path
+    return None
+
+
+LEFT = ("4月9日，工业和信息化部等七部门联合印发推动工业领域设备更新实施方案。"
+        "方案提出到2027年，工业领域设备投资规模较2023年增长25%以上。")
+RIGHT = ("中国轻工业联合会近日发布的数据显示，今年前2个月，我国规模以上轻工企业实现营业收入3.26万亿元，"
+         "同比增长4.1%。轻工行业生产较快回升，盈利持续改善。")
+
+
+@pytest.mark.skipif(_cjk_font() is None, reason="no CJK font installed (.ci/run installs fonts-wqy-zenhei)")
+def test_two_column_pdf_reads_column_by_column(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("cjk", fname=_cjk_font())
+    pdf.set_font("cjk", size=11)
+    width = 80
+    for x, text in ((15, LEFT), (110, RIGHT)):
+        pdf.set_xy(x, 20)
+        pdf.multi_cell(width, 7, text)
+    path = tmp_path / "page.pdf"
+    pdf.output(str(path))
+    document = read_document(path)
+    assert document.format == "pdf" and document.needs_reflow
+    body = "".join(b.text for b in reflow(document))
+    assert "增长25%以上" in body and "营业收入3.26万亿元" in body
+    assert body.index("工业和信息化部") < body.index("中国轻工业联合会"), "left column first"
+    assert LEFT.replace("，", "") in body.replace("，", "") or "设备投资规模较2023年增长25%以上" in body
+
+
+def test_metadata_front_matter_sidecar_and_index(tmp_path):
+    text = "---\npublication: 湖南日报\ndate: 2025-03-29\nurl: https://example.com/a\n---\n# 标题一\n\n正文第一段，说明情况。\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    doc = read_document(tmp_path / "a.md")
+    assert (doc.meta.publication, doc.meta.date, doc.meta.url) == ("湖南日报", "2025-03-29", "https://example.com/a")
+    assert doc.text.splitlines()[5] == "# 标题一", "front matter is blanked, line numbers kept"
+
+    (tmp_path / "b.txt").write_text("# 标题二\n\n正文，说明情况。\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("publication: 中国工业报\ndate: 2024-04-10\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("# 标题三\n\n正文，说明情况。\n", encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text("c.txt: {publication: 新华社, url: 'https://example.com/c'}\n", encoding="utf-8")
+    index = load_sources_index(tmp_path)
+    assert read_document(tmp_path / "b.txt", sources_index=index).meta.publication == "中国工业报"
+    c = read_document(tmp_path / "c.txt", sources_index=index)
+    assert c.meta.publication == "新华社" and c.meta.date is None, "never invented"
+    assert [p.name for p in discover_sources([tmp_path])] == ["a.md", "b.txt", "c.txt"]
+
+    (tmp_path / "d.txt").write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    (tmp_path / "d.yaml").write_text("publication: [unclosed\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="d.txt"):
+        read_document(tmp_path / "d.txt")
+
+
+def test_dateline_gives_publication_and_date_with_the_page_year():
+    document = read_document(SEEDS / "003_84a0f30d0b85aac9.txt")
+    articles = segment(document, reflow(document))
+    dated = [a for a in articles if a.meta.date]
+    assert dated and all(a.meta.date == "2025-03-29" and a.meta.publication == "湖南日报" for a in dated)
+    dump = read_document(SEEDS / "000_9623b259a8a6cc57.txt")
+    assert all(a.meta.publication is None for a in segment(dump, reflow(dump))), "本报 names no paper"
