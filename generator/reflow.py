@@ -200,6 +200,8 @@ def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> 
         return False
     if len(text) <= width - 4 or w > width + 3:
         return True
+    if re.search(rf"[{_CJK}”》]\s+[{_CJK}“《]", text) or re.search(rf"[{_CJK}”》]\s+[A-Za-z]", text):
+        return True  # words set apart by spaces: a two-part headline, never a wrapped body line
     if nxt is None or nxt.page_start or _starts_dateline(nxt.text):
         return True
     next_w = display_width(nxt.text)
@@ -208,7 +210,7 @@ def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> 
     return (len(nxt.text) <= width - 2.5 and not ends_sentence(nxt.text)) or next_w > width + 3
 
 
-_DATELINE_START = re.compile(r"^(本[报報][讯訊]|[\u4e00-\u9fff]{1,8}(报|報|社|网|網|台)?(\d{1,2}月\d{1,2}日)?(电|電|讯|訊)[（(\s])")
+_DATELINE_START = re.compile(r"^(本[报報][讯訊]|[\u4e00-\u9fff]{2,12}\d{1,2}\s*月\s*\d{1,2}\s*日\s*(电|電|讯|訊))")
 
 
 def _starts_dateline(text: str) -> bool:
