@@ -167,7 +167,7 @@ def _dump_blocks(text: str) -> list[Block]:
                 blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=line.page_start))
                 continue
         elif line.page_start or _starts_dateline(line.text) or (
-            ends_sentence(current[-1].text) and _is_heading_line(line, nxt, w, width)
+            ends_sentence(current[-1].text) and (_is_heading_line(line, nxt, w, width) or w > width + 3)
         ):
             flush()
             if _is_heading_line(line, nxt, w, width):

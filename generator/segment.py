@@ -163,7 +163,7 @@ def _runs(blocks: Sequence[Block]) -> tuple[list[_Run], list[_Floating], list[_R
         if b.kind == "caption":
             if pending_heads:
                 close()
-            if not current.title and current.paragraphs and len(current.text) < 400 and not pending_heads:
+            if not current.title and current.paragraphs and len(current.text) < 250 and not pending_heads:
                 current.captions.append(b)
                 photos.append(current)
                 current = _Run()
