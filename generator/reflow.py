@@ -166,10 +166,13 @@ def _dump_blocks(text: str) -> list[Block]:
             if _is_heading_line(line, nxt, w, width):
                 blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=line.page_start))
                 continue
-        elif line.page_start or _starts_dateline(line.text) or (
+        elif line.page_start or _starts_dateline(line.text) or _headline_shaped(line.text) or (
             ends_sentence(current[-1].text) and (_is_heading_line(line, nxt, w, width) or w > width + 3)
         ):
             flush()
+            if byline_names(line.text) is not None and len(line.text) <= 30:
+                blocks.append(Block(tidy(line.text), "byline", line.number, line.number, page_start=line.page_start))
+                continue
             if _is_heading_line(line, nxt, w, width):
                 blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=True))
                 continue
@@ -200,14 +203,25 @@ def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> 
         return False
     if len(text) <= width - 4 or w > width + 3:
         return True
-    if re.search(rf"[{_CJK}”》]\s+[{_CJK}“《]", text) or re.search(rf"[{_CJK}”》]\s+[A-Za-z]", text):
-        return True  # words set apart by spaces: a two-part headline, never a wrapped body line
+    if _headline_shaped(text):
+        return True
     if nxt is None or nxt.page_start or _starts_dateline(nxt.text):
         return True
     next_w = display_width(nxt.text)
     # what follows could not continue a paragraph: a short line that ends no sentence, or a
     # line far wider than this column (another block starts)
     return (len(nxt.text) <= width - 2.5 and not ends_sentence(nxt.text)) or next_w > width + 3
+
+
+def _headline_shaped(text: str) -> bool:
+    """Words set apart by spaces with no sentence punctuation: a two-part headline.
+
+    Wrapped body lines of Chinese text have no spaces between words (PDF extraction leaves
+    them only around digits and Latin), so such a line is never part of a paragraph.
+    """
+    if len(text) > 40 or _starts_dateline(text) or re.search(r"[，,。；;：:！!？?]", text):
+        return False
+    return bool(re.search(rf"[{_CJK}”》]\s+[{_CJK}“《]", text) or re.search(rf"[{_CJK}”》]\s+[A-Za-z]", text))
 
 
 _DATELINE_START = re.compile(r"^(本[报報][讯訊]|[\u4e00-\u9fff]{2,12}\d{1,2}\s*月\s*\d{1,2}\s*日\s*(电|電|讯|訊))")
@@ -315,7 +329,7 @@ def mark_pull_quotes(blocks: Sequence[Block]) -> list[Block]:
     texts = [_letters(b.text) for b in blocks]
     out = []
     for i, b in enumerate(blocks):
-        if b.kind in ("paragraph", "heading") and b.level == 0 and len(b.text) <= 120:
+        if b.kind in ("paragraph", "heading") and b.level == 0 and len(b.text) <= 200:
             m = _QUOTED.search(b.text)
             probe = _letters(m.group(1)) if m else texts[i]
             if len(probe) >= 10 and any(

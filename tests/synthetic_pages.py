@@ -92,7 +92,7 @@ def _wrap(paragraph: str, width: int, rng: random.Random) -> list[str]:
     lines, position, first = [], 0, True
     while position < len(paragraph):
         size = width - 2 if first else width
-        lines.append(paragraph[position : position + size])
+        lines.append(paragraph[position : position + size].strip())  # extraction drops edge spaces
         position += size
         first = False
     return lines
