@@ -95,6 +95,8 @@ class _Line:
     text: str
     number: int
     page_start: bool
+    dateline: bool = False  # a dateline starts here (it may wrap onto the next line)
+    in_dateline: bool = False  # the rest of a dateline that wrapped from the line above
 
 
 def _dump_lines(text: str) -> list[_Line]:
@@ -102,6 +104,10 @@ def _dump_lines(text: str) -> list[_Line]:
     for number, raw in enumerate(text.split("\n"), start=1):
         if raw.strip():
             lines.append(_Line(raw.strip(), number, raw[:1] in (" ", "\u3000", "\t")))
+    for line, nxt in zip(lines, lines[1:] + [None]):
+        line.dateline = _starts_dateline(line.text + (nxt.text if nxt is not None else ""))
+        if line.dateline and nxt is not None and not _starts_dateline(line.text):
+            nxt.in_dateline = True
     return lines
 
 
@@ -166,7 +172,7 @@ def _dump_blocks(text: str) -> list[Block]:
             if _is_heading_line(line, nxt, w, width):
                 blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=line.page_start))
                 continue
-        elif line.page_start or _starts_dateline(line.text) or _headline_shaped(line.text) or (
+        elif line.page_start or line.dateline or (_headline_shaped(line.text) and not line.in_dateline) or (
             ends_sentence(current[-1].text) and (_is_heading_line(line, nxt, w, width) or w > width + 3)
         ):
             flush()
@@ -196,8 +202,7 @@ def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> 
     followed by something that cannot continue a paragraph.
     """
     text = line.text
-    joined = text + (nxt.text if nxt is not None else "")
-    if len(text) > 40 or _starts_dateline(text) or _starts_dateline(joined) or is_caption(text):
+    if len(text) > 40 or line.dateline or line.in_dateline or is_caption(text):
         return False
     if re.search(r"[，,。；;：:！!？?]", text) or text[-1] in "、（(“‘《—-":
         return False
@@ -205,7 +210,7 @@ def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> 
         return True
     if _headline_shaped(text):
         return True
-    if nxt is None or nxt.page_start or _starts_dateline(nxt.text):
+    if nxt is None or nxt.page_start or nxt.dateline:
         return True
     next_w = display_width(nxt.text)
     # what follows could not continue a paragraph: a short line that ends no sentence, or a

@@ -70,6 +70,8 @@ def segment(document: Document, blocks: Sequence[Block]) -> list[Article]:
     runs, floating, photos = _runs(blocks)
     runs = [r for r in runs if r.paragraphs]
     _assign_floating(runs, floating)
+    photos += [r for r in runs if r.captions and not r.title]
+    runs = [r for r in runs if not (r.captions and not r.title)]
     articles = _to_articles(document, runs, photos)
     return articles
 
@@ -163,10 +165,10 @@ def _runs(blocks: Sequence[Block]) -> tuple[list[_Run], list[_Floating], list[_R
         if b.kind == "caption":
             if pending_heads:
                 close()
-            if not current.title and current.paragraphs and len(current.text) < 250 and not pending_heads:
+            if not current.title and current.paragraphs and len(current.text) < 400 and not pending_heads:
+                # a photo story, unless a floating headline turns out to be its own
                 current.captions.append(b)
-                photos.append(current)
-                current = _Run()
+                close()
             elif not current.paragraphs and len(b.text) >= 60:
                 photo = _Run(items=[replace(b, kind="paragraph")], byline=list(current.byline))
                 photo.captions.append(b)

@@ -53,10 +53,10 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.findall(r"[^。！？]+[。！？]”?", text) if s.strip()]
 
 
-def clean_articles(limit: int = 400, seed: int = 1) -> list[tuple[str, list[str]]]:
+def clean_articles(limit: int = 400, seed: int = 1, devdata: bool = True) -> list[tuple[str, list[str]]]:
     """(headline, paragraphs): read from the development data at run time, never copied."""
     out: list[tuple[str, list[str]]] = []
-    if DEVDATA.exists():
+    if devdata and DEVDATA.exists():
         rng = random.Random(seed)
         with DEVDATA.open(encoding="utf-8") as f:
             for line in f:
@@ -148,9 +148,9 @@ def make_page(rng: random.Random, pool: list[tuple[str, list[str]]]) -> Page:
     return Page(text=text, articles=truth)
 
 
-def pages(count: int, seed: int = 2024) -> list[Page]:
+def pages(count: int, seed: int = 2024, devdata: bool = True) -> list[Page]:
     rng = random.Random(seed)
-    pool = clean_articles()
+    pool = clean_articles(devdata=devdata)
     return [make_page(rng, pool) for _ in range(count)]
 
 
