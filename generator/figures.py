@@ -48,8 +48,9 @@ _APPROX_BEFORE = {
 _APPROX_AFTER = {"以上": "over", "多": "over", "余": "over", "左右": "about", "以下": "under", "以内": "under"}
 _APPROX_B = "|".join(sorted(_APPROX_BEFORE, key=len, reverse=True))
 
+_CURRENCY_BEFORE = {"新台币": "TWD", "台币": "TWD", "人民币": "CNY", "港币": "HKD", "美元": "USD"}
 _VALUE = re.compile(
-    rf"(?P<pre>{_APPROX_B})?\s*(?P<num>{NUMBER})\s*(?P<mag>{MAGNITUDE})\s*"
+    rf"(?P<pre>{_APPROX_B})?\s*(?P<cur>新台币|台币|人民币|港币)?\s*(?P<num>{NUMBER})\s*(?P<mid0>多|余)?(?P<mag>{MAGNITUDE})\s*"
     rf"(?:(?P<sep>[—\-–~～至到])\s*(?P<num2>{NUMBER})\s*(?P<mag2>{MAGNITUDE})\s*)?"
     rf"(?P<mid>多|余)?\s*(?P<unit>{_UNIT_RE})(?P<post>以上|以下|左右|以内|多)?"
 )
@@ -189,7 +190,7 @@ def _basis(basis: str | None, sentence: str) -> str | None:
 def _not_a_figure(text: str, m: re.Match) -> bool:
     unit = m.group("unit")
     num = m.group("num")
-    after = text[m.end() : m.end() + 2]
+    after = text[m.end() : m.end() + 3].lstrip()
     before = text[max(0, m.start("num") - 1) : m.start("num")]
     if unit == "个" and (after.startswith("月") or after.startswith("季")):
         return True  # 前2个月: a period
@@ -213,12 +214,20 @@ def _value_figure(text: str, m: re.Match, period: str | None) -> Figure:
     upper = parse_number(m.group("num2") + (m.group("mag2") or "")) if m.group("num2") else None
     if upper is not None and not m.group("mag2") and m.group("mag"):
         upper = parse_number(m.group("num2") + m.group("mag"))  # "3至4万元": the magnitude is shared
-    approx = _APPROX_BEFORE.get(m.group("pre") or "") or _APPROX_AFTER.get(m.group("mid") or "") or _APPROX_AFTER.get(
-        m.group("post") or ""
+    approx = (
+        _APPROX_BEFORE.get(m.group("pre") or "")
+        or _APPROX_AFTER.get(m.group("mid0") or m.group("mid") or "")
+        or _APPROX_AFTER.get(m.group("post") or "")
     )
+    if m.group("cur") and code == "CNY":
+        code = _CURRENCY_BEFORE[m.group("cur")]  # "新台币12.77亿元": the currency is named first
     noun = None
+    metric = _metric(text, m.start())
     if code in ("items", "companies", "people"):
+        # "80个特色化行业大模型" names the thing after the count, "就业岗位1.2万个" before it
         noun = _count_noun(text[m.end() : m.end() + 24])
+        if noun is None and code == "items" and metric:
+            noun = next((en for zh, en in _COUNT_NOUNS.items() if metric.endswith(zh)), None)
     written = m.group(0).strip()
     figure = Figure(
         text=written,
@@ -226,7 +235,7 @@ def _value_figure(text: str, m: re.Match, period: str | None) -> Figure:
         unit=code,
         en=None,
         sentence=text,
-        metric=_metric(text, m.start()),
+        metric=metric,
         approx=approx,
         upper=float(upper) if upper is not None else None,
         period=period,
