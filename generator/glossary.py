@@ -77,5 +77,5 @@ def register_with_jieba(glossary: Glossary) -> None:
 
     for zh, _ in glossary.terms:
         if zh not in _registered:
-            jieba.add_word(zh, freq=max(1000, 200 * len(zh)))
+            jieba.add_word(zh, freq=max(1000, 200 * len(zh)), tag="nz")  # a proper noun for POS filters
             _registered.add(zh)
