@@ -209,7 +209,7 @@ print(t.stats.translated, t.stats.cache_hits)
 
 def test_a_build_killed_half_way_resumes_where_it_stopped(argos_env, tmp_path):
     cache = tmp_path / "resume.sqlite"
-    total = 3000
+    total = 1200
     env = dict(os.environ, PYTHONPATH=str(REPO))
     proc = subprocess.Popen([sys.executable, "-c", _RESUME_SCRIPT, str(cache), str(total)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
