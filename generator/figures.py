@@ -155,7 +155,8 @@ def _sentence_figures(text: str) -> list[Figure]:
         if span.figure.change is not None and span.figure.unit is not None and result:
             prev = result[-1]
             gap = text[prev.end : span.start]
-            if prev.figure.change is None and re.fullmatch(r"[\s，,、]*", gap) and prev.figure.unit != "pp":
+            is_share = prev.figure.unit == "%" and "占" in (prev.figure.metric or "")  # "占…的15.9%"
+            if prev.figure.change is None and re.fullmatch(r"[\s，,、]*", gap) and prev.figure.unit != "pp" and not is_share:
                 result[-1] = _Span(prev.start, span.end, replace(prev.figure, change=span.figure.change))
                 continue
         result.append(span)
@@ -247,7 +248,7 @@ def _value_figure(text: str, m: re.Match, period: str | None) -> Figure:
 
 def _count_noun(after: str) -> str | None:
     """The head noun of the phrase a count word introduces ("80个特色化行业大模型" → models)."""
-    phrase = re.split(r"[，,。；;、的在和与及]", after, maxsplit=1)[0]
+    phrase = re.split(r"[，,。；;、的在和与及\d]", after, maxsplit=1)[0]
     best = None
     for zh, en in _COUNT_NOUNS.items():
         pos = phrase.rfind(zh)

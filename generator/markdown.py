@@ -20,7 +20,7 @@ class Md(str):
 _BACKSLASHED = re.compile(r"([\\`*_\[\]])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "~": "&#126;", "|": "&#124;", "$": "&#36;"}
 _ENTITY_RE = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
-_LINE_START = re.compile(r"^([#+\-=])|^(\d+)([.)])")
+_LINE_START = re.compile(r"^([#+\-=])(?=\s|$)|^(\d+)([.)])(?=\s|$)")
 
 
 def escape(value: object) -> Md:
