@@ -10,18 +10,19 @@ from mkdocs.config import load_config
 from tests.helpers import make_project
 
 
-def _hook(project):
-    spec = importlib.util.spec_from_file_location("briefing_hook_under_test", project / "generator" / "mkdocs_hook.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_serve_regenerates_pages_when_a_seed_changes(tmp_path, monkeypatch, argos_env):
+def _setup(tmp_path, monkeypatch):
+    """A project copy, its MkDocs config, and the hook loaded the way MkDocs loads it (from its file)."""
     project = make_project(tmp_path / "p")
     monkeypatch.chdir(project)
     config = load_config(str(project / "mkdocs.yml"))
-    hook = _hook(project)
+    spec = importlib.util.spec_from_file_location("briefing_hook_under_test", project / "generator" / "mkdocs_hook.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    return project, config, hook
+
+
+def test_serve_regenerates_pages_when_a_seed_changes(tmp_path, monkeypatch, argos_env):
+    project, config, hook = _setup(tmp_path, monkeypatch)
     hook.on_startup(command="serve", dirty=False)
     hook.on_pre_build(config)
     page = project / "docs" / "digest" / "003-84a0f30d0b85aac9-txt" / "article-02.md"
@@ -39,20 +40,14 @@ def test_serve_regenerates_pages_when_a_seed_changes(tmp_path, monkeypatch, argo
 
 
 def test_build_command_leaves_pages_alone(tmp_path, monkeypatch):
-    project = make_project(tmp_path / "p")
-    monkeypatch.chdir(project)
-    config = load_config(str(project / "mkdocs.yml"))
-    hook = _hook(project)
+    project, config, hook = _setup(tmp_path, monkeypatch)
     hook.on_startup(command="build", dirty=False)
     hook.on_pre_build(config)
     assert not (project / "docs" / "digest").exists()
 
 
 def test_glossary_becomes_the_search_user_dictionary(tmp_path, monkeypatch):
-    project = make_project(tmp_path / "p")
-    monkeypatch.chdir(project)
-    config = load_config(str(project / "mkdocs.yml"))
-    hook = _hook(project)
+    project, config, hook = _setup(tmp_path, monkeypatch)
     hook.on_config(config)
     search = config.plugins["material/search"]
     path = search.config.jieba_dict_user
