@@ -150,3 +150,11 @@ def test_python_module_and_console_script_agree(tmp_path):
     script = run([str(Path(sys.executable).parent / "briefing"), "--version"], cwd=tmp_path)
     assert module.returncode == 0 and module.stdout.startswith("briefing ")
     assert script.returncode == 0 and script.stdout == module.stdout
+
+
+def test_model_install_from_an_unreachable_index_is_one_line(tmp_path):
+    env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "pk"), "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/"}
+    result = briefing("model", "install", cwd=tmp_path, env=env)
+    assert result.returncode == 2
+    line = _one_line_error(result.stderr)
+    assert "Argos package index" in line and "briefing model install FILE.argosmodel" in line

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -92,32 +94,39 @@ def install_from_file(path: Path) -> str:
     )
 
 
-def install_from_index() -> str:
-    """Download and install the zh→en package from the Argos index (needs the network)."""
+def install_from_index(timeout: float = 30.0) -> str:
+    """Download and install the zh→en package from the Argos index (the one use of the network).
+
+    Fetched here with plain HTTP and a timeout rather than through Argos' networking, which
+    retries without end and prints every failure when the machine is offline.
+    """
     if find_zh_en() is not None:
         return f"a zh→en package is already installed in {packages_dir()}"
-    from argostranslate import package, settings
+    from argostranslate import settings
 
-    os.environ.setdefault("ARGOS_PACKAGES_DIR", str(packages_dir()))
-    settings.package_data_dir = packages_dir()
+    offline = "on an offline machine run `briefing model install FILE.argosmodel`"
     try:
-        package.update_package_index()
-        available = [p for p in package.get_available_packages() if p.from_code == "zh" and p.to_code == "en"]
-    except Exception as exc:  # noqa: BLE001 - any network failure is one line for the user
-        raise PackageError(
-            f"cannot reach the Argos package index ({exc.__class__.__name__}); "
-            "on an offline machine run `briefing model install FILE.argosmodel`"
-        ) from None
-    if not available:
-        raise PackageError(
-            "the Argos package index is unreachable or lists no zh→en package; "
-            "on an offline machine run `briefing model install FILE.argosmodel`"
-        )
-    try:
-        download = available[0].download()
-    except Exception as exc:  # noqa: BLE001
-        raise PackageError(f"download of the zh→en package failed ({exc.__class__.__name__})") from None
-    try:
-        return install_from_file(Path(download))
-    finally:
-        Path(download).unlink(missing_ok=True)
+        with urllib.request.urlopen(settings.remote_package_index, timeout=timeout) as response:
+            index = json.load(response)
+    except (OSError, ValueError) as exc:
+        raise PackageError(f"cannot reach the Argos package index ({_reason(exc)}); {offline}") from None
+    entry = next((p for p in index if p.get("from_code") == "zh" and p.get("to_code") == "en"), None)
+    if entry is None:
+        raise PackageError(f"the Argos package index lists no zh→en package; {offline}")
+    failures = []
+    for link in entry.get("links", []):
+        with tempfile.TemporaryDirectory() as tmp:
+            target = Path(tmp) / "translate-zh_en.argosmodel"
+            try:
+                with urllib.request.urlopen(link, timeout=timeout) as response, target.open("wb") as out:
+                    shutil.copyfileobj(response, out)
+            except OSError as exc:
+                failures.append(_reason(exc))
+                continue
+            return install_from_file(target)
+    raise PackageError(f"download of the zh→en package failed ({'; '.join(failures) or 'no link'}); {offline}")
+
+
+def _reason(exc: BaseException) -> str:
+    reason = getattr(exc, "reason", None) or exc
+    return str(reason).splitlines()[0][:120] or exc.__class__.__name__
