@@ -141,7 +141,7 @@ def _sentence_figures(text: str) -> list[Figure]:
             continue  # "千亿元级", "上百家": magnitude words, not amounts
         values.append(_Span(m.start(), m.end(), figure))
         taken.append((m.start(), m.end()))
-    for m in re.finditer(rf"指数(?:为|达到|达)\s*(?P<num>\d+(?:\.\d+)?)(?![\d.%％]|\s*[个点倍])", text):
+    for m in re.finditer(r"指数(?:为|达到|达)\s*(?P<num>\d+(?:\.\d+)?)(?![\d.%％]|\s*[个点倍])", text):
         if not _overlaps(m.start("num"), m.end(), taken):
             value = parse_number(m.group("num"))
             values.append(_Span(m.start("num"), m.end(), Figure(

@@ -11,7 +11,6 @@ photo caption, or with a repeated fragment), which is mended here for every form
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 

@@ -103,7 +103,6 @@ def make_page(rng: random.Random, pool: list[tuple[str, list[str]]]) -> Page:
     chosen = rng.sample(pool, rng.randint(2, 4))
     lines: list[str] = []
     truth: list[TruthArticle] = []
-    trailing_headlines: list[str] = []
     header = rng.random() < 0.3
     if header:
         first, second = chosen[0][0].replace(" ", ""), chosen[min(1, len(chosen) - 1)][0].replace(" ", "")
@@ -142,7 +141,6 @@ def make_page(rng: random.Random, pool: list[tuple[str, list[str]]]) -> Page:
         block[0] = " " + block[0]  # every article opens a new page block
         lines.extend(block)
         truth.append(article)
-    del trailing_headlines
     spaced = rng.random() < 0.6
     text = ("\n\n" if spaced else "\n").join(lines) + "\n"
     return Page(text=text, articles=truth)
