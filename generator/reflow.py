@@ -165,7 +165,7 @@ def _dump_blocks(text: str) -> list[Block]:
             continue
         if not current:
             names = byline_names(line.text)
-            if names is not None and len(line.text) <= 30:
+            if (names is not None and len(line.text) <= 30) or _name_closing_article(line, nxt, blocks, width):
                 blocks.append(Block(tidy(line.text), "byline", line.number, line.number, page_start=line.page_start))
                 continue
             if _is_heading_line(line, nxt, w, width):
@@ -242,6 +242,26 @@ def _caption_start(text: str) -> int:
     """Where a caption begins inside a run of text ("……。图为……/摄"), 0 when it is all caption."""
     m = re.search(r"(?<=[。！？”])\s*图为", text)
     return m.start() if m and m.start() > 0 else 0
+
+
+def _name_closing_article(line: _Line, nxt: _Line | None, blocks: Sequence[Block], width: float) -> bool:
+    """A reporter's name wrapped onto a line of its own after the article's last sentence.
+
+    Unlike a short section head, nothing of the article follows it: the page block ends,
+    a dateline, caption or headline comes next.
+    """
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", line.text):
+        return False
+    if not blocks or blocks[-1].kind != "paragraph" or not ends_sentence(blocks[-1].text):
+        return False
+    return (
+        nxt is None
+        or nxt.page_start
+        or nxt.dateline
+        or nxt.text.startswith("图为")
+        or _headline_shaped(nxt.text)
+        or display_width(nxt.text) > width + 3
+    )
 
 
 def _trailing_byline(text: str) -> bool:
@@ -336,8 +356,9 @@ def mark_pull_quotes(blocks: Sequence[Block]) -> list[Block]:
         if b.kind in ("paragraph", "heading") and b.level == 0 and len(b.text) <= 200:
             m = _QUOTED.search(b.text)
             probe = _letters(m.group(1)) if m else texts[i]
+            # inside a longer paragraph, or a repeat of an earlier one (the later copy goes)
             if len(probe) >= 10 and any(
-                j != i and len(texts[j]) > len(probe) + 4 and probe in texts[j]
+                j != i and probe in texts[j] and (len(texts[j]) > len(probe) or j < i)
                 for j, other in enumerate(blocks)
                 if other.kind == "paragraph"
             ):
