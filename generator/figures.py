@@ -48,7 +48,7 @@ _APPROX_BEFORE = {
 _APPROX_AFTER = {"以上": "over", "多": "over", "余": "over", "左右": "about", "以下": "under", "以内": "under"}
 _APPROX_B = "|".join(sorted(_APPROX_BEFORE, key=len, reverse=True))
 
-_CURRENCY_BEFORE = {"新台币": "TWD", "台币": "TWD", "人民币": "CNY", "港币": "HKD", "美元": "USD"}
+_CURRENCY_BEFORE = {"新台币": "TWD", "台币": "TWD", "人民币": "CNY", "港币": "HKD"}
 _VALUE = re.compile(
     rf"(?P<pre>{_APPROX_B})?\s*(?P<cur>新台币|台币|人民币|港币)?\s*(?P<num>{NUMBER})\s*(?P<mid0>多|余)?(?P<mag>{MAGNITUDE})\s*"
     rf"(?:(?P<sep>[—\-–~～至到])\s*(?P<num2>{NUMBER})\s*(?P<mag2>{MAGNITUDE})\s*)?"

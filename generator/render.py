@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.data import ArticleDigest, Digest, DocumentDigest, Figure, Translation
+from generator.data import ArticleDigest, Digest, DocumentDigest, Translation
 from generator.markdown import Md, code_fence, escape, external_link, link
 
 _PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -123,7 +123,7 @@ class Renderer:
         for item in summary:
             item["mark"] = mark(item["en"])
         figures = [
-            {"figure": f, "metric_en": (a.metrics_en[i] if a.metrics_en else None), "change": _change_text(f)}
+            {"figure": f, "metric_en": (a.metrics_en[i] if a.metrics_en else None)}
             for i, f in enumerate(analysis.figures)
         ]
         title_mark = mark(a.title_en)
@@ -177,10 +177,3 @@ def _quality_note(tr: Translation) -> str:
         head = "Machine translation failed a check"
     details = ", ".join(q.problems)
     return f"{head}{': ' + details if details else ''}."
-
-
-def _change_text(f: Figure) -> str:
-    c = f.change
-    if c is None:
-        return ""
-    return c.text

@@ -62,7 +62,6 @@ class _Run:
 class _Floating:
     text: str
     line: int
-    position: int  # index among blocks, for proximity
     byline: list[str] = field(default_factory=list)
 
 
@@ -107,18 +106,18 @@ def _runs(blocks: Sequence[Block]) -> tuple[list[_Run], list[_Floating], list[_R
     floating: list[_Floating] = []
     photos: list[_Run] = []
     current = _Run()
-    pending_heads: list[tuple[int, Block]] = []  # headings not yet known to be sections
+    pending_heads: list[Block] = []  # headings not yet known to be sections
 
     def close() -> None:
         nonlocal current
-        for pos, head in pending_heads:
-            floating.append(_Floating(head.text, head.first_line, pos))
+        for head in pending_heads:
+            floating.append(_Floating(head.text, head.first_line))
         pending_heads.clear()
         if current.paragraphs or current.title:
             if current.paragraphs:
                 runs.append(current)
             elif current.title:
-                floating.append(_Floating(current.title, current.title_line or 0, 0, current.byline))
+                floating.append(_Floating(current.title, current.title_line or 0, current.byline))
         current = _Run()
 
     for i, b in enumerate(blocks):
@@ -127,7 +126,7 @@ def _runs(blocks: Sequence[Block]) -> tuple[list[_Run], list[_Floating], list[_R
         if b.kind == "header":
             close()
             for piece in _header_headlines(b.text):
-                floating.append(_Floating(piece, b.first_line, i))
+                floating.append(_Floating(piece, b.first_line))
             continue
         if b.kind == "heading" and b.level > 0 and _is_markdown_headline(blocks, i):
             close()
@@ -136,20 +135,20 @@ def _runs(blocks: Sequence[Block]) -> tuple[list[_Run], list[_Floating], list[_R
             rest = [x for x in blocks[i + 1 :] if x.kind not in ("quote", "caption")]
             if not any(x.kind == "paragraph" for x in rest[:2]):
                 bylines = [n for x in rest[:1] if x.kind == "byline" for n in (byline_names(x.text) or [])]
-                floating.append(_Floating(b.text, b.first_line, i, bylines))
+                floating.append(_Floating(b.text, b.first_line, bylines))
                 current = _Run()
             continue
         if b.kind == "heading":
             if b.page_start:
                 close()
             if current.paragraphs:
-                pending_heads.append((i, b))
+                pending_heads.append(b)
             elif b.level == 0:
-                floating.append(_Floating(b.text, b.first_line, i))
+                floating.append(_Floating(b.text, b.first_line))
             elif current.title is None:
                 current.title, current.title_line = b.text, b.first_line
             else:
-                floating.append(_Floating(b.text, b.first_line, i))
+                floating.append(_Floating(b.text, b.first_line))
             continue
         if b.kind == "byline":
             names = byline_names(b.text) or [b.text.strip("▶►> ")]
@@ -180,7 +179,7 @@ def _runs(blocks: Sequence[Block]) -> tuple[list[_Run], list[_Floating], list[_R
         if b.page_start or (dateline is not None and current.paragraphs):
             close()
         if pending_heads and current.paragraphs:
-            current.items.extend(head for _, head in pending_heads)
+            current.items.extend(pending_heads)
             pending_heads.clear()
         current.items.append(b)
     close()
@@ -282,8 +281,7 @@ def _split_for(runs: list[_Run], f: _Floating) -> bool:
         return False
     _, ri, k = best
     r = runs[ri]
-    tail_items = [b for b in r.items[k:] if b.kind == "paragraph" or r.items.index(b) > k]
-    new = _Run(items=tail_items, title=f.text, title_line=f.line, byline=list(f.byline))
+    new = _Run(items=r.items[k:], title=f.text, title_line=f.line, byline=list(f.byline))
     r.items = r.items[:k]
     runs.insert(ri + 1, new)
     return True
