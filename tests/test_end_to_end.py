@@ -88,6 +88,23 @@ def test_figures_table_where_the_article_has_figures(built_site):
     assert checked >= 5, "the sample sources are full of figures; most articles must show a table"
 
 
+def test_generated_titles_are_marked_in_the_page_metadata(built_site):
+    import yaml
+
+    project = built_site["project"]
+    marked = 0
+    for path, page in _article_pages(project).items():
+        md = (project / "docs" / path.replace("/index.html", ".md")).read_text(encoding="utf-8")
+        generated = "title proposed by the generator" in md
+        if md.startswith("---\n"):
+            meta = yaml.safe_load(md.split("---\n", 2)[1])
+            assert meta == {"title_generated": True}, path
+        assert md.startswith("---\n") == generated, path
+        assert "title_generated" not in _visible(page), f"front matter leaked into {path}"
+        marked += generated
+    assert marked >= 1, "the sample sources hold articles printed without a headline"
+
+
 def test_source_link_points_at_the_article_lines(built_site):
     project = built_site["project"]
     for path, page in _article_pages(project).items():

@@ -116,3 +116,34 @@ def test_proposed_title_is_a_short_clause_of_the_article():
     body = "近年来，河北省承德市隆化县在优化产业结构过程中，立足区位优势，大力发展风电装备制造产业。该县引进龙头企业。"
     title = propose_title(split_sentences(body))
     assert 4 <= len(title) <= 24 and title in body
+
+
+def test_every_feature_has_a_fitted_weight():
+    from generator.summarise import FEATURES, WEIGHTS, sentence_features
+
+    assert set(WEIGHTS) == set(FEATURES)
+    rows = sentence_features(split_sentences(BODY), extract_keywords(BODY, limit=8))
+    assert rows and all(len(row) == len(FEATURES) for row in rows)
+
+
+def test_bare_quotations_and_cut_off_sentences_are_held_back():
+    from generator.summarise import rank_sentences
+
+    def score(text: str) -> float:
+        return rank_sentences(split_sentences(text))[0]
+
+    plain = "全省绿色智能计算产业规模达到8520亿元并保持较快增长。"
+    assert score("“" + plain + "”") < score(plain) - 0.5
+    assert score(plain.rstrip("。")) < score(plain) - 0.2
+
+
+def test_a_sentence_on_the_same_topic_with_new_facts_is_not_a_duplicate():
+    from generator.summarise import select
+
+    sentences = split_sentences(
+        "智能绿色计算产业，顾名思义，既智能、又绿色。"
+        "2024年，全省绿色智能计算产业规模达8520亿元，同比增长19.2%。"
+        "会议在长沙举行。"
+    )
+    assert select(sentences, [1.0, 0.9, 0.0], 2, redundancy=0.0) == [0, 1]
+    assert select(sentences[:1] * 2, [1.0, 0.9], 2, redundancy=0.0) == [0]

@@ -1,0 +1,64 @@
+"""The development data (newsroom headlines) as the summary scripts see it.
+
+The file lives outside the repository (``../shared/devdata``) and is never copied in. The
+first half tunes the summariser (``summary_fit.py``); the second half is held out for
+``summary_eval.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from generator.config import SummaryConfig  # noqa: E402
+from generator.data import Sentence  # noqa: E402
+
+DEFAULT_DATA = REPO.parent / "shared" / "devdata" / "news-headlines-dev.jsonl"
+
+
+@dataclass(frozen=True)
+class Item:
+    headline: str
+    sentences: list[Sentence]
+    keywords: list[str]
+    figure_sentences: set[int]
+
+
+def load(path: Path, part: str) -> list[dict]:
+    """``tune`` (first half), ``test`` (second half) or ``all`` of the JSON lines."""
+    if not path.exists():
+        raise SystemExit(f"{Path(sys.argv[0]).name}: {path} not found (the development data lives outside the repository)")
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    half = len(items) // 2
+    return {"test": items[half:], "tune": items[:half], "all": items}[part]
+
+
+def prepare(raw: dict, config: SummaryConfig) -> Item | None:
+    """What the analyse stage gives the summariser: sentences, keywords, figure sentences."""
+    from generator.figures import extract_figures
+    from generator.keywords import extract_keywords
+    from generator.sentences import split_sentences
+
+    body = raw["article"]
+    sentences = split_sentences(body)
+    if not sentences:
+        return None
+    figure_texts = {f.sentence for f in extract_figures(sentences)}
+    return Item(
+        headline=raw["headline"],
+        sentences=sentences,
+        keywords=extract_keywords(body, limit=config.max_keywords),
+        figure_sentences={i for i, s in enumerate(sentences) if s.text in figure_texts},
+    )
+
+
+def tokens(text: str) -> str:
+    """jieba words joined by spaces, as ``rouge-chinese`` expects them."""
+    import jieba
+
+    return " ".join(jieba.lcut(text)) or "。"
