@@ -102,7 +102,7 @@ def sentence_features(sentences: Sequence[Sentence], keywords: Sequence[str] = (
             len(asides),
             sum(map(len, asides)) / length,
             bool(_ATTRIBUTION.search(text)),
-            _overlap(bag, bags[0]) if i else 1.0,
+            _overlap(bag, lead) if i else 1.0,
             10 * len(bag) / length,
             len(bag & lead) / max(1, len(bag)) if i else 1.0,
             len(bag & lead) / max(1, len(lead)) if i else 1.0,
