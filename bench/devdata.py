@@ -40,7 +40,7 @@ def load(path: Path, part: str) -> list[dict]:
 
 def prepare(raw: dict, config: SummaryConfig) -> Item | None:
     """What the analyse stage gives the summariser: sentences, keywords, figure sentences."""
-    from generator.figures import extract_figures
+    from generator.figures import extract_figures, figure_sentences
     from generator.keywords import extract_keywords
     from generator.sentences import split_sentences
 
@@ -48,12 +48,11 @@ def prepare(raw: dict, config: SummaryConfig) -> Item | None:
     sentences = split_sentences(body)
     if not sentences:
         return None
-    figure_texts = {f.sentence for f in extract_figures(sentences)}
     return Item(
         headline=raw["headline"],
         sentences=sentences,
         keywords=extract_keywords(body, limit=config.max_keywords),
-        figure_sentences={i for i, s in enumerate(sentences) if s.text in figure_texts},
+        figure_sentences=figure_sentences(sentences, extract_figures(sentences)),
     )
 
 

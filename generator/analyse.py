@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from generator.config import SummaryConfig
 from generator.data import Analysis, Article
-from generator.figures import extract_figures, rank_figures
+from generator.figures import extract_figures, figure_sentences, rank_figures
 from generator.keywords import extract_keywords
 from generator.sentences import split_sentences
 from generator.summarise import summarise
@@ -23,13 +23,11 @@ def analyse(article: Article, config: SummaryConfig) -> Analysis:
         article = replace(article, title=propose_title(sentences))
     keywords = extract_keywords(article.body, title=article.title, limit=config.max_keywords)
     figures = extract_figures(sentences)
-    figure_texts = {f.sentence for f in figures}
-    figure_sentences = {i for i, s in enumerate(sentences) if s.text in figure_texts}
     summary = summarise(
         sentences,
         title=article.title,
         keywords=keywords,
-        figure_sentences=figure_sentences,
+        figure_sentences=figure_sentences(sentences, figures),
         config=config,
     )
     ranked = rank_figures(figures, title=article.title, summary=summary, limit=config.max_figures)

@@ -85,6 +85,12 @@ def extract_figures(sentences: Sequence[Sentence]) -> list[Figure]:
     return figures
 
 
+def figure_sentences(sentences: Sequence[Sentence], figures: Sequence[Figure]) -> set[int]:
+    """Indices of the sentences that carry one of ``figures`` (the summariser favours them)."""
+    texts = {f.sentence for f in figures}
+    return {i for i, s in enumerate(sentences) if s.text in texts}
+
+
 @dataclass
 class _Span:
     start: int
