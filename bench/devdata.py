@@ -15,7 +15,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.config import SummaryConfig  # noqa: E402
 from generator.data import Sentence  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "devdata" / "news-headlines-dev.jsonl"
@@ -25,7 +24,6 @@ DEFAULT_DATA = REPO.parent / "shared" / "devdata" / "news-headlines-dev.jsonl"
 class Item:
     headline: str
     sentences: list[Sentence]
-    keywords: list[str]
     figure_sentences: set[int]
 
 
@@ -38,26 +36,23 @@ def load(path: Path, part: str) -> list[dict]:
     return {"test": items[half:], "tune": items[:half], "all": items}[part]
 
 
-def prepare(raw: dict, config: SummaryConfig) -> Item | None:
-    """What the analyse stage gives the summariser: sentences, keywords, figure sentences."""
+def prepare(raw: dict) -> Item | None:
+    """What the analyse stage gives the summariser: sentences and the ones with figures."""
     from generator.figures import extract_figures, figure_sentences
-    from generator.keywords import extract_keywords
     from generator.sentences import split_sentences
 
-    body = raw["article"]
-    sentences = split_sentences(body)
+    sentences = split_sentences(raw["article"])
     if not sentences:
         return None
     return Item(
         headline=raw["headline"],
         sentences=sentences,
-        keywords=extract_keywords(body, limit=config.max_keywords),
         figure_sentences=figure_sentences(sentences, extract_figures(sentences)),
     )
 
 
 def tokens(text: str) -> str:
     """jieba words joined by spaces, as ``rouge-chinese`` expects them."""
-    import jieba
+    from generator.textstats import tokens as jieba_tokens
 
-    return " ".join(jieba.lcut(text)) or "。"
+    return " ".join(jieba_tokens(text)) or "。"

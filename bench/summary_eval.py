@@ -1,27 +1,35 @@
-"""ROUGE of the project's summaries against newsroom headlines, beside the classic baselines.
+"""ROUGE of the project's summaries and proposed titles against newsroom headlines, beside baselines.
 
 Reads ``../shared/devdata/news-headlines-dev.jsonl`` (never copied into the repository),
-and for the held-out half (articles 1001–2000; the first 1000 were used for tuning) prints
+and for the held-out half (articles 1001–2000; the first 1000 were used for fitting) prints
 ROUGE-1/2/L F over jieba words of:
 
 - ``briefing-k``: the project's summariser fixed at k sentences, and ``briefing-auto`` at its
   own length choice;
 - ``lead-k``: the first k sentences;
 - ``textrank-k``: TextRank over jieba words (TextRank4ZH's sentence similarity), top k in
-  document order.
+  document order;
+- ``title-proposed``: the title the generator proposes for an article printed without one,
+  against ``title-lead-clause`` (the first clause that could stand as a title) and
+  ``title-central-clause`` (the longest such clause of the TextRank-top sentence).
 
-All use the project's sentence splitter, so only the choice of sentences differs.
+All use the project's sentence splitter, so only the choice of sentences differs. Margins
+over the better baseline come with a 95% interval from a paired bootstrap over articles.
 
-    python bench/summary_eval.py [--data PATH] [--part test|tune|all]
+    python bench/summary_eval.py [--data PATH] [--part test|tune|all] [--resamples 1000]
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import random
 from pathlib import Path
 
 from devdata import DEFAULT_DATA, load, prepare, tokens
+
+KS = (1, 2, 3)
+METRICS = ("rouge-1", "rouge-2", "rouge-l")
 
 
 def lead(sentences, k):
@@ -48,48 +56,85 @@ def textrank(sentences, k):
     return [sentences[i] for i in sorted(top)]
 
 
+def lead_clause(sentences, max_chars=24):
+    """Baseline title: the first clause of the article that could stand as a title."""
+    from generator.titles import clauses
+
+    return next((c for s in sentences for c in clauses(s.text, max_chars)), sentences[0].text[:max_chars])
+
+
+def central_clause(sentences, max_chars=24):
+    """Baseline title: the longest such clause of the TextRank-top sentence."""
+    from generator.titles import clauses
+
+    best = textrank(sentences, 1)[0].text
+    return max(clauses(best, max_chars), key=len, default=best[:max_chars])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--part", choices=("test", "tune", "all"), default="test")
+    parser.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples for the intervals")
     args = parser.parse_args()
 
     from rouge_chinese import Rouge
 
     from generator.config import SummaryConfig
     from generator.summarise import summarise
+    from generator.titles import propose_title
 
     config = SummaryConfig()
-    systems: dict[str, list[str]] = {}
+    texts: dict[str, list[str]] = {}
     refs: list[str] = []
-    for item in filter(None, (prepare(raw, config) for raw in load(args.data, args.part))):
-        sentences = item.sentences
+    for item in filter(None, (prepare(raw) for raw in load(args.data, args.part))):
+        sentences, figures = item.sentences, item.figure_sentences
         refs.append(tokens(item.headline))
-        picks = {
-            "briefing-auto": summarise(sentences, title="", keywords=item.keywords,
-                                       figure_sentences=item.figure_sentences, config=config),
-        }
-        for k in (1, 2, 3):
-            picks[f"briefing-{k}"] = summarise(sentences, title="", keywords=item.keywords,
-                                               figure_sentences=item.figure_sentences, config=config, count=k)
+        picks = {"briefing-auto": summarise(sentences, title="", figure_sentences=figures, config=config)}
+        for k in KS:
+            picks[f"briefing-{k}"] = summarise(sentences, title="", figure_sentences=figures, config=config, count=k)
             picks[f"lead-{k}"] = lead(sentences, k)
             picks[f"textrank-{k}"] = textrank(sentences, k)
         for name, chosen in picks.items():
-            systems.setdefault(name, []).append(tokens("".join(s.text for s in chosen)))
+            texts.setdefault(name, []).append("".join(s.text for s in chosen))
+        texts.setdefault("title-proposed", []).append(propose_title(sentences))
+        texts.setdefault("title-lead-clause", []).append(lead_clause(sentences))
+        texts.setdefault("title-central-clause", []).append(central_clause(sentences))
 
     rouge = Rouge()
+    scores = {name: [rouge.get_scores(tokens(t), ref)[0] for t, ref in zip(ts, refs, strict=True)] for name, ts in texts.items()}
+    per_article = {name: {m: [100 * s[m]["f"] for s in rows] for m in METRICS} for name, rows in scores.items()}
+
     print(f"{len(refs)} articles ({args.part} part of {args.data.name}); ROUGE F x100 against the headline")
-    print(f"{'system':<15} {'R-1':>6} {'R-2':>6} {'R-L':>6}")
-    order = ["briefing-auto"] + [f"{s}-{k}" for k in (1, 2, 3) for s in ("briefing", "lead", "textrank")]
-    table = {}
+    print(f"{'system':<21} {'R-1':>6} {'R-2':>6} {'R-L':>6}")
+    order = ["briefing-auto"] + [f"{s}-{k}" for k in KS for s in ("briefing", "lead", "textrank")]
+    order += ["title-proposed", "title-lead-clause", "title-central-clause"]
     for name in order:
-        scores = rouge.get_scores(systems[name], refs, avg=True)
-        table[name] = {m: 100 * scores[f"rouge-{m}"]["f"] for m in ("1", "2", "l")}
-        print(f"{name:<15} {table[name]['1']:6.1f} {table[name]['2']:6.1f} {table[name]['l']:6.1f}")
-    print("\nmargin over the better baseline at the same number of sentences (target: +1.0 on R-1 and R-L)")
-    for k in (1, 2, 3):
-        margin = {m: table[f"briefing-{k}"][m] - max(table[f"lead-{k}"][m], table[f"textrank-{k}"][m]) for m in ("1", "l")}
-        print(f"k={k}: R-1 {margin['1']:+.2f}  R-L {margin['l']:+.2f}")
+        print(f"{name:<21} " + " ".join(f"{_mean(per_article[name][m]):6.1f}" for m in METRICS))
+
+    print("\nmargin over the better baseline at the same number of sentences (target: +1.0 on R-1 and R-L),")
+    print(f"with a 95% interval from a paired bootstrap over articles ({args.resamples} resamples)")
+    rng = random.Random(2024)
+    samples = [[rng.randrange(len(refs)) for _ in refs] for _ in range(args.resamples)]
+    for k in KS:
+        cells = []
+        for m in ("rouge-1", "rouge-l"):
+            ours = per_article[f"briefing-{k}"][m]
+            best = max((per_article[f"{b}-{k}"][m] for b in ("lead", "textrank")), key=_mean)
+            diff = [a - b for a, b in zip(ours, best, strict=True)]
+            low, high = _interval(diff, samples)
+            cells.append(f"{m.replace('rouge-', 'R-').upper()} {_mean(diff):+.2f} [{low:+.2f}, {high:+.2f}]")
+        print(f"k={k}: " + "   ".join(cells))
+
+
+def _mean(values) -> float:
+    return sum(values) / len(values)
+
+
+def _interval(diff, samples) -> tuple[float, float]:
+    means = sorted(_mean([diff[i] for i in sample]) for sample in samples)
+    return means[int(0.025 * len(means))], means[int(0.975 * len(means)) - 1]
+
 
 if __name__ == "__main__":
     main()

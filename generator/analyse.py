@@ -26,7 +26,6 @@ def analyse(article: Article, config: SummaryConfig) -> Analysis:
     summary = summarise(
         sentences,
         title=article.title,
-        keywords=keywords,
         figure_sentences=figure_sentences(sentences, figures),
         config=config,
     )

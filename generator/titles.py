@@ -1,27 +1,75 @@
-"""A title for an article whose source printed none: its most central short clause."""
+"""A title for an article whose source printed none: the clause a headline would reuse.
+
+Candidates are the clauses of the article's sentences, alone or with the clause after them
+("一季度产量增长35%，全年计划新增投资80亿元" is two), copied verbatim and short enough to
+read as a headline. Each is scored like a one-sentence summary: the headline words it is
+likely to share (:mod:`generator.salience`) over its length, so the subject of the lead and
+its key figure win over a scene-setting opening.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from generator.data import Sentence
-from generator.summarise import CONNECTIVES, rank_sentences
+from generator.salience import headline_probabilities
+from generator.summarise import CONNECTIVES, DEPENDENT_OPENING, HEADLINE_TOKENS
+from generator.textstats import tokens
 
-_CLAUSE = re.compile(r"[，,；;：:。！？!?]")
-_STRIP = "“”‘’\"'（）() "
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+# Clauses that frame the news rather than state it: when, and who says so.
+_FRAME = re.compile(
+    r"[\d年月日号时上下午今昨前（）()]+|据悉|据了解|据介绍|据统计|记者了解到|近年来|目前|截至目前|值得一提的是"
+    r"|据.{1,10}(报道|报导|消息)"
+)
+# A clause that ends by introducing what follows: "…负责人介绍", "…公布", "数据显示".
+_INTRODUCES = re.compile(r"(表示|指出|介绍|认为|透露|强调|称|说|公布|宣布|显示|报道|报导|发布)$")
+_LEANS_ON_CONTEXT = re.compile("^(" + "|".join(CONNECTIVES) + "|该)")
+_MIN_CHARS = 6
 
 
 def propose_title(sentences: Sequence[Sentence], *, max_chars: int = 24) -> str:
     if not sentences:
         return ""
-    scores = rank_sentences(sentences)
-    best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
-    clauses = [c.strip(_STRIP) for c in _CLAUSE.split(sentences[best].text)]
-    clauses = [c for c in clauses if len(c) >= 4 and c not in CONNECTIVES and not re.fullmatch(r"[\d年月日]+", c)]
-    if not clauses:
-        return sentences[best].text[:max_chars]
-    # the longest clause that fits reads most like a headline; else cut the first one
-    fitting = [c for c in clauses if len(c) <= max_chars]
-    title = max(fitting, key=len) if fitting else clauses[0][:max_chars]
-    return title
+    probability = headline_probabilities([tokens(s.text) for s in sentences])
+    best: tuple[float, str] | None = None
+    for sentence in sentences:
+        for candidate in clauses(sentence.text, max_chars):
+            distinct = set(tokens(candidate))
+            expected = sum(probability.get(t, 0.0) for t in distinct)
+            score = math.log(expected + 1e-9) - math.log(len(distinct) + HEADLINE_TOKENS)
+            if best is None or score > best[0]:
+                best = (score, candidate)
+    return best[1] if best else sentences[0].text[:max_chars]
+
+
+def clauses(text: str, max_chars: int = 24) -> list[str]:
+    """Clauses of a sentence, alone and joined with the next one, that could stand as a title."""
+    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
+    if bounds[-1] != len(text):
+        bounds.append(len(text))
+    out = []
+    parts = [text[a:b].rstrip("，,；;：:。！？!?").strip() for a, b in pairwise(bounds)]
+    for a in range(len(bounds) - 1):
+        if _FRAME.fullmatch(parts[a]):
+            continue  # "4月9日，…", "据悉，…" say when and who, not what
+        for b in (a + 1, a + 2):
+            if b >= len(bounds):
+                break
+            candidate = text[bounds[a] : bounds[b]].rstrip("，,；;：:。！？!?").strip()
+            if (
+                _MIN_CHARS <= len(candidate) <= max_chars
+                and not _INTRODUCES.search(candidate)
+                and not _LEANS_ON_CONTEXT.match(candidate)
+                and not DEPENDENT_OPENING.match(candidate)
+                and _balanced(candidate)
+            ):
+                out.append(candidate)
+    return out
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in ("“”", "（）", "()", "「」", "《》"))
