@@ -41,7 +41,7 @@ _COUNT_NOUNS = {
     "人才": "people", "岗位": "jobs", "学校": "schools", "医院": "hospitals", "门店": "stores",
 }
 _APPROX_BEFORE = {
-    "约": "about", "大约": "about", "近": "nearly", "将近": "nearly", "接近": "nearly", "超过": "over",
+    "约": "about", "大约": "about", "约为": "about", "大约为": "about", "约合": "about", "近": "nearly", "将近": "nearly", "接近": "nearly", "超过": "over",
     "超": "over", "逾": "over", "突破": "over", "不到": "under", "不足": "under", "低于": "under",
     "高于": "over", "多于": "over",
 }
@@ -342,8 +342,11 @@ _CHANGE_UNITS = {"%": "%", "pp": " pp", "points": " points", "times": " times"}
 
 
 def _change_en(change: Change, upper: float | None = None, *, words: bool = False, approx: str | None = None) -> str:
-    """"+19.2% y/y" inside brackets; "up 6.7% y/y" when the change is the figure itself."""
+    """"+19.2% y/y" or "+1.1 pp y/y" inside brackets; "up 6.7% y/y" or "up 4.9 percentage
+    points" when the change is the figure itself."""
     suffix = _CHANGE_UNITS.get(change.unit or "", "")
+    if words and change.unit == "pp":  # spelled out where the change stands alone
+        suffix = " percentage point" + ("" if change.amount == 1 and upper is None else "s")
     number = plain(change.amount) + (f"-{plain(upper)}" if upper is not None else "") + suffix
     if words:
         verb = "up" if change.direction > 0 else "down" if change.direction < 0 else "changed"
