@@ -5,8 +5,7 @@ Two steps, both on the first 1,000 articles only (the second half stays held out
 
 1. The word model of ``generator/salience.py``: for every distinct token of an article, does
    the newsroom headline use it? A network with one layer of tanh units over
-   ``salience.FEATURES``, trained full-batch with Adam from a fixed seed on the cross-entropy
-   (``--hidden 0`` fits a plain logistic model instead, for comparison).
+   ``salience.FEATURES``, trained full-batch with Adam from a fixed seed on the cross-entropy.
 2. The two constants of the summary objective in ``generator/summarise.py``: the imagined
    headline's length (``HEADLINE_TOKENS``) and how much repeated tokens count towards a
    summary's length (``LENGTH_BLEND``), chosen by a grid search on ROUGE-1 + ROUGE-L F at
@@ -33,7 +32,7 @@ BLEND_GRID = (0.0, 0.5, 1.0)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--hidden", type=int, default=8, help="tanh units (0: a logistic model)")
+    parser.add_argument("--hidden", type=int, default=8, help="tanh units")
     parser.add_argument("--steps", type=int, default=3000, help="full-batch Adam steps")
     parser.add_argument("--write", action="store_true", help="write the fitted values into the generator")
     args = parser.parse_args()
@@ -66,8 +65,7 @@ def fit_network(x, y, hidden: int, steps: int, seed: int = 0):
     """A ``salience.WordModel`` trained on rows ``x`` (first column the constant 1) and labels ``y``.
 
     Features are standardised while training and the scaling is folded back into the first
-    layer, so the generator feeds raw features. With ``hidden == 0`` the single output unit
-    is a logistic model (expressed as one identity-like unit so the shape stays the same).
+    layer, so the generator feeds raw features.
     """
     import numpy as np
 
@@ -78,20 +76,18 @@ def fit_network(x, y, hidden: int, steps: int, seed: int = 0):
     scale[scale == 0] = 1.0
     xn = (x - mean) / scale
     rng = np.random.default_rng(seed)
-    units = hidden or 1
     params = [
-        rng.normal(0, 1 / np.sqrt(x.shape[1]), (x.shape[1], units)),  # into the hidden layer
-        rng.normal(0, 1 / np.sqrt(units), units),  # into the output
+        rng.normal(0, 1 / np.sqrt(x.shape[1]), (x.shape[1], hidden)),  # into the hidden layer
+        rng.normal(0, 1 / np.sqrt(hidden), hidden),  # into the output
         np.array([np.log(y.mean() / (1 - y.mean()))]),  # output bias
     ]
     moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
     for t in range(1, steps + 1):
         layer, output, bias = params
-        pre = xn @ layer
-        h = np.tanh(pre) if hidden else pre
+        h = np.tanh(xn @ layer)
         p = 1 / (1 + np.exp(-(h @ output + bias[0])))
         g = (p - y) / len(y)
-        gh = np.outer(g, output) * ((1 - h**2) if hidden else 1.0)
+        gh = np.outer(g, output) * (1 - h**2)
         grads = [xn.T @ gh + 1e-4 * layer, h.T @ g + 1e-4 * output, np.array([g.sum()])]
         for param, grad, (m, v) in zip(params, grads, moments, strict=True):
             m *= 0.9
@@ -102,10 +98,8 @@ def fit_network(x, y, hidden: int, steps: int, seed: int = 0):
     layer, output, bias = params
     folded = layer / scale[:, None]
     folded[0] -= (mean[1:] / scale[1:]) @ layer[1:]
-    if not hidden:  # a logistic model: tanh would bend it, so scale it into tanh's straight part
-        folded, output = folded * 1e-3, output * 1e3
     loss = -np.mean(y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))
-    print(f"word model: {units} unit(s), {steps} steps, training cross-entropy {loss:.4f}")
+    print(f"word model: {hidden} tanh units, {steps} steps, training cross-entropy {loss:.4f}")
     return WordModel(
         hidden={name: tuple(float(v) for v in row) for name, row in zip(FEATURES, folded, strict=True)},
         output=tuple(float(v) for v in output),

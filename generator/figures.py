@@ -41,7 +41,8 @@ _COUNT_NOUNS = {
     "人才": "people", "岗位": "jobs", "学校": "schools", "医院": "hospitals", "门店": "stores",
 }
 _APPROX_BEFORE = {
-    "约": "about", "大约": "about", "约为": "about", "大约为": "about", "约合": "about", "近": "nearly", "将近": "nearly", "接近": "nearly", "超过": "over",
+    "约": "about", "大约": "about", "约为": "about", "大约为": "about", "约合": "about",
+    "近": "nearly", "将近": "nearly", "接近": "nearly", "超过": "over",
     "超": "over", "逾": "over", "突破": "over", "不到": "under", "不足": "under", "低于": "under",
     "高于": "over", "多于": "over",
 }
