@@ -38,8 +38,8 @@ def load(path: Path, part: str) -> list[dict]:
 
 def prepare(raw: dict) -> Item | None:
     """What the analyse stage gives the summariser: sentences and the ones with figures."""
-    from generator.figures import extract_figures, figure_sentences
-    from generator.sentences import split_sentences
+    from generator.analysis.figures import extract_figures, figure_sentences
+    from generator.analysis.sentences import split_sentences
 
     sentences = split_sentences(raw["article"])
     if not sentences:
@@ -53,6 +53,6 @@ def prepare(raw: dict) -> Item | None:
 
 def tokens(text: str) -> str:
     """jieba words joined by spaces, as ``rouge-chinese`` expects them."""
-    from generator.textstats import tokens as jieba_tokens
+    from generator.analysis.tokens import tokens as jieba_tokens
 
     return " ".join(jieba_tokens(text)) or "。"

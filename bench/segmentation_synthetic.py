@@ -16,8 +16,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator.data import Document  # noqa: E402
-from generator.reflow import reflow  # noqa: E402
-from generator.segment import segment  # noqa: E402
+from generator.ingest.reflow import reflow  # noqa: E402
+from generator.ingest.segment import segment  # noqa: E402
 from tests.synthetic_pages import DEVDATA, pages, score  # noqa: E402
 
 

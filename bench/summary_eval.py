@@ -37,7 +37,7 @@ def lead(sentences, k):
 
 
 def textrank(sentences, k):
-    from generator.textstats import words
+    from generator.analysis.tokens import words
 
     bags = [set(words(s.text)) for s in sentences]
     n = len(bags)
@@ -58,14 +58,14 @@ def textrank(sentences, k):
 
 def lead_clause(sentences, max_chars=24):
     """Baseline title: the first clause of the article that could stand as a title."""
-    from generator.titles import clauses
+    from generator.analysis.titles import clauses
 
     return next((c for s in sentences for c in clauses(s.text, max_chars)), sentences[0].text[:max_chars])
 
 
 def central_clause(sentences, max_chars=24):
     """Baseline title: the longest such clause of the TextRank-top sentence."""
-    from generator.titles import clauses
+    from generator.analysis.titles import clauses
 
     best = textrank(sentences, 1)[0].text
     return max(clauses(best, max_chars), key=len, default=best[:max_chars])
@@ -80,9 +80,9 @@ def main() -> None:
 
     from rouge_chinese import Rouge
 
+    from generator.analysis.summarise import summarise
+    from generator.analysis.titles import propose_title
     from generator.config import SummaryConfig
-    from generator.summarise import summarise
-    from generator.titles import propose_title
 
     config = SummaryConfig()
     texts: dict[str, list[str]] = {}

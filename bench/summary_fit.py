@@ -39,8 +39,8 @@ def main() -> None:
 
     import numpy as np
 
-    from generator import salience
-    from generator.textstats import tokens as jieba_tokens
+    from generator.analysis import salience
+    from generator.analysis.tokens import tokens as jieba_tokens
 
     items = [it for raw in load(args.data, "tune") if (it := prepare(raw))]
     rows, labels = [], []
@@ -69,7 +69,7 @@ def fit_network(x, y, hidden: int, steps: int, seed: int = 0):
     """
     import numpy as np
 
-    from generator.salience import FEATURES, WordModel
+    from generator.analysis.salience import FEATURES, WordModel
 
     mean, scale = x.mean(0), x.std(0)
     mean[0], scale[0] = 0.0, 1.0  # the constant column stays as it is
@@ -109,7 +109,7 @@ def fit_network(x, y, hidden: int, steps: int, seed: int = 0):
 
 def model_source(model) -> str:
     """The ``FITTED = WordModel(...)`` block of ``generator/salience.py``."""
-    from generator.salience import FEATURES
+    from generator.analysis.salience import FEATURES
 
     width = max(len(name) for name in FEATURES) + 3
     lines = ["FITTED = WordModel(", "    hidden={"]
@@ -124,7 +124,7 @@ def model_source(model) -> str:
 def grid_search(items, model) -> tuple[float, float]:
     from rouge_chinese import Rouge
 
-    from generator.summarise import Objective, select
+    from generator.analysis.summarise import Objective, select
 
     rouge = Rouge(metrics=["rouge-1", "rouge-l"])
     refs = [tokens(item.headline) for item in items]

@@ -32,9 +32,8 @@ sys.path.insert(0, str(REPO))
 
 
 def sample_sentences() -> list[str]:
-    from generator.build import _setup
-    from generator.pipeline import load_sources
-    from generator.sentences import split_sentences
+    from generator.analysis.sentences import split_sentences
+    from generator.build import _setup, load_sources
 
     _setup(REPO)
     loaded = load_sources([REPO / "seeds"])

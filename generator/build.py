@@ -1,27 +1,55 @@
-"""The two jobs the command line (and the MkDocs hook) run: build the site pages, inspect sources."""
+"""The jobs the command line and the MkDocs plugin run: build the digest pages, inspect sources.
+
+One orchestration for both: sources are read and segmented (ingest), analysed, translated
+once per run over every text of every article (so the engine sees large batches and the
+cache is consulted in one pass), then either rendered and written (build) or turned into
+records (inspect). Sources that cannot be used are reported as :class:`Problem` (file name
+and reason) and the rest goes on.
+"""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from generator.analysis import analyse
+from generator.analysis.tokens import use_glossary
 from generator.config import Config, load_config
-from generator.errors import UserError
-from generator.data import Analysis, Figure, Translation
-from generator.glossary import load_glossary, register_with_jieba
-from generator.pipeline import (
-    Problem,
-    Timer,
-    analyse_sources,
-    assemble_digest,
-    load_sources,
-    texts_to_translate,
-    translate_texts,
-)
-from generator.render import Renderer
-from generator.write import write_pages
+from generator.data import Analysis, ArticleDigest, Digest, Document, DocumentDigest, Translation
+from generator.errors import SourceError, UserError
+from generator.glossary import load_glossary
+from generator.ingest.metadata import INDEX_FILE, read_index
+from generator.ingest.readers import discover_sources, read_document
+from generator.ingest.reflow import reflow
+from generator.ingest.segment import segment, single_article
+from generator.records import article_record
+from generator.site.render import Renderer
+from generator.site.write import write_pages
+
+if TYPE_CHECKING:
+    from generator.data import Article
+    from generator.translation import Translator
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A source (or part of one) that did not make it into the output, and why."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class LoadResult:
+    documents: list[tuple[Document, list[Article]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -55,19 +83,6 @@ class BuildReport:
         return f"briefing: built {', '.join(parts)} in {self.seconds:.1f}s"
 
 
-def _setup(root: Path | str = ".") -> Config:
-    config = load_config(root)
-    register_with_jieba(load_glossary(config.path(config.glossary)))
-    return config
-
-
-def _open_translator(config: Config):
-    from generator.translation import Translator
-
-    glossary = load_glossary(config.path(config.glossary))
-    return Translator.open(config.translation, glossary, config.path(config.translation.cache))
-
-
 def run_build(
     *,
     seeds: str | None = None,
@@ -77,7 +92,7 @@ def run_build(
     progress: bool = True,
     root: Path | str = ".",
 ) -> BuildReport:
-    timer = Timer()
+    started = time.perf_counter()
     config = _setup(root)
     seeds_dir = Path(seeds) if seeds else config.path(config.seeds)
     docs_dir = Path(docs) if docs else config.path(config.docs)
@@ -91,17 +106,11 @@ def run_build(
         if strict and loaded.problems:
             report.aborted = True
             return report
-        analysed = analyse_sources(loaded, config)
-        english = None
-        model_id = None
+        digest = _digest(loaded, config, translator, progress=progress)
         if translator is not None:
-            texts = texts_to_translate(analysed)
-            english = translate_texts(texts, translator, progress=_progress_bar(len(texts), progress))
             stats = translator.stats
-            report.sentences, report.translated = len(texts), stats.translated
+            report.sentences, report.translated = stats.unique, stats.translated
             report.cache_hits, report.fallbacks = stats.cache_hits, stats.fallbacks
-            model_id = translator.model_id
-        digest = assemble_digest(analysed, english, model_id)
         pages = Renderer(config.path("templates")).render(digest)
         written = write_pages(pages, docs_dir / config.digest_dir)
         report.warnings.extend(written.warnings)
@@ -111,11 +120,127 @@ def run_build(
     finally:
         if translator is not None:
             translator.close()
-        report.seconds = timer.seconds
+        report.seconds = time.perf_counter() - started
     return report
 
 
-def _progress_bar(total: int, enabled: bool):
+def inspect_sources(
+    paths: Sequence[str], *, translate: bool = True, single_article: bool = False
+) -> tuple[list[dict], list[Problem]]:
+    """Analyse ``paths`` in one process; returns one JSON-ready record per article."""
+    config = _setup(".")
+    translator = _open_translator(config) if translate else None
+    try:
+        loaded = load_sources(list(paths), single=single_article)
+        digest = _digest(loaded, config, translator, progress=False)
+    finally:
+        if translator is not None:
+            translator.close()
+    records = [article_record(d, a, digest_dir=config.digest_dir) for d in digest.documents for a in d.articles]
+    return records, loaded.problems
+
+
+def load_sources(paths: Sequence[Path | str], *, single: bool = False) -> LoadResult:
+    """Read and segment every source under ``paths`` (files or directories)."""
+    result = LoadResult()
+    result.problems.extend(Problem(str(p), "no such file or directory") for p in paths if not Path(p).exists())
+    files = discover_sources([p for p in paths if Path(p).exists()])
+    indexes: dict[Path, dict] = {}
+    for file in files:
+        directory = file.parent
+        if directory not in indexes:
+            try:
+                indexes[directory] = read_index(directory)
+            except SourceError as exc:
+                result.problems.append(Problem(str(directory / INDEX_FILE), str(exc)))
+                indexes[directory] = {}
+        try:
+            document = read_document(file, display_path=str(file), sources_index=indexes[directory])
+        except SourceError as exc:
+            result.problems.append(Problem(str(file), _reason(exc, file)))
+            continue
+        for warning in document.warnings:
+            result.problems.append(Problem(document.path, warning))
+        blocks = reflow(document)
+        articles = single_article(document, blocks) if single else segment(document, blocks)
+        if not articles:
+            result.problems.append(Problem(document.path, "no article text found"))
+            continue
+        result.documents.append((document, articles))
+    return result
+
+
+def _reason(exc: SourceError, file: Path) -> str:
+    """SourceError messages may already start with the path; don't repeat it."""
+    text = str(exc)
+    prefix = f"{file}: "
+    return text[len(prefix) :] if text.startswith(prefix) else text
+
+
+def _digest(loaded: LoadResult, config: Config, translator: Translator | None, *, progress: bool) -> Digest:
+    """Analyse every article, translate what the pages need, and put each with its English."""
+    analysed = [
+        (document, [analyse(article, config.summary) for article in articles])
+        for document, articles in loaded.documents
+    ]
+    english: dict[str, Translation] | None = None
+    if translator is not None:
+        texts = texts_to_translate(analysed)
+        translations = translator.translate(texts, progress=_progress_bar(len(texts), progress))
+        english = dict(zip(texts, translations, strict=False))
+    return Digest(
+        documents=tuple(
+            DocumentDigest(document=document, articles=tuple(_article_digest(a, english) for a in analyses))
+            for document, analyses in analysed
+        ),
+        model_id=translator.model_id if translator is not None else None,
+    )
+
+
+def texts_to_translate(analysed: Sequence[tuple[Document, Sequence[Analysis]]]) -> list[str]:
+    """Every text a digest needs in English, first occurrence order, no duplicates."""
+    seen: dict[str, None] = {}
+    for _, analyses in analysed:
+        for a in analyses:
+            seen.setdefault(a.title, None)
+            for s in a.summary:
+                seen.setdefault(s.text, None)
+            for f in a.figures:
+                if f.metric:
+                    seen.setdefault(f.metric, None)
+    return [t for t in seen if t.strip()]
+
+
+def _article_digest(a: Analysis, english: dict[str, Translation] | None) -> ArticleDigest:
+    """The one place an analysis gets its English (``english`` None: built without)."""
+    if english is None:
+        return ArticleDigest(analysis=a, title_en=None, summary_en=None, metrics_en=None)
+
+    def en(text: str | None) -> Translation | None:
+        return english.get(text) if text else None
+
+    return ArticleDigest(
+        analysis=a,
+        title_en=en(a.title),
+        summary_en=tuple(english[s.text] for s in a.summary),
+        metrics_en=tuple(en(f.metric) for f in a.figures),
+    )
+
+
+def _setup(root: Path | str = ".") -> Config:
+    config = load_config(root)
+    use_glossary(load_glossary(config.path(config.glossary)))
+    return config
+
+
+def _open_translator(config: Config) -> Translator:
+    from generator.translation import Translator
+
+    glossary = load_glossary(config.path(config.glossary))
+    return Translator.open(config.translation, glossary, config.path(config.translation.cache))
+
+
+def _progress_bar(total: int, enabled: bool) -> Callable[[int], None] | None:
     """A tqdm bar on a terminal (tqdm hides itself when stderr is not one)."""
     if not enabled or total == 0:
         return None
@@ -129,69 +254,3 @@ def _progress_bar(total: int, enabled: bool):
             bar.close()
 
     return update
-
-
-def inspect_sources(
-    paths: Sequence[str], *, translate: bool = True, single_article: bool = False
-) -> tuple[list[dict], list[Problem]]:
-    """Analyse ``paths`` in one process; returns one JSON-ready record per article."""
-    config = _setup(".")
-    translator = _open_translator(config) if translate else None
-    try:
-        loaded = load_sources(list(paths), single=single_article)
-        analysed = analyse_sources(loaded, config)
-        english = None
-        if translator is not None:
-            english = translate_texts(texts_to_translate(analysed), translator)
-    finally:
-        if translator is not None:
-            translator.close()
-    records = [
-        _record(a, english) for _, analyses in analysed for a in analyses
-    ]
-    return records, loaded.problems
-
-
-def _record(a: Analysis, english: dict[str, Translation] | None) -> dict:
-    art = a.article
-
-    def en(text: str | None) -> Translation | None:
-        return english.get(text) if english is not None and text else None
-
-    title_en = en(art.title)
-    summary_en = [english[s.text] for s in a.summary] if english is not None else None
-    return {
-        "source": art.source,
-        "title": art.title,
-        "title_en": title_en.text if title_en else None,
-        "title_generated": art.title_generated,
-        "kind": art.kind,
-        "body": art.body,
-        "summary_zh": [s.text for s in a.summary],
-        "summary_en": [t.text for t in summary_en] if summary_en is not None else None,
-        "translation_quality": [asdict(t.quality) for t in summary_en] if summary_en is not None else None,
-        "figures": [_figure(f, en(f.metric)) for f in a.figures],
-        "keywords": list(a.keywords),
-        "span": list(art.span),
-        "byline": list(art.byline),
-        "sections": art.section_heads,
-        "publication": art.meta.publication,
-        "date": art.meta.date,
-        "url": art.meta.url,
-    }
-
-
-def _figure(f: Figure, metric_en: Translation | None) -> dict:
-    return {
-        "text": f.text,
-        "value": f.value,
-        "unit": f.unit,
-        "en": f.en,
-        "metric": f.metric,
-        "metric_en": metric_en.text if metric_en else None,
-        "change": asdict(f.change) if f.change else None,
-        "approx": f.approx,
-        "upper": f.upper,
-        "period": f.period,
-        "sentence": f.sentence,
-    }

@@ -29,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - user-facing errors become one line
+    except Exception as exc:
         message = _user_message(exc)
         if message is None:
             raise
@@ -38,12 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _user_message(exc: Exception) -> str | None:
-    from generator.config import ConfigError
-    from generator.glossary import GlossaryError
-    from generator.translation import ModelMissing
-    from generator.translation.packages import PackageError
-
-    if isinstance(exc, (UserError, ConfigError, GlossaryError, ModelMissing, PackageError)):
+    if isinstance(exc, UserError):
         return str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
     if isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename else ""
@@ -110,6 +105,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
     from generator.build import inspect_sources
+    from generator.records import plain_record
 
     records, problems = inspect_sources(
         args.paths, translate=not args.no_translate, single_article=args.single_article
@@ -119,27 +115,12 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
         if args.json:
             out.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
         else:
-            out.write(_plain_record(record))
+            out.write(plain_record(record))
     for problem in problems:
         print(f"briefing: skipped {problem}", file=sys.stderr)
     if not records and problems:
         return EXIT_FAIL
     return EXIT_SKIPPED if problems else EXIT_OK
-
-
-def _plain_record(r: dict) -> str:
-    lines = [f"{r['source']} [{r['span'][0]}-{r['span'][1]}] {r['title']}"]
-    if r.get("title_en"):
-        lines.append(f"  EN: {r['title_en']}")
-    for i, s in enumerate(r["summary_zh"]):
-        lines.append(f"  - {s}")
-        if r["summary_en"]:
-            lines.append(f"    {r['summary_en'][i]}")
-    if r["figures"]:
-        lines.append("  figures: " + "; ".join(f"{f['text']} = {f['en']}" for f in r["figures"]))
-    if r["keywords"]:
-        lines.append("  keywords: " + " · ".join(r["keywords"]))
-    return "\n".join(lines) + "\n\n"
 
 
 def _cmd_model_install(args: argparse.Namespace) -> int:

@@ -11,9 +11,7 @@ from typing import Any
 
 import yaml
 
-
-class ConfigError(Exception):
-    """A user-facing configuration problem (reported as one line, no traceback)."""
+from generator.errors import ConfigError
 
 
 @dataclass(frozen=True)

@@ -66,12 +66,11 @@ class Article:
 
     source: str  # Document.path
     index: int  # position in the source, 0-based, page order
-    title: str
+    title: str | None  # the headline as printed; None when the source printed none
     sections: tuple[Section, ...]
     span: tuple[int, int]  # first and last source line, 1-based, inclusive
     byline: tuple[str, ...] = ()
     meta: SourceMeta = field(default_factory=SourceMeta)
-    title_generated: bool = False  # the source had no headline; the title was proposed
     kind: Literal["article", "photo"] = "article"
 
     @property
@@ -103,7 +102,7 @@ class Change:
     """A change attached to a figure: 同比增长19.2% → direction +1, amount 19.2, unit '%', basis 'y/y'."""
 
     direction: int  # +1 up, -1 down, 0 flat/unknown
-    amount: float | None
+    amount: float
     unit: str | None  # '%', 'pp' (percentage points), 'points', or a unit like 'CNY'
     basis: str | None  # 'y/y', 'm/m', 'q/q', 'vs previous year', ...
     text: str  # as written
@@ -131,6 +130,8 @@ class Analysis:
     """What the analyse stage knows of one article."""
 
     article: Article
+    title: str  # the printed headline, or the one the analysis proposed
+    title_generated: bool  # the source printed no headline: ``title`` was proposed
     sentences: tuple[Sentence, ...]
     summary: tuple[Sentence, ...]  # in document order, copied verbatim from the body
     figures: tuple[Figure, ...]  # ranked, most important first

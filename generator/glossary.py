@@ -1,7 +1,7 @@
 """The user glossary: one list of terms for segmentation, translation and search.
 
 ``glossary.yaml`` maps a Chinese term to its English (``湖南: Hunan``); a ``.tsv`` file
-with ``term<TAB>english`` lines works too. jieba learns every term as a word (so keywords
+with ``term<TAB>english`` lines works too. jieba learns every term as a word (``analysis.tokens``; keywords
 and the search index keep it whole), and translation protects it and writes the English
 exactly as given.
 """
@@ -14,9 +14,7 @@ from pathlib import Path
 
 import yaml
 
-
-class GlossaryError(Exception):
-    """A glossary file that cannot be used (reported as one line)."""
+from generator.errors import GlossaryError
 
 
 @dataclass(frozen=True)
@@ -29,9 +27,14 @@ class Glossary:
     def as_dict(self) -> dict[str, str]:
         return dict(self.terms)
 
+    def jieba_words(self) -> list[tuple[str, int, str]]:
+        """(term, frequency, tag) for jieba: frequent enough to stay one word, tagged as a
+        proper noun so part-of-speech filters (keywords) keep it."""
+        return [(zh, max(1000, 200 * len(zh)), "nz") for zh, _ in self.terms]
+
     def jieba_lines(self) -> list[str]:
-        """Lines in jieba's user-dictionary format ("term freq"), for jieba and the search plugin."""
-        return [f"{zh} {max(1000, 200 * len(zh))} nz" for zh, _ in self.terms]
+        """The same entries as lines of a jieba user dictionary (the search plugin reads one)."""
+        return [f"{word} {freq} {tag}" for word, freq, tag in self.jieba_words()]
 
 
 def load_glossary(path: Path | str | None) -> Glossary:
@@ -67,15 +70,3 @@ def load_glossary(path: Path | str | None) -> Glossary:
     ordered = sorted(pairs.items(), key=lambda kv: (-len(kv[0]), kv[0]))
     return Glossary(terms=tuple(ordered))
 
-
-_registered: set[str] = set()
-
-
-def register_with_jieba(glossary: Glossary) -> None:
-    """Teach jieba the glossary terms (idempotent, process-wide like jieba itself)."""
-    import jieba
-
-    for zh, _ in glossary.terms:
-        if zh not in _registered:
-            jieba.add_word(zh, freq=max(1000, 200 * len(zh)), tag="nz")  # a proper noun for POS filters
-            _registered.add(zh)

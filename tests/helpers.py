@@ -20,13 +20,15 @@ def acceptance() -> dict:
 
 
 def make_project(dest: Path, *, seeds: bool = True) -> Path:
-    """Copy what a user's checkout has (config, templates, hand-written docs, seeds) to ``dest``."""
+    """A user's project folder: config, glossary, hand-written docs and seeds, no code.
+
+    The package itself comes from the installed distribution, as it does for a user.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "glossary.yaml"):
         shutil.copy2(REPO / name, dest / name)
     ignore = shutil.ignore_patterns("__pycache__", "digest", ".briefing-manifest.json")
-    for folder in ("templates", "generator", "docs"):
-        shutil.copytree(REPO / folder, dest / folder, ignore=ignore)
+    shutil.copytree(REPO / "docs", dest / "docs", ignore=ignore)
     (dest / "seeds").mkdir()
     if seeds:
         for f in SEEDS.iterdir():

@@ -160,7 +160,7 @@ def score(page: Page, found) -> tuple[int, int, int, int]:
     for truth in page.articles:
         body = norm(truth.body)
         total += len(body)
-        match = next((a for a in articles if norm(a.title) == norm(truth.title)), None)
+        match = next((a for a in articles if a.title and norm(a.title) == norm(truth.title)), None)
         if match is not None:
             titles += 1
         candidates = [match] if match is not None else articles

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from generator.datelines import parse_dateline
-from generator.read import read_document
-from generator.reflow import reflow
-from generator.segment import segment
-from generator.sentences import split_sentences
+from generator.analysis.sentences import split_sentences
+from generator.ingest.datelines import parse_dateline
+from generator.ingest.readers import read_document
+from generator.ingest.reflow import reflow
+from generator.ingest.segment import segment
 from tests.helpers import SEEDS, acceptance
 
 SPEC = acceptance()["sources"]

@@ -28,6 +28,7 @@ def _visible(page_html: str) -> str:
 def built_site(tmp_path_factory, tiny_argos_package):
     """Build the sample seeds once for this module: `briefing build` then `mkdocs build --strict`."""
     import os
+
     from generator.translation import packages
 
     root = tmp_path_factory.mktemp("e2e")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.data import Document
-from generator.reflow import reflow
-from generator.segment import segment
+from generator.ingest.reflow import reflow
+from generator.ingest.segment import segment
 from tests.synthetic_pages import DEVDATA, pages, score
 
 

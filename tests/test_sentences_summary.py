@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from generator.analysis.keywords import extract_keywords
+from generator.analysis.sentences import sentence_texts, split_sentences
+from generator.analysis.summarise import Objective, select, sentence_count, summarise
+from generator.analysis.titles import propose_title
 from generator.config import SummaryConfig
-from generator.keywords import extract_keywords
-from generator.sentences import sentence_texts, split_sentences
-from generator.summarise import Objective, select, sentence_count, summarise
-from generator.titles import propose_title
 
 
 @pytest.mark.parametrize(
@@ -99,9 +99,10 @@ def test_summary_is_deterministic():
 
 
 def test_keywords_are_words_not_numbers_and_keep_glossary_terms():
-    from generator.glossary import Glossary, register_with_jieba
+    from generator.analysis.tokens import use_glossary
+    from generator.glossary import Glossary
 
-    register_with_jieba(Glossary(terms=(("算力券", "computing-power vouchers"),)))
+    use_glossary(Glossary(terms=(("算力券", "computing-power vouchers"),)))
     words = extract_keywords("首批算力券发放以来，申领企业超过70家。算力券降低企业算力成本，算力券受欢迎。", limit=5)
     assert "算力券" in words
     assert all(len(w) >= 2 and not w.replace(".", "").isdigit() for w in words)
@@ -117,8 +118,8 @@ ARTICLE = (
 
 
 def test_headline_words_are_the_leads_repeated_subject_not_punctuation_or_one_off_words():
-    from generator.salience import headline_probabilities
-    from generator.textstats import tokens
+    from generator.analysis.salience import headline_probabilities
+    from generator.analysis.tokens import tokens
 
     sentences = [tokens(s.text) for s in split_sentences(ARTICLE)]
     p = headline_probabilities(sentences)
@@ -130,8 +131,8 @@ def test_headline_words_are_the_leads_repeated_subject_not_punctuation_or_one_of
 
 
 def test_every_feature_has_fitted_weights_into_every_hidden_unit():
-    from generator.salience import FEATURES, FITTED, token_features
-    from generator.textstats import tokens
+    from generator.analysis.salience import FEATURES, FITTED, token_features
+    from generator.analysis.tokens import tokens
 
     assert set(FITTED.hidden) == set(FEATURES)
     assert {len(row) for row in FITTED.hidden.values()} == {len(FITTED.output)}
@@ -185,10 +186,10 @@ def test_every_summary_sentence_of_the_samples_stands_on_its_own():
     # Judged against a single headline the cheapest extra sentence is the shortest one.
     import re
 
-    from generator.analyse import analyse
-    from generator.pipeline import load_sources
-    from generator.summarise import DEPENDENT_OPENING
-    from generator.textstats import words
+    from generator.analysis import analyse
+    from generator.analysis.summarise import DEPENDENT_OPENING
+    from generator.analysis.tokens import words
+    from generator.build import load_sources
     from tests.helpers import SEEDS
 
     loaded = load_sources([SEEDS])
@@ -201,3 +202,25 @@ def test_every_summary_sentence_of_the_samples_stands_on_its_own():
             if DEPENDENT_OPENING.match(s.text):
                 previous = max(i for i, start in enumerate(starts) if start <= s.start) - 1
                 assert analysis.sentences[previous].start in {t.start for t in analysis.summary}, s.text
+
+
+def test_the_summary_is_the_news_not_the_opening_lines():
+    """A scene-setting opening and an aside come before the news: a first-k summary would
+    take them; the summariser must take the sentences that carry the story."""
+    from generator.analysis.figures import extract_figures, figure_sentences
+
+    body = (
+        "春天来了。"
+        "这是一个好消息。"
+        "湖南省工业和信息化厅发布数据，今年一季度全省规模以上工业增加值同比增长7.2%，新能源汽车产量达到12.5万辆。"
+        "全省工业投资同比增长18.3%，其中制造业投资增长21.4%，新开工亿元以上工业项目520个。"
+        "天气晴朗。"
+    )
+    sentences = split_sentences(body)
+    figures = extract_figures(sentences)
+    for count in (1, 2):
+        summary = summarise(
+            sentences, title="", figure_sentences=figure_sentences(sentences, figures),
+            config=SummaryConfig(), count=count,
+        )
+        assert [s.text for s in summary] == [s.text for s in sentences[2 : 2 + count]]

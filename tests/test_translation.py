@@ -14,26 +14,29 @@ import cn2an
 import pytest
 
 from generator.config import TranslationConfig
+from generator.errors import ModelMissing, PackageError
 from generator.glossary import Glossary
-from generator.translation import UNAVAILABLE, ModelMissing, Translator
+from generator.translation import UNAVAILABLE, Translator
 from generator.translation.cache import TranslationCache
 from generator.translation.checks import is_repetitive, problems
-from generator.translation.packages import PackageError, find_zh_en, install_from_file, list_installed
+from generator.translation.packages import find_zh_en, install_from_file, list_installed
 from generator.translation.protect import protect
 from tests.helpers import REPO
 from tests.tiny_argos import DEFAULT_PHRASE
+
+NO_GLOSSARY = Glossary()
 
 GLOSSARY = Glossary(terms=(("中科曙光", "Sugon"), ("算力券", "computing-power vouchers"), ("湖南", "Hunan")))
 PLAIN = ["智能算力逐级启新，是否将引领算力发展下一程？", "这一过程中，充满挑战。", "技术融合是必然选择。"]
 
 
-def _open(tmp_path: Path, config: TranslationConfig | None = None, glossary: Glossary = Glossary()) -> Translator:
+def _open(tmp_path: Path, config: TranslationConfig | None = None, glossary: Glossary = NO_GLOSSARY) -> Translator:
     return Translator.open(config or TranslationConfig(), glossary, tmp_path / "cache.sqlite")
 
 
 def test_tiny_model_translates_in_order_and_once_per_distinct_sentence(argos_env, tmp_path):
     translator = _open(tmp_path)
-    texts = PLAIN + [PLAIN[0]]
+    texts = [*PLAIN, PLAIN[0]]
     result = translator.translate(texts)
     assert [t.source for t in result] == texts
     assert all(t.text == DEFAULT_PHRASE for t in result)
@@ -49,7 +52,7 @@ def test_second_run_translates_nothing_and_an_edit_only_itself(argos_env, tmp_pa
     again = _open(tmp_path)
     again.translate(PLAIN)
     assert again.stats.translated == 0 and again.stats.cache_hits == 3
-    edited = PLAIN[:2] + ["技术融合是必然选择，也是共识。"]
+    edited = [*PLAIN[:2], "技术融合是必然选择，也是共识。"]
     again.translate(edited)
     assert again.stats.translated == 1
     again.close()
@@ -96,7 +99,7 @@ def test_install_rejects_bad_files_and_lists_good_ones(tmp_path, monkeypatch, ti
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "pk"))
     bogus = tmp_path / "x.argosmodel"
     bogus.write_bytes(b"PK\x03\x04 not really")
-    with pytest.raises(PackageError, match="x.argosmodel"):
+    with pytest.raises(PackageError, match=r"x\.argosmodel"):
         install_from_file(bogus)
     assert list_installed() == []
     message = install_from_file(tiny_argos_package)
@@ -139,7 +142,7 @@ class FakeEngine:
         return out
 
 
-def _fake(tmp_path, answers, glossary=Glossary()):
+def _fake(tmp_path, answers, glossary=NO_GLOSSARY):
     protected = {protect(k, glossary).text: v for k, v in answers.items()}
     return Translator(FakeEngine(protected), TranslationConfig(), glossary, TranslationCache(tmp_path / "f.sqlite"))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.config import TranslationConfig
 from generator.data import Quality, Translation
-from generator.errors import UserError
+from generator.errors import ModelMissing
 from generator.glossary import Glossary
 from generator.translation.cache import TranslationCache
 from generator.translation.checks import is_fatal, problems
@@ -22,14 +22,6 @@ from generator.translation.engine import CTranslate2Engine, Engine
 from generator.translation.protect import Protected, protect
 
 UNAVAILABLE = "[translation unavailable]"
-
-
-class ModelMissing(UserError):
-    def __init__(self) -> None:
-        super().__init__(
-            "no zh→en translation model installed; run `briefing model install FILE.argosmodel` "
-            "(offline) or `briefing model install` (from the Argos index)"
-        )
 
 
 @dataclass
@@ -103,7 +95,7 @@ class Translator:
         out = []
         for text in texts:
             output, quality = done[protected[text].text]
-            q = Quality(**{k: (tuple(v) if k == "problems" else v) for k, v in quality.items()})
+            q = _quality(quality)
             shown = f"{UNAVAILABLE} {text}" if q.fallback else output
             out.append(Translation(source=text, text=shown, quality=q))
         return out
@@ -111,20 +103,20 @@ class Translator:
     def _translate_batch(self, batch: Sequence[Protected]) -> list[tuple[str, str, dict]]:
         options = retry_options(self.config)
         outputs = self.engine.translate([p.text for p in batch], options[0])
-        found = [problems(p, o) for p, o in zip(batch, outputs)]
+        found = [problems(p, o) for p, o in zip(batch, outputs, strict=False)]
         retried = [False] * len(batch)
         for option in options[1:]:
             bad = [i for i, f in enumerate(found) if f]
             if not bad:
                 break
             again = self.engine.translate([batch[i].text for i in bad], option)
-            for i, text in zip(bad, again):
+            for i, text in zip(bad, again, strict=False):
                 retried[i] = True
                 new = problems(batch[i], text)
                 if _worse(found[i], new):
                     outputs[i], found[i] = text, new
         results = []
-        for p, output, found_i, was_retried in zip(batch, outputs, found, retried):
+        for p, output, found_i, was_retried in zip(batch, outputs, found, retried, strict=False):
             self.stats.retried += was_retried
             final, quality = _finish(p, output, found_i, was_retried)
             self.stats.fallbacks += quality["fallback"]
@@ -155,3 +147,14 @@ def _finish(p: Protected, output: str, found: list[str], retried: bool) -> tuple
         missing = [r for r in p.renderings if any(n in r.replace(",", "") for n in lost_numbers) or r in lost_terms]
         output = f"{output.rstrip()} [{'; '.join(dict.fromkeys(missing))}]"
     return output, quality
+
+
+def _quality(record: dict) -> Quality:
+    """A :class:`Quality` from its cache record (JSON has lists, not tuples)."""
+    return Quality(
+        numbers_ok=record["numbers_ok"],
+        glossary_ok=record["glossary_ok"],
+        retried=record["retried"],
+        fallback=record["fallback"],
+        problems=tuple(record["problems"]),
+    )

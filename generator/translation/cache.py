@@ -52,10 +52,5 @@ class TranslationCache:
                 [(model, s, o, json.dumps(q, sort_keys=True)) for s, o, q in items],
             )
 
-    def count(self, model: str | None = None) -> int:
-        if model is None:
-            return self.db.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
-        return self.db.execute("SELECT COUNT(*) FROM translations WHERE model = ?", (model,)).fetchone()[0]
-
     def close(self) -> None:
         self.db.close()

@@ -14,11 +14,7 @@ import urllib.request
 import zipfile
 from pathlib import Path
 
-from generator.errors import UserError
-
-
-class PackageError(UserError):
-    """A package file or index problem, reported as one line."""
+from generator.errors import PackageError
 
 
 def packages_dir() -> Path:

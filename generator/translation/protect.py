@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.analysis.numerals import MULTIPLIERS, scaled
 from generator.glossary import Glossary
-from generator.numerals import scaled
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
@@ -45,8 +45,7 @@ def _english(m: re.Match) -> str:
     number = m.group("num")
     text = number
     if m.group("mag"):
-        factor = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}[m.group("mag")]
-        text = scaled(Decimal(number.replace(",", "")) * factor)
+        text = scaled(Decimal(number.replace(",", "")) * MULTIPLIERS[m.group("mag")])
     if m.group("pct"):
         text += "%"
     if m.group("cur"):

@@ -21,10 +21,11 @@ import math
 import re
 from collections.abc import Collection, Sequence
 
+from generator.analysis.salience import FITTED, WordModel, headline_probabilities
+from generator.analysis.tokens import tokens, words
 from generator.config import SummaryConfig
 from generator.data import Sentence
-from generator.salience import FITTED, WordModel, headline_probabilities
-from generator.textstats import tokens, words
+from generator.text import ends_sentence
 
 CONNECTIVES = (
     "与此同时", "另一方面", "此外", "同时", "其中", "另外", "对此", "因此", "但是", "不过", "而且",
@@ -33,7 +34,6 @@ CONNECTIVES = (
 _LEADING_CONNECTIVE = re.compile("^(" + "|".join(CONNECTIVES) + r")[，,、]\s*")
 _MIN_CHARS = 12
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"))
-_TERMINAL = ("。", "！", "？", "!", "?", ".", "…", "；", ";")
 # Openings that lean on the previous sentence: a demonstrative, a pronoun, a conjunction.
 DEPENDENT_OPENING = re.compile(
     r"^(?:(?:这|那)(?:是|也|就|些|一|种|个|项|次|样|让|使|将|都|意味|表明|说明)|此(?:举|次|项)|[他她它]|而|但|却|并|且"
@@ -110,7 +110,7 @@ class Objective:
 
     def value(self, chosen: Collection[int]) -> float:
         covered = set().union(*(self.distinct[i] for i in chosen))
-        expected_overlap = sum(self.probability[t] for t in covered)
+        expected_overlap = math.fsum(self.probability[t] for t in covered)  # exact: set order must not matter
         blend = self.length_blend
         length = (len(covered) + blend * sum(len(self.tokens[i]) for i in chosen)) / (1 + blend)
         # a reader who asks for more sentences expects more said, not the same headline
@@ -160,7 +160,7 @@ def _defects(text: str) -> float:
         penalty += 0.1
     if text.rstrip("”’\"」").endswith(("？", "?")):
         penalty += 0.3
-    if not text.rstrip("”’\"」）)").endswith(_TERMINAL):
+    if not ends_sentence(text):
         penalty += 0.3  # cut off: the article (or the page) ends mid-sentence
     if len(text) > 160:
         penalty += 0.2 * (len(text) - 160) / 160

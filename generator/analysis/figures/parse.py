@@ -1,45 +1,22 @@
-"""Key figures: the numbers an article is about, as structured facts.
+"""Reading key figures out of sentences: where a figure is parsed.
 
 A figure is a value with a unit ("8520亿元" → 852,000,000,000 CNY), what it measures (the
 words before it in its clause), an approximation ("超", "约", "以上"), a range, the period,
 and the change given with it ("同比增长19.2%" → +19.2% y/y). Years, dates, ordinals and
-bare numbers without a unit are not figures. English follows one house style, and every
-number in it equals the source value: "CNY 852 billion (+19.2% y/y)", "over 70 companies",
-"1.1 percentage points".
+bare numbers without a unit are not figures.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
+from generator.analysis.figures.units import COUNT_NOUNS, CURRENCY_BEFORE, UNITS
+from generator.analysis.numerals import MAGNITUDE, NUMBER, parse_number
 from generator.data import Change, Figure, Sentence
-from generator.numerals import MAGNITUDE, NUMBER, grouped, parse_number, plain, scaled
 
-# unit as written → (unit code, extra scale)
-_UNITS: dict[str, tuple[str, int]] = {
-    "个百分点": ("pp", 1), "百分点": ("pp", 1), "%": ("%", 1), "％": ("%", 1),
-    "元人民币": ("CNY", 1), "元": ("CNY", 1), "美元": ("USD", 1), "港元": ("HKD", 1), "港币": ("HKD", 1),
-    "欧元": ("EUR", 1), "日元": ("JPY", 1), "新台币": ("TWD", 1), "台币": ("TWD", 1),
-    "吨": ("t", 1), "千瓦时": ("kWh", 1), "度电": ("kWh", 1), "兆瓦": ("MW", 1), "吉瓦": ("GW", 1),
-    "千瓦": ("kW", 1), "公里": ("km", 1), "千米": ("km", 1), "平方米": ("m²", 1), "平方公里": ("km²", 1),
-    "米": ("m", 1), "亩": ("mu", 1), "公顷": ("ha", 1), "家": ("companies", 1), "人次": ("visits", 1),
-    "人": ("people", 1), "名": ("people", 1), "倍": ("times", 1), "辆": ("vehicles", 1), "台": ("units", 1),
-    "套": ("sets", 1), "件": ("items", 1), "项": ("items", 1), "个": ("items", 1), "张": ("items", 1),
-    "点": ("points", 1), "P": ("PFLOPS", 1), "EFLOPS": ("EFLOPS", 1), "PFLOPS": ("PFLOPS", 1),
-}
-_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
-_COUNT_NOUNS = {
-    "重点项目": "key projects", "项目": "projects", "企业": "companies", "行业": "industries", "产品": "products",
-    "国家": "countries", "城市": "cities", "省市区": "provinces and regions", "省份": "provinces",
-    "分项指数": "sub-indices", "分行业指数": "sector indices", "指数": "indices", "集群": "clusters",
-    "集聚区": "clusters", "大模型": "models", "合作协议": "agreements", "协议": "agreements",
-    "领域": "fields", "单位": "organisations", "园区": "parks", "基地": "bases", "中心": "centres",
-    "人才": "people", "岗位": "jobs", "学校": "schools", "医院": "hospitals", "门店": "stores",
-}
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _APPROX_BEFORE = {
     "约": "about", "大约": "about", "约为": "about", "大约为": "about", "约合": "about",
     "近": "nearly", "将近": "nearly", "接近": "nearly", "超过": "over",
@@ -49,7 +26,6 @@ _APPROX_BEFORE = {
 _APPROX_AFTER = {"以上": "over", "多": "over", "余": "over", "左右": "about", "以下": "under", "以内": "under"}
 _APPROX_B = "|".join(sorted(_APPROX_BEFORE, key=len, reverse=True))
 
-_CURRENCY_BEFORE = {"新台币": "TWD", "台币": "TWD", "人民币": "CNY", "港币": "HKD"}
 _VALUE = re.compile(
     rf"(?P<pre>{_APPROX_B})?\s*(?P<cur>新台币|台币|人民币|港币)?\s*(?P<num>{NUMBER})\s*(?P<mid0>多|余)?(?P<mag>{MAGNITUDE})\s*"
     rf"(?:(?P<sep>[—\-–~～至到])\s*(?P<num2>{NUMBER})\s*(?P<mag2>{MAGNITUDE})\s*)?"
@@ -79,17 +55,12 @@ _METRIC_TRAIL = re.compile(
 _METRIC_LEAD = re.compile(r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国)+")
 
 
-def extract_figures(sentences: Sequence[Sentence]) -> list[Figure]:
+def parse_figures(sentences: Sequence[Sentence]) -> list[Figure]:
+    """Every figure of every sentence, in text order, without English yet."""
     figures: list[Figure] = []
     for sentence in sentences:
         figures.extend(_sentence_figures(sentence.text))
     return figures
-
-
-def figure_sentences(sentences: Sequence[Sentence], figures: Sequence[Figure]) -> set[int]:
-    """Indices of the sentences that carry one of ``figures`` (the summariser favours them)."""
-    texts = {f.sentence for f in figures}
-    return {i for i, s in enumerate(sentences) if s.text in texts}
 
 
 @dataclass
@@ -132,12 +103,12 @@ def _sentence_figures(text: str) -> list[Figure]:
             if value is None:
                 continue
             written = item.group(0) + m.group("unit")
-            change = None
+            listed: Change | None = None
             if verb:
                 basis = _basis(verb.group("basis"), text)
-                change = Change(_DIRECTIONS[verb.group("dir")], float(value), unit, basis, written)
+                listed = Change(_DIRECTIONS[verb.group("dir")], float(value), unit, basis, written)
             values.append(_Span(m.start(), m.end(), Figure(
-                text=written, value=float(value), unit=unit, en=None, change=change,
+                text=written, value=float(value), unit=unit, en=None, change=listed,
                 sentence=text, metric=_metric(text, (verb or m).start()), period=period)))
         taken.append((m.start(), m.end()))
     for m in _VALUE.finditer(text):
@@ -151,6 +122,8 @@ def _sentence_figures(text: str) -> list[Figure]:
     for m in re.finditer(r"指数(?:为|达到|达)\s*(?P<num>\d+(?:\.\d+)?)(?![\d.%％]|\s*[个点倍])", text):
         if not _overlaps(m.start("num"), m.end(), taken):
             value = parse_number(m.group("num"))
+            if value is None:
+                continue
             values.append(_Span(m.start("num"), m.end(), Figure(
                 text=m.group("num"), value=float(value), unit="points", en=None, sentence=text,
                 metric=_metric(text, m.start("num")), period=period)))
@@ -167,7 +140,7 @@ def _sentence_figures(text: str) -> list[Figure]:
                 result[-1] = _Span(prev.start, span.end, replace(prev.figure, change=span.figure.change))
                 continue
         result.append(span)
-    return [replace(s.figure, en=render_en(s.figure)) for s in result]
+    return [s.figure for s in result]
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -184,7 +157,7 @@ def _basis(basis: str | None, sentence: str) -> str | None:
     year = re.search(r"((?:19|20)\d{2})年", basis)
     if year:
         return f"vs {year.group(1)}"
-    if basis == "同比" or ("去年" in basis or "上年" in basis) and "季度" not in basis and "年末" not in basis:
+    if basis == "同比" or (("去年" in basis or "上年" in basis) and "季度" not in basis and "年末" not in basis):
         return "y/y"
     if "季度" in basis or (basis == "环比" and "季度" in sentence):
         return "q/q"
@@ -210,14 +183,12 @@ def _not_a_figure(text: str, m: re.Match) -> bool:
         return True
     if unit == "台" and after[:1] in "湾州":
         return True
-    if before == "第" or re.match(r"^[一二三四五六七八九十]$", num) and unit in ("个", "项", "家", "名", "张", "件", "套", "台"):
-        return True  # ordinals and "一个": words, not figures
-    return False
-    return False
+    # ordinals and "一个": words, not figures
+    return before == "第" or bool(re.match(r"^[一二三四五六七八九十]$", num) and unit in ("个", "项", "家", "名", "张", "件", "套", "台"))
 
 
 def _value_figure(text: str, m: re.Match, period: str | None) -> Figure:
-    code, _ = _UNITS[m.group("unit")]
+    code = UNITS[m.group("unit")]
     value = parse_number(m.group("num") + (m.group("mag") or ""))
     upper = parse_number(m.group("num2") + (m.group("mag2") or "")) if m.group("num2") else None
     if upper is not None and not m.group("mag2") and m.group("mag"):
@@ -228,14 +199,14 @@ def _value_figure(text: str, m: re.Match, period: str | None) -> Figure:
         or _APPROX_AFTER.get(m.group("post") or "")
     )
     if m.group("cur") and code == "CNY":
-        code = _CURRENCY_BEFORE[m.group("cur")]  # "新台币12.77亿元": the currency is named first
+        code = CURRENCY_BEFORE[m.group("cur")]  # "新台币12.77亿元": the currency is named first
     noun = None
     metric = _metric(text, m.start())
     if code in ("items", "companies", "people"):
         # "80个特色化行业大模型" names the thing after the count, "就业岗位1.2万个" before it
         noun = _count_noun(text[m.end() : m.end() + 24])
         if noun is None and code == "items" and metric:
-            noun = next((en for zh, en in _COUNT_NOUNS.items() if metric.endswith(zh)), None)
+            noun = next((en for zh, en in COUNT_NOUNS.items() if metric.endswith(zh)), None)
     written = m.group(0).strip()
     figure = Figure(
         text=written,
@@ -257,7 +228,7 @@ def _count_noun(after: str) -> str | None:
     """The head noun of the phrase a count word introduces ("80个特色化行业大模型" → models)."""
     phrase = re.split(r"[，,。；;、的在和与及\d]", after, maxsplit=1)[0]
     best = None
-    for zh, en in _COUNT_NOUNS.items():
+    for zh, en in COUNT_NOUNS.items():
         pos = phrase.rfind(zh)
         if pos != -1:
             key = (pos + len(zh), len(zh))
@@ -304,105 +275,3 @@ def _metric(text: str, position: int) -> str | None:
     return clause[-20:]
 
 
-_CURRENCY = {"CNY", "USD", "HKD", "EUR", "JPY", "TWD"}
-_SYMBOL_UNITS = {"%": "%", "t": " tonnes", "kWh": " kWh", "MW": " MW", "GW": " GW", "kW": " kW", "km": " km",
-                 "m²": " m²", "km²": " km²", "m": " m", "mu": " mu", "ha": " ha", "PFLOPS": " PFLOPS",
-                 "EFLOPS": " EFLOPS"}
-
-
-def _amount(value: float | None, unit: str | None, upper: float | None = None) -> str:
-    if value is None:
-        return ""
-    v = Decimal(str(value))
-    if unit in _CURRENCY:
-        if upper is not None:
-            u = Decimal(str(upper))
-            low, high = scaled(v), scaled(u)
-            lw, hw = low.split(" ")[-1], high.split(" ")[-1]
-            if lw == hw and lw.isalpha():
-                return f"{unit} {low.rsplit(' ', 1)[0]}-{high}"
-            return f"{unit} {low}-{high}"
-        return f"{unit} {scaled(v)}"
-    number = scaled(v) if unit in ("t", "kWh", "people", "companies", "visits", "vehicles") else grouped(v)
-    if upper is not None:
-        number = f"{number}-{scaled(Decimal(str(upper))) if number[-1].isalpha() else grouped(Decimal(str(upper)))}"
-    if unit == "pp":
-        return f"{number} percentage point" + ("" if v == 1 and upper is None else "s")
-    if unit == "points":
-        return f"{number} point" + ("" if v == 1 and upper is None else "s")
-    if unit == "times":
-        return f"{number} times"
-    if unit in _SYMBOL_UNITS:
-        return f"{number}{_SYMBOL_UNITS[unit]}"
-    if unit:
-        return f"{number} {unit}"
-    return number
-
-
-_CHANGE_UNITS = {"%": "%", "pp": " pp", "points": " points", "times": " times"}
-
-
-def _change_en(change: Change, upper: float | None = None, *, words: bool = False, approx: str | None = None) -> str:
-    """"+19.2% y/y" or "+1.1 pp y/y" inside brackets; "up 6.7% y/y" or "up 4.9 percentage
-    points" when the change is the figure itself."""
-    suffix = _CHANGE_UNITS.get(change.unit or "", "")
-    if words and change.unit == "pp":  # spelled out where the change stands alone
-        suffix = " percentage point" + ("" if change.amount == 1 and upper is None else "s")
-    number = plain(change.amount) + (f"-{plain(upper)}" if upper is not None else "") + suffix
-    if words:
-        verb = "up" if change.direction > 0 else "down" if change.direction < 0 else "changed"
-        amount = f"{verb} {approx + ' ' if approx else ''}{number}"
-    else:
-        sign = "+" if change.direction > 0 else "-" if change.direction < 0 else ""
-        amount = f"{sign}{number}"
-    return f"{amount} {change.basis}" if change.basis else amount
-
-
-def render_en(figure: Figure) -> str:
-    """House style: "CNY 852 billion (+19.2% y/y)", "over 70 companies", "+6.7% y/y"."""
-    change = figure.change
-    if change is not None and figure.text == change.text:
-        # the figure is the change itself: "同比增长6.7%" → "up 6.7% y/y"
-        return _change_en(change, figure.upper, words=True, approx=figure.approx)
-    text = _amount(figure.value, figure.unit, figure.upper)
-    if figure.approx:
-        text = f"{figure.approx} {text}"
-    if change is not None:
-        text += f" ({_change_en(change)})"
-    return text
-
-
-def rank_figures(figures: Sequence[Figure], *, title: str, summary: Sequence[Sentence], limit: int) -> list[Figure]:
-    """Most important first: figures of the summary and title, with a change, big money first."""
-    summary_texts = {s.text for s in summary}
-    scored = []
-    for position, f in enumerate(figures):
-        score = 0.0
-        if any(f.sentence.endswith(t) or t in f.sentence for t in summary_texts):
-            score += 3.0
-        if title and _number_in(f.text, title):
-            score += 2.0
-        if f.change is not None:
-            score += 1.5
-        if f.metric:
-            score += 1.0
-        if f.unit in _CURRENCY and f.value:
-            score += min(2.0, math.log10(max(f.value, 1.0)) / 6)
-        score -= 0.02 * position
-        scored.append((round(score, 6), position, replace(f, score=round(score, 6))))
-    scored.sort(key=lambda p: (-p[0], p[1]))
-    seen: set[str] = set()
-    out = []
-    for _, _, f in scored:
-        if f.text in seen:
-            continue
-        seen.add(f.text)
-        out.append(f)
-        if len(out) == limit:
-            break
-    return out
-
-
-def _number_in(figure_text: str, title: str) -> bool:
-    nums = re.findall(r"\d+(?:\.\d+)?", figure_text)
-    return bool(nums) and any(n in title for n in nums)

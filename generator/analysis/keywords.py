@@ -6,7 +6,7 @@ import re
 
 import jieba.analyse
 
-from generator.textstats import STOPWORDS
+from generator.analysis.tokens import STOPWORDS
 
 _NOT_KEYWORD = re.compile(r"^[\d.,%％]+$|^[\W_]+$")
 # Parts of speech worth listing: nouns of all kinds, verbal nouns, English words, user terms.

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import jieba.analyse
 import numpy as np
 
-from generator.textstats import STOPWORDS
+from generator.analysis.tokens import STOPWORDS
 
 FEATURES = (
     "bias", "log_count", "sentence_share", "first_seen", "first_seen_relative", "in_opening",
@@ -107,7 +107,7 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
             elif depth:
                 bracketed.add(t)
     idf, median = _idf()
-    rows = []
+    rows: list[tuple[float, ...]] = []
     for t, i in first.items():
         early = 1 / (1 + i)
         rarity = idf.get(t, median) / 10

@@ -1,7 +1,8 @@
 """Datelines and bylines: who filed an article, for which paper, on which day.
 
 "本报讯（记者 叶伟）", "湖南日报3月29日讯(全媒体记者 孟姣燕 刘乐)", "新华社北京4月9日电" open
-an article; they are metadata, not body text. The year is taken only from the document's
+an article; they are metadata, not body text. This module is the one place that reads them:
+reflow asks it where a dateline starts, segment what it says. The year is taken only from the document's
 own metadata or, failing that, from a year the page itself keeps mentioning; otherwise the
 date stays unknown.
 """
@@ -12,11 +13,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+# The publication and place before the date are at most 12 characters ("人民日报海外版北京"):
+# longer, and a headline printed just above a dateline would be read as part of it.
 _REPORTERS = r"(?:[（(](?P<who>[^）)]{0,40})[）)])?"
 _DATELINE = re.compile(
     r"^\s*(?:"
     r"(?P<own>本[报報][讯訊])"
-    r"|(?P<pub>[\u4e00-\u9fff]{2,16}?)(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?:电|電|讯|訊)"
+    r"|(?P<pub>[\u4e00-\u9fff]{2,12}?)(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?:电|電|讯|訊)"
     r")\s*" + _REPORTERS + r"\s*"
 )
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
@@ -30,6 +33,11 @@ class Dateline:
     month: int | None
     day: int | None
     reporters: tuple[str, ...]
+
+
+def starts_dateline(text: str) -> bool:
+    """The text opens with a dateline (reflow asks this of a line and the line after it)."""
+    return parse_dateline(text) is not None
 
 
 def parse_dateline(paragraph: str) -> Dateline | None:
@@ -64,7 +72,7 @@ def page_year(text: str) -> int | None:
     years = Counter(int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)", text))
     if not years:
         return None
-    (top, count), *rest = years.most_common(2) + [(None, 0)]
+    (top, count), *rest = [*years.most_common(2), (None, 0)]
     if count >= 2 and count > rest[0][1]:
         return top
     return None

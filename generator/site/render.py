@@ -7,7 +7,6 @@ other Material-only syntax. Every value a template prints is escaped by default 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +14,8 @@ from pathlib import Path
 import jinja2
 
 from generator.data import ArticleDigest, Digest, DocumentDigest, Translation
-from generator.markdown import Md, code_fence, escape, external_link, link
-
-_PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+from generator.site.markdown import Md, code_fence, escape, external_link, link
+from generator.site.paths import article_filename, document_slug, source_anchor
 
 
 @dataclass(frozen=True)
@@ -26,29 +24,15 @@ class Page:
     text: str
 
 
-def document_slug(name: str) -> str:
-    """A stable, path-safe folder name for a source file name (never leaves the digest folder)."""
-    stem = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()
-    if not stem or not name.isascii():
-        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-        stem = f"{stem[:40]}-{digest}" if stem else f"source-{digest}"
-    return stem[:80]
-
-
-def article_filename(index: int) -> str:
-    return f"article-{index + 1:02d}.md"
-
-
-def source_anchor(line: int) -> str:
-    """Anchor of a source line on the source page (pymdownx.highlight ``anchor_linenums``)."""
-    return f"__codelineno-0-{line}"
-
-
 class Renderer:
     def __init__(self, templates: Path | None = None) -> None:
-        directory = templates if templates and templates.is_dir() else _PACKAGE_TEMPLATES
+        """``templates``: the project's folder of templates; a file there overrides the
+        packaged template of the same name."""
+        loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("generator.site", "templates")]
+        if templates is not None and templates.is_dir():
+            loaders.insert(0, jinja2.FileSystemLoader(str(templates)))
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(directory)),
+            loader=jinja2.ChoiceLoader(loaders),
             autoescape=False,  # Markdown, not HTML: escaping is done by `finalize` below
             finalize=escape,
             undefined=jinja2.StrictUndefined,
@@ -97,7 +81,7 @@ class Renderer:
         title_en = a.title_en.text if a.title_en and not a.title_en.quality.fallback else None
         return {
             "file": article_filename(art.index),
-            "title_zh": art.title,
+            "title_zh": a.analysis.title,
             "title_en": title_en,
             "first_line": art.span[0],
             "last_line": art.span[1],
@@ -116,12 +100,10 @@ class Renderer:
             notes.append(_quality_note(tr))
             return Md(f"[^q{len(notes)}]")
 
-        summary = [
-            {"zh": s.text, "en": (a.summary_en[i] if a.summary_en is not None else None)}
-            for i, s in enumerate(analysis.summary)
-        ]
-        for item in summary:
-            item["mark"] = mark(item["en"])
+        summary = []
+        for i, s in enumerate(analysis.summary):
+            en = a.summary_en[i] if a.summary_en is not None else None
+            summary.append({"zh": s.text, "en": en, "mark": mark(en)})
         figures = [
             {"figure": f, "metric_en": (a.metrics_en[i] if a.metrics_en else None)}
             for i, f in enumerate(analysis.figures)
@@ -132,6 +114,7 @@ class Renderer:
             "article.md.j2",
             doc=doc,
             article=art,
+            analysis=analysis,
             view=self._article_view(doc, a),
             title_mark=title_mark,
             summary=summary,

@@ -10,12 +10,37 @@ from __future__ import annotations
 
 import io
 
+from generator.data import Document
+from generator.errors import SourceError
+from generator.ingest.metadata import merge_meta
+from generator.ingest.reader import Reader, Source
+
+# A page with fewer characters than this is read whole (too little to find columns in).
+_MIN_CHARS_FOR_COLUMNS = 40
+# The page width is cut into this many slots to find the gaps between columns.
+_SLOTS = 100
+# A gutter is at least this many empty slots wide...
+_MIN_GUTTER_SLOTS = 2
+# ...and at least this many slots away from the text's left and right edges.
+_MIN_COLUMN_SLOTS = 10
+
+
+class PdfReader(Reader):
+    file_extensions = (".pdf",)
+    binary = True
+
+    def claims_bytes(self, raw: bytes) -> bool:
+        return raw.startswith(b"%PDF-")
+
+    def read(self, source: Source) -> Document:
+        text = pdf_text(source.raw, source.shown)
+        meta = merge_meta(source.sidecar, source.indexed)
+        return source.document(text, "pdf", meta, needs_reflow=True)
+
 
 def pdf_text(raw: bytes, shown: str) -> str:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
-
-    from generator.read import SourceError
 
     pages: list[str] = []
     try:
@@ -27,7 +52,7 @@ def pdf_text(raw: bytes, shown: str) -> str:
                         pages.append(text)
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise SourceError(f"{shown}: unreadable PDF ({exc.__class__.__name__})") from None
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on broken files
+    except Exception as exc:
         raise SourceError(f"{shown}: unreadable PDF ({exc.__class__.__name__})") from None
     text = "\n".join(pages)
     if not text.strip():
@@ -39,19 +64,18 @@ def pdf_text(raw: bytes, shown: str) -> str:
 def _columns(page):
     """Crop boxes of the page's text columns, left to right (the page itself if one column)."""
     chars = page.chars
-    if len(chars) < 40:
+    if len(chars) < _MIN_CHARS_FOR_COLUMNS:
         return [page]
     x0, x1 = page.bbox[0], page.bbox[2]
     width = x1 - x0
-    bins = 100
-    covered = [0] * bins
+    covered = [0] * _SLOTS
     for ch in chars:
-        a = int((ch["x0"] - x0) / width * bins)
-        b = int((ch["x1"] - x0) / width * bins)
-        for i in range(max(0, a), min(bins, b + 1)):
+        a = int((ch["x0"] - x0) / width * _SLOTS)
+        b = int((ch["x1"] - x0) / width * _SLOTS)
+        for i in range(max(0, a), min(_SLOTS, b + 1)):
             covered[i] += 1
-    left = min(int((min(c["x0"] for c in chars) - x0) / width * bins), bins - 1)
-    right = max(int((max(c["x1"] for c in chars) - x0) / width * bins), 0)
+    left = min(int((min(c["x0"] for c in chars) - x0) / width * _SLOTS), _SLOTS - 1)
+    right = max(int((max(c["x1"] for c in chars) - x0) / width * _SLOTS), 0)
     cuts = []
     i = left
     while i < right:
@@ -59,8 +83,8 @@ def _columns(page):
             j = i
             while j < right and covered[j] == 0:
                 j += 1
-            if j - i >= 2 and left + 10 < i and j < right - 10:
-                cuts.append((i + j) / 2 / bins * width + x0)
+            if j - i >= _MIN_GUTTER_SLOTS and left + _MIN_COLUMN_SLOTS < i and j < right - _MIN_COLUMN_SLOTS:
+                cuts.append((i + j) / 2 / _SLOTS * width + x0)
             i = j
         else:
             i += 1

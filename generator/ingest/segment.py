@@ -16,17 +16,33 @@ How a newspaper page is read:
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from generator.data import Article, Block, Document, Section, SourceMeta
-from generator.datelines import iso_date, page_year, parse_dateline
-from generator.reflow import byline_names, ends_sentence
+from generator.data import Article, Block, Document, Section
+from generator.ingest.datelines import iso_date, page_year, parse_dateline
+from generator.ingest.furniture import byline_names, caption_credit, header_headlines
+from generator.ingest.metadata import dateline_meta, merge_meta
+from generator.text import ends_sentence
 
+# A paragraph that opens like a news lead: where a run may be split for a leftover headline.
 _LEAD = re.compile(r"^(\d{1,2}月\d{1,2}日|今天|昨天|近日|日前|本报讯)")
-_CREDIT = re.compile(r"[。.]?\s*([^。]{0,20}?)\s*/?\s*摄\s*$")
+# An untitled run shorter than this that ends in a caption is a photo story (characters).
+_MAX_PHOTO_STORY_CHARS = 400
+# A caption with no body before it this long stands as a photo item of its own (characters).
+_MIN_PHOTO_ITEM_CAPTION_CHARS = 60
+# A floating headline goes to a run only if at least this share of its (weighted) character
+# pairs occur in the run's text; below it the match is chance.
+_MIN_HEADLINE_MATCH = 0.2
+# A leftover headline splits a run only where the tail matches it at least this well.
+_MIN_SPLIT_MATCH = 0.4
+# Nearby runs win ties: a bonus of this much for a run next to the headline, halving about
+# every 28 lines (e-folding distance in source lines).
+_PROXIMITY_WEIGHT = 0.1
+_PROXIMITY_LINES = 40
 
 
 @dataclass
@@ -38,8 +54,6 @@ class _Run:
     title_line: int | None = None
     byline: list[str] = field(default_factory=list)
     captions: list[Block] = field(default_factory=list)
-    dateline_meta: dict = field(default_factory=dict)
-    fixed_title: bool = False  # a Markdown headline in place: not open to reassignment
 
     @property
     def paragraphs(self) -> list[Block]:
@@ -125,12 +139,12 @@ def _runs(blocks: Sequence[Block]) -> tuple[list[_Run], list[_Floating], list[_R
             continue
         if b.kind == "header":
             close()
-            for piece in _header_headlines(b.text):
+            for piece in header_headlines(b.text):
                 floating.append(_Floating(piece, b.first_line))
             continue
         if b.kind == "heading" and b.level > 0 and _is_markdown_headline(blocks, i):
             close()
-            current.title, current.title_line, current.fixed_title = b.text, b.first_line, True
+            current.title, current.title_line = b.text, b.first_line
             # a headline with nothing after it but a byline floats (printed apart from its body)
             rest = [x for x in blocks[i + 1 :] if x.kind not in ("quote", "caption")]
             if not any(x.kind == "paragraph" for x in rest[:2]):
@@ -164,11 +178,11 @@ def _runs(blocks: Sequence[Block]) -> tuple[list[_Run], list[_Floating], list[_R
         if b.kind == "caption":
             if pending_heads:
                 close()
-            if not current.title and current.paragraphs and len(current.text) < 400 and not pending_heads:
+            if not current.title and current.paragraphs and len(current.text) < _MAX_PHOTO_STORY_CHARS and not pending_heads:
                 # a photo story, unless a floating headline turns out to be its own
                 current.captions.append(b)
                 close()
-            elif not current.paragraphs and len(b.text) >= 60:
+            elif not current.paragraphs and len(b.text) >= _MIN_PHOTO_ITEM_CAPTION_CHARS:
                 photo = _Run(items=[replace(b, kind="paragraph")], byline=list(current.byline))
                 photo.captions.append(b)
                 photos.append(photo)
@@ -192,29 +206,9 @@ def _trails(byline: Block, blocks: Sequence[Block], i: int) -> bool:
     return prev is not None and prev.kind == "paragraph" and prev.last_line == byline.first_line
 
 
-def _header_headlines(text: str) -> list[str]:
-    """The headlines a page header runs together; a headline printed twice counts once."""
-    pieces = []
-    for piece in text.split():
-        t = piece
-        for size in range(len(t) // 2, 3, -1):
-            if len(t) >= 2 * size and t[:size] == t[size : 2 * size]:
-                rest = t[2 * size :]
-                pieces.append(t[:size])
-                t = rest
-                break
-        if t:
-            pieces.append(t)
-    out: list[str] = []
-    for p in pieces:
-        if p not in out and len(p) >= 4:
-            out.append(p)
-    return out
-
-
 def _bigrams(text: str) -> set[str]:
     chars = re.findall(r"[\u4e00-\u9fff]|[A-Za-z0-9.%]+", text)
-    return {a + b for a, b in zip(chars, chars[1:])} | {c for c in chars if len(c) > 1}
+    return {a + b for a, b in itertools.pairwise(chars)} | {c for c in chars if len(c) > 1}
 
 
 def _similarity(headline: str, text: str, weight: dict[str, float] | None = None) -> float:
@@ -250,11 +244,11 @@ def _assign_floating(runs: list[_Run], floating: list[_Floating]) -> None:
                 continue
             sim = _similarity(f.text, texts[ri], weight)
             distance = min(abs(f.line - r.first_line), abs(f.line - r.last_line))
-            proximity = 0.1 * math.exp(-distance / 40)
+            proximity = _PROXIMITY_WEIGHT * math.exp(-distance / _PROXIMITY_LINES)
             pairs.append((sim + proximity, sim, fi, ri))
     used_f: set[int] = set()
-    for score, sim, fi, ri in sorted(pairs, key=lambda p: (-p[0], p[2], p[3])):
-        if fi in used_f or runs[ri].title or sim < 0.2:
+    for _score, sim, fi, ri in sorted(pairs, key=lambda p: (-p[0], p[2], p[3])):
+        if fi in used_f or runs[ri].title or sim < _MIN_HEADLINE_MATCH:
             continue
         runs[ri].title, runs[ri].title_line = pool[fi].text, pool[fi].line
         runs[ri].byline.extend(n for n in pool[fi].byline if n not in runs[ri].byline)
@@ -275,7 +269,7 @@ def _split_for(runs: list[_Run], f: _Floating) -> bool:
             tail = "".join(b.text for b in r.items[k:] if b.kind == "paragraph")
             sim_new = _similarity(f.text, tail)
             sim_own = _similarity(r.title or "", tail) if r.title else 0.0
-            if sim_new >= 0.4 and sim_new > sim_own and (best is None or sim_new > best[0]):
+            if sim_new >= _MIN_SPLIT_MATCH and sim_new > sim_own and (best is None or sim_new > best[0]):
                 best = (sim_new, ri, k)
     if best is None:
         return False
@@ -291,7 +285,7 @@ def _to_articles(document: Document, runs: Sequence[_Run], photos: Sequence[_Run
     year = _year(document)
     entries = [(r, "article") for r in runs] + [(p, "photo") for p in photos]
     entries.sort(key=lambda e: e[0].first_line)
-    articles = []
+    articles: list[Article] = []
     for run, kind in entries:
         article = _article(document, run, kind, year, len(articles))
         if article is not None:
@@ -314,48 +308,31 @@ def _article(document: Document, run: _Run, kind: str, year: int | None, index: 
             sections.append((b.text, []))
             continue
         text = b.text
-        if n == 0 or not sections[-1][1] and len(sections) == 1:
+        if n == 0 or (not sections[-1][1] and len(sections) == 1):
             dateline = parse_dateline(text)
             if dateline is not None:
                 text = text[dateline.end :].strip()
                 byline.extend(x for x in dateline.reporters if x not in byline)
-                meta = replace(
-                    meta,
-                    publication=meta.publication or dateline.publication,
-                    date=meta.date or iso_date(year, dateline.month, dateline.day),
-                    origin=meta.origin or "dateline",
-                )
+                date = iso_date(year, dateline.month, dateline.day)
+                meta = merge_meta(meta, dateline_meta(dateline.publication, date))
         if text:
             sections[-1][1].append(text)
     for caption in run.captions:
-        words = _CREDIT.sub("。", caption.text).strip()
-        credit = _CREDIT.search(caption.text)
-        if credit:
-            byline.extend(n for n in re.findall(r"[\u4e00-\u9fff]{2,4}$", credit.group(1).strip()) if n not in byline)
+        words, photographers = caption_credit(caption.text)
+        byline.extend(n for n in photographers if n not in byline)
         if kind == "photo" and words and words not in "".join(sections[-1][1]):
             sections[-1][1].append(words)
     built = tuple(Section(h, tuple(ps)) for h, ps in sections if ps or h)
     built = tuple(s for s in built if s.paragraphs or s.heading)
     if not any(s.paragraphs for s in built):
         return None
-    title, generated = run.title, False
-    if not title:
-        first = next(p for s in built for p in s.paragraphs)
-        title, generated = _provisional_title(first), True
-    span = (run.first_line, run.last_line)
     return Article(
         source=document.path,
         index=index,
-        title=title,
+        title=run.title or None,  # none printed: the analysis proposes one
         sections=built,
-        span=span,
+        span=(run.first_line, run.last_line),
         byline=tuple(dict.fromkeys(byline)),
-        meta=meta if meta != SourceMeta() else document.meta,
-        title_generated=generated,
+        meta=meta,
         kind=kind,  # type: ignore[arg-type]
     )
-
-
-def _provisional_title(paragraph: str, limit: int = 20) -> str:
-    clause = re.split(r"[。！？；，,]", paragraph, maxsplit=1)[0]
-    return clause[:limit]

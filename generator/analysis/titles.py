@@ -14,10 +14,10 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from generator.analysis.salience import headline_probabilities
+from generator.analysis.summarise import CONNECTIVES, DEPENDENT_OPENING, HEADLINE_TOKENS
+from generator.analysis.tokens import tokens
 from generator.data import Sentence
-from generator.salience import headline_probabilities
-from generator.summarise import CONNECTIVES, DEPENDENT_OPENING, HEADLINE_TOKENS
-from generator.textstats import tokens
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 # Clauses that frame the news rather than state it: when, and who says so.
@@ -39,7 +39,7 @@ def propose_title(sentences: Sequence[Sentence], *, max_chars: int = 24) -> str:
     for sentence in sentences:
         for candidate in clauses(sentence.text, max_chars):
             distinct = set(tokens(candidate))
-            expected = sum(probability.get(t, 0.0) for t in distinct)
+            expected = math.fsum(probability.get(t, 0.0) for t in distinct)  # exact: set order must not matter
             score = math.log(expected + 1e-9) - math.log(len(distinct) + HEADLINE_TOKENS)
             if best is None or score > best[0]:
                 best = (score, candidate)

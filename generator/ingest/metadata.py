@@ -1,7 +1,9 @@
-"""Where a source was published: front matter, a sidecar ``NAME.yaml``, or ``sources.yaml``.
+"""Where and when a source was published: the one place that decides its metadata.
 
-Precedence: front matter > sidecar > sources.yaml > the page's own metadata (HTML). Nothing
-is ever guessed here; datelines in the text are read by the segment stage.
+Sources of metadata, in order of precedence: YAML front matter, a sidecar ``NAME.yaml``,
+``sources.yaml`` in the folder, the page's own metadata (an HTML page), and last a dateline
+in the text ("湖南日报3月29日讯"). Field by field the first that knows a value wins; nothing
+is ever guessed.
 """
 
 from __future__ import annotations
@@ -13,23 +15,18 @@ from pathlib import Path
 import yaml
 
 from generator.data import SourceMeta
-from generator.errors import UserError
+from generator.errors import SourceError
 
+INDEX_FILE = "sources.yaml"
 _FIELDS = ("publication", "date", "url", "title")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-
-
-def _error(shown: str, message: str) -> UserError:
-    from generator.read import SourceError
-
-    return SourceError(f"{shown}: {message}")
 
 
 def _meta(data: object, origin: str, shown: str) -> SourceMeta | None:
     if data is None:
         return None
     if not isinstance(data, dict):
-        raise _error(shown, f"{origin}: expected a mapping of publication/date/url")
+        raise SourceError(f"{shown}: {origin}: expected a mapping of publication/date/url")
     values: dict[str, str | None] = {}
     for key in _FIELDS:
         value = data.get(key)
@@ -49,7 +46,7 @@ def read_front_matter(text: str, shown: str) -> tuple[str, SourceMeta | None]:
     try:
         data = yaml.safe_load(m.group(1))
     except yaml.YAMLError as exc:
-        raise _error(shown, f"invalid front matter: {str(exc).splitlines()[0]}") from None
+        raise SourceError(f"{shown}: invalid front matter: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict):
         return text, None  # a '---' rule, not front matter
     blank = "\n" * m.group(0).count("\n")
@@ -67,20 +64,22 @@ def read_sidecar(path: Path, shown: str) -> SourceMeta | None:
             try:
                 data = yaml.safe_load(candidate.read_text(encoding="utf-8-sig"))
             except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-                raise _error(shown, f"sidecar {candidate.name}: {str(exc).splitlines()[0]}") from None
+                raise SourceError(f"{shown}: sidecar {candidate.name}: {str(exc).splitlines()[0]}") from None
             return _meta(data, "sidecar", shown)
     return None
 
 
-def read_index(path: Path) -> dict[str, SourceMeta]:
+def read_index(directory: Path) -> dict[str, SourceMeta]:
+    """``sources.yaml`` of a folder: ``{file name: {publication, date, url}}``."""
+    path = directory / INDEX_FILE
     if not path.is_file():
         return {}
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise _error(str(path), f"{str(exc).splitlines()[0]}") from None
+        raise SourceError(f"{path}: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict):
-        raise _error(str(path), "expected {file name: {publication, date, url}}")
+        raise SourceError(f"{path}: expected {{file name: {{publication, date, url}}}}")
     index = {}
     for name, entry in data.items():
         meta = _meta(entry, "sources.yaml", str(path))
@@ -89,13 +88,21 @@ def read_index(path: Path) -> dict[str, SourceMeta]:
     return index
 
 
+def dateline_meta(publication: str | None, date: str | None) -> SourceMeta | None:
+    """What a dateline says (the weakest source: anything the files say wins)."""
+    if not publication and not date:
+        return None
+    return SourceMeta(publication=publication, date=date, origin="dateline")
+
+
 def merge_meta(*metas: SourceMeta | None) -> SourceMeta:
-    """Field by field, the first source that knows a value wins."""
+    """Field by field, the first source that knows a value wins (callers pass them in the
+    order of precedence given above)."""
     present = [m for m in metas if m is not None]
     if not present:
         return SourceMeta()
     values = {}
-    origins = []
+    origins: list[str] = []
     for key in _FIELDS:
         for m in present:
             value = getattr(m, key)

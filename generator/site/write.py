@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.render import Page
+from generator.site.render import Page
 
 MANIFEST = ".briefing-manifest.json"
 

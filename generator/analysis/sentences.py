@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 
 from generator.data import Sentence
+from generator.text import CLOSERS, FULL_STOPS
 
-_TERMINATORS = "。！？!?"
-_CLOSERS = "”’」』）)】》\"'"
 _OPENERS = {"“": "”", "「": "」", "『": "』"}
 _ELLIPSIS = re.compile(r"(……|…{1,2}|\.{3,6})")
 # A quotation longer than this is allowed to split: a lost closing quote must not glue a
@@ -72,16 +71,14 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         m = _ELLIPSIS.match(text, i) if ch in "…." else None
         if m and (ch == "…" or m.end() - i >= 3):
             boundary = m.end()
-        elif ch in _TERMINATORS:
-            boundary = i + 1
-        elif ch == "." and _is_ascii_full_stop(text, i, end):
+        elif ch in FULL_STOPS or (ch == "." and _is_ascii_full_stop(text, i, end)):
             boundary = i + 1
         if boundary is None:
             i += 1
             continue
         # absorb further terminators and closing marks: "？！", "。”", "。）"
         j = boundary
-        while j < end and (text[j] in _TERMINATORS or text[j] in _CLOSERS):
+        while j < end and (text[j] in FULL_STOPS or text[j] in CLOSERS):
             if text[j] in _OPENERS.values():
                 depth = max(0, depth - 1)
             j += 1
@@ -117,9 +114,7 @@ def _is_ascii_full_stop(text: str, i: int, end: int) -> bool:
         return False
     # "Mr." / "No. 5" / single capital initials: not a full stop
     word = re.search(r"([A-Za-z]+)$", text[max(0, i - 4) : i])
-    if word and (len(word.group(1)) == 1 or word.group(1) in {"Mr", "Mrs", "Ms", "Dr", "No", "St", "vs", "etc"}):
-        return False
-    return True
+    return not (word and (len(word.group(1)) == 1 or word.group(1) in {"Mr", "Mrs", "Ms", "Dr", "No", "St", "vs", "etc"}))
 
 
 def _merge_attributions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

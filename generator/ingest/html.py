@@ -9,13 +9,32 @@ from __future__ import annotations
 
 import re
 
-from generator.data import SourceMeta
+from generator.data import Document, SourceMeta
+from generator.errors import SourceError
+from generator.ingest.metadata import merge_meta
+from generator.ingest.reader import Reader, Source
+
+# Fewer word characters than this is a menu word or two, not an article.
+_MIN_WORD_CHARS = 20
+# How much of the text is sniffed for an HTML document start.
+_SNIFF_CHARS = 2048
+
+
+class HtmlReader(Reader):
+    file_extensions = (".html", ".htm", ".xhtml")
+
+    def claims_text(self, text: str) -> bool:
+        head = text[:_SNIFF_CHARS].lstrip().lower()
+        return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+    def read_text(self, source: Source, text: str, encoding: str) -> Document:
+        body, page_meta = html_to_text(text, source.shown)
+        meta = merge_meta(source.sidecar, source.indexed, page_meta)
+        return source.document(body, "html", meta, encoding=encoding)
 
 
 def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     import trafilatura
-
-    from generator.read import SourceError
 
     doc = trafilatura.bare_extraction(
         html,
@@ -26,9 +45,10 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
         include_links=False,
         favor_recall=True,
     )
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if len(re.findall(r"\w", text)) < 20:  # a menu word or two is not an article
+    text = (doc.text or "").strip() if isinstance(doc, trafilatura.settings.Document) else ""
+    if len(re.findall(r"\w", text)) < _MIN_WORD_CHARS:
         raise SourceError(f"{shown}: no article text found in the web page")
+    assert isinstance(doc, trafilatura.settings.Document)
     title = (doc.title or "").strip() or None
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     if title and paragraphs and paragraphs[0] == title:

@@ -1,0 +1,40 @@
+"""Analyse stage: one article in, its title, sentences, summary, key figures and keywords out.
+
+The body is split once (the program's one splitter) and every analysis works on those
+sentences, so summary, figures and translation agree on sentence boundaries. The article's
+title is decided here: the headline as printed, or, when the page printed none, one
+proposed from the body (:mod:`~generator.analysis.titles`).
+"""
+
+from __future__ import annotations
+
+from generator.analysis.figures import extract_figures, figure_sentences, rank_figures
+from generator.analysis.keywords import extract_keywords
+from generator.analysis.sentences import split_sentences
+from generator.analysis.summarise import summarise
+from generator.analysis.titles import propose_title
+from generator.config import SummaryConfig
+from generator.data import Analysis, Article
+
+
+def analyse(article: Article, config: SummaryConfig) -> Analysis:
+    sentences = split_sentences(article.body)
+    title = article.title or propose_title(sentences)
+    keywords = extract_keywords(article.body, title=title, limit=config.max_keywords)
+    figures = extract_figures(sentences)
+    summary = summarise(
+        sentences,
+        title=title,
+        figure_sentences=figure_sentences(sentences, figures),
+        config=config,
+    )
+    ranked = rank_figures(figures, title=title, summary=summary, limit=config.max_figures)
+    return Analysis(
+        article=article,
+        title=title,
+        title_generated=article.title is None,
+        sentences=tuple(sentences),
+        summary=tuple(summary),
+        figures=tuple(ranked),
+        keywords=tuple(keywords),
+    )

@@ -1,0 +1,62 @@
+"""Which key figures an article is about: the ones its summary and title carry come first.
+
+A figure in a summary sentence or in the title, one given with its change, one that says
+what it measures, and big money rank higher; the first figures of the article win ties.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from generator.analysis.figures.units import CURRENCIES
+from generator.data import Figure, Sentence
+
+# Score of each reason a figure matters (added up).
+_IN_SUMMARY = 3.0
+_IN_TITLE = 2.0
+_WITH_CHANGE = 1.5
+_WITH_METRIC = 1.0
+# Money adds up to this much, growing with the amount's order of magnitude (1 per 10^6).
+_MONEY_MAX = 2.0
+_MONEY_DIGITS = 6
+# Later figures lose this much per position, so the article's order breaks ties.
+_POSITION_DECAY = 0.02
+
+
+def rank_figures(figures: Sequence[Figure], *, title: str, summary: Sequence[Sentence], limit: int) -> list[Figure]:
+    """Most important first: figures of the summary and title, with a change, big money first."""
+    summary_texts = {s.text for s in summary}
+    scored = []
+    for position, f in enumerate(figures):
+        score = 0.0
+        if any(f.sentence.endswith(t) or t in f.sentence for t in summary_texts):
+            score += _IN_SUMMARY
+        if title and _number_in(f.text, title):
+            score += _IN_TITLE
+        if f.change is not None:
+            score += _WITH_CHANGE
+        if f.metric:
+            score += _WITH_METRIC
+        if f.unit in CURRENCIES and f.value:
+            score += min(_MONEY_MAX, math.log10(max(f.value, 1.0)) / _MONEY_DIGITS)
+        score -= _POSITION_DECAY * position
+        scored.append((round(score, 6), position, replace(f, score=round(score, 6))))
+    scored.sort(key=lambda p: (-p[0], p[1]))
+    seen: set[str] = set()
+    out = []
+    for _, _, f in scored:
+        if f.text in seen:
+            continue
+        seen.add(f.text)
+        out.append(f)
+        if len(out) == limit:
+            break
+    return out
+
+
+def _number_in(figure_text: str, title: str) -> bool:
+    nums = re.findall(r"\d+(?:\.\d+)?", figure_text)
+    return bool(nums) and any(n in title for n in nums)

@@ -1,0 +1,209 @@
+"""PDF text dumps: rebuild paragraphs, headings and bylines from hard-wrapped lines.
+
+A PDF text layer hard-wraps every line at the column width and often puts a blank line
+after each, so blank lines carry nothing. A line ends a paragraph when it is clearly
+narrower than its column and ends a sentence; a short unpunctuated line standing alone is a
+heading (headline or section head: the segment stage decides which); a line led by a space
+opens a new page block. Widths are display widths (``generator.text.display_width``: a CJK
+character is one column, a Latin letter or digit half of one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.data import Block, BlockKind
+from generator.ingest.datelines import starts_dateline
+from generator.ingest.furniture import byline_names, has_sentence_punctuation, is_caption, is_page_header
+from generator.ingest.paragraphs import MAX_HEADING_CHARS, join_wrapped, tidy
+from generator.text import CJK, display_width, ends_sentence
+
+# Lines either side of a line that decide its column width (pages mix column widths).
+_WIDTH_WINDOW = 12
+# A line wider than its column by more than this runs across columns: a caption set wide,
+# or the next block of the page (display width).
+_OFF_COLUMN = 3.0
+# A line this much narrower than its column ends its paragraph when it ends a sentence; a
+# full line of Chinese is within a half-width character or so of the column (display width).
+_PARAGRAPH_END_SHORTFALL = 1.5
+# A standalone line at least this much narrower than its column is a heading, not the
+# indented first line of a paragraph (display width).
+_HEADING_SHORTFALL = 4.0
+# A next line at least this much narrower than the column, ending no sentence, cannot
+# continue a paragraph: the line before it stands alone (display width).
+_NEXT_LINE_SHORTFALL = 2.5
+# A byline line is at most this long (characters): "湖南日报全媒体记者 孟姣燕 刘乐".
+_MAX_BYLINE_CHARS = 30
+
+_TRAILING_NAME = re.compile(r"[。！？”]\s+([\u4e00-\u9fff]{2,3})$")
+
+
+@dataclass
+class _Line:
+    text: str
+    number: int
+    page_start: bool
+    dateline: bool = False  # a dateline starts here (it may wrap onto the next line)
+    in_dateline: bool = False  # the rest of a dateline that wrapped from the line above
+
+
+def _dump_lines(text: str) -> list[_Line]:
+    lines = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if raw.strip():
+            lines.append(_Line(raw.strip(), number, raw[:1] in (" ", "\u3000", "\t")))
+    for line, nxt in zip(lines, [*lines[1:], None], strict=False):
+        line.dateline = starts_dateline(line.text + (nxt.text if nxt is not None else ""))
+        if line.dateline and nxt is not None and not starts_dateline(line.text):
+            nxt.in_dateline = True
+    return lines
+
+
+def _column_widths(lines: Sequence[_Line]) -> list[float]:
+    """The column width around each line: the upper median of its neighbours' widths.
+
+    Pages mix columns of different widths (and a photo caption may run wider), so one width
+    for the whole page would misjudge short lines.
+    """
+    widths = [display_width(line.text) for line in lines]
+    local = []
+    for i in range(len(widths)):
+        around = sorted(widths[max(0, i - _WIDTH_WINDOW) : i + _WIDTH_WINDOW + 1])
+        local.append(around[(len(around) * 2) // 3])
+    return local
+
+
+def hardwrap_blocks(text: str) -> list[Block]:
+    """Hard-wrapped PDF text: rebuild paragraphs from line shapes (blank lines carry nothing)."""
+    lines = _dump_lines(text)
+    widths = _column_widths(lines)
+    blocks: list[Block] = []
+    current: list[_Line] = []
+    column = [0.0]  # the column width where the current paragraph started
+
+    def flush() -> None:
+        if current:
+            joined = current[0].text
+            for line in current[1:]:
+                joined = join_wrapped(joined, line.text)
+            joined = tidy(joined)
+            first, last, start = current[0].number, current[-1].number, current[0].page_start
+            kind: BlockKind = "caption" if is_caption(joined) else "paragraph"
+            # a caption set in the column's own width may have swallowed the body above it
+            in_column = display_width(current[0].text) <= column[0] + _OFF_COLUMN
+            if kind == "caption" and in_column:
+                cut = _caption_start(joined)
+                if cut:  # body text the column ran into the caption: keep it as a paragraph
+                    blocks.append(Block(joined[:cut], "paragraph", first, last, page_start=start))
+                    joined, start = joined[cut:], False
+            m = _TRAILING_NAME.search(joined) if kind == "paragraph" else None
+            if m:  # "……张崇和说。 姚雯": the reporter's name closes the article
+                blocks.append(Block(joined[: m.start(1)].rstrip(), kind, first, last, page_start=start))
+                blocks.append(Block(m.group(1), "byline", last, last))
+            else:
+                blocks.append(Block(joined, kind, first, last, page_start=start))
+            current.clear()
+
+    def byline(line: _Line) -> Block:
+        return Block(tidy(line.text), "byline", line.number, line.number, page_start=line.page_start)
+
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        w = display_width(line.text)
+        width = widths[i]
+        if (not current or line.page_start) and is_page_header(line.text):
+            flush()
+            blocks.append(Block(tidy(line.text), "header", line.number, line.number, page_start=line.page_start))
+            continue
+        if not current:
+            if _is_byline_line(line.text) or _name_closing_article(line, nxt, blocks, width):
+                blocks.append(byline(line))
+                continue
+            if _is_heading_line(line, nxt, w, width):
+                blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=line.page_start))
+                continue
+        elif line.page_start or line.dateline or (_headline_shaped(line.text) and not line.in_dateline) or (
+            ends_sentence(current[-1].text) and (_is_heading_line(line, nxt, w, width) or w > width + _OFF_COLUMN)
+        ):
+            flush()
+            if _is_byline_line(line.text):
+                blocks.append(byline(line))
+                continue
+            if _is_heading_line(line, nxt, w, width):
+                blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=True))
+                continue
+        if not current:
+            column[0] = width
+        current.append(line)
+        short = w < width - _PARAGRAPH_END_SHORTFALL
+        if is_caption(line.text) or (short and ends_sentence(line.text)) or (nxt is not None and nxt.page_start) or (nxt is not None and _TRAILING_NAME.search(line.text) and short):
+            flush()
+    flush()
+    return blocks
+
+
+def _is_byline_line(text: str) -> bool:
+    return byline_names(text) is not None and len(text) <= _MAX_BYLINE_CHARS
+
+
+def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> bool:
+    """A standalone line (headline, section head) rather than the first line of a paragraph.
+
+    Paragraph first lines are indented, so they run a little short; headings carry no
+    sentence punctuation and stand alone: clearly shorter than that, off the column, or
+    followed by something that cannot continue a paragraph.
+    """
+    text = line.text
+    if len(text) > MAX_HEADING_CHARS or line.dateline or line.in_dateline or is_caption(text):
+        return False
+    if has_sentence_punctuation(text) or text[-1] in "、（(“‘《—-":
+        return False
+    if len(text) <= width - _HEADING_SHORTFALL or w > width + _OFF_COLUMN:
+        return True
+    if _headline_shaped(text):
+        return True
+    if nxt is None or nxt.page_start or nxt.dateline:
+        return True
+    next_w = display_width(nxt.text)
+    # what follows could not continue a paragraph: a short line that ends no sentence, or a
+    # line far wider than this column (another block starts)
+    return (len(nxt.text) <= width - _NEXT_LINE_SHORTFALL and not ends_sentence(nxt.text)) or next_w > width + _OFF_COLUMN
+
+
+def _headline_shaped(text: str) -> bool:
+    """Words set apart by spaces with no sentence punctuation: a two-part headline.
+
+    Wrapped body lines of Chinese text have no spaces between words (PDF extraction leaves
+    them only around digits and Latin), so such a line is never part of a paragraph.
+    """
+    if len(text) > MAX_HEADING_CHARS or starts_dateline(text) or has_sentence_punctuation(text):
+        return False
+    return bool(re.search(rf"[{CJK}”》]\s+[{CJK}“《]", text) or re.search(rf"[{CJK}”》]\s+[A-Za-z]", text))
+
+
+def _caption_start(text: str) -> int:
+    """Where a caption begins inside a run of text ("……。图为……/摄"), 0 when it is all caption."""
+    m = re.search(r"(?<=[。！？”])\s*图为", text)
+    return m.start() if m and m.start() > 0 else 0
+
+
+def _name_closing_article(line: _Line, nxt: _Line | None, blocks: Sequence[Block], width: float) -> bool:
+    """A reporter's name wrapped onto a line of its own after the article's last sentence.
+
+    Unlike a short section head, nothing of the article follows it: the page block ends,
+    a dateline, caption or headline comes next.
+    """
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", line.text):
+        return False
+    if not blocks or blocks[-1].kind != "paragraph" or not ends_sentence(blocks[-1].text):
+        return False
+    return (
+        nxt is None
+        or nxt.page_start
+        or nxt.dateline
+        or nxt.text.startswith("图为")
+        or _headline_shaped(nxt.text)
+        or display_width(nxt.text) > width + _OFF_COLUMN
+    )

@@ -1,0 +1,108 @@
+"""Text that comes in paragraphs already: Markdown, web pages, plain text.
+
+Paragraphs are separated by blank lines, the lines of one paragraph are joined, and Markdown
+headings keep their level. Joining wrapped pieces of a line is also done here for every
+format: no space inside Chinese, one between Latin words, none inside a number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from generator.data import Block, BlockKind
+from generator.ingest.furniture import byline_names, is_caption
+from generator.text import CJK_OR_FULL, ends_sentence
+
+# A headline or section head is at most this many characters; a longer line is prose.
+MAX_HEADING_CHARS = 40
+# How much of the end of a line decides whether it is Latin text (characters).
+_LATIN_TAIL = 40
+# A line whose tail has more than this share of ASCII characters wraps at spaces.
+_LATIN_SHARE = 0.6
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join two pieces of one line of text: no space inside Chinese, one between Latin words."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left + right
+    if left.endswith("-") and left[-2:-1].isdigit() and right[:1].isdigit():
+        return left + right  # "2-" + "3日": a range, not a hyphenated word
+    if left[-1].isdigit() and right[0].isdigit():
+        return left + right  # a number the column cut in two
+    if re.match(r"[A-Za-z0-9%.,;:!?)]", left[-1]) and re.match(r"[A-Za-z0-9(]", right[0]) and _mostly_latin(left):
+        return left + " " + right  # English text wraps at spaces
+    return left + right
+
+
+def _mostly_latin(text: str) -> bool:
+    tail = text[-_LATIN_TAIL:]
+    return sum(ch.isascii() for ch in tail) > _LATIN_SHARE * len(tail)
+
+
+def tidy(text: str) -> str:
+    """Drop the spaces PDF extraction leaves between Chinese and digits ("增长 26.9%")."""
+    text = re.sub(r"[ \t\u3000]+", " ", text.strip())
+    text = re.sub(rf"(?<=[{CJK_OR_FULL}]) (?=[0-9A-Za-z%.])", "", text)
+    text = re.sub(rf"(?<=[0-9A-Za-z%.]) (?=[{CJK_OR_FULL}])", "", text)
+    text = re.sub(r"(?<=\d) (?=\d*-\d)|(?<=\d-) (?=\d)|(?<=\d) (?=-\d)", "", text)
+    return text
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """Markdown: ATX headings, and paragraphs separated by blank lines (lines of one joined)."""
+    blocks: list[Block] = []
+    para: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if para:
+            joined = para[0][1]
+            for _, piece in para[1:]:
+                joined = join_wrapped(joined, piece)
+            joined = tidy(joined)
+            if joined:
+                kind: BlockKind = "caption" if is_caption(joined) else ("byline" if byline_names(joined) else "paragraph")
+                blocks.append(Block(joined, kind, para[0][0], para[-1][0]))
+            para.clear()
+
+    for number, raw in enumerate(text.split("\n"), start=1):
+        m = _MD_HEADING.match(raw.strip())
+        if m:
+            flush()
+            heading = tidy(_strip_inline_markdown(m.group(2)))
+            if heading:
+                blocks.append(Block(heading, "heading", number, number, level=len(m.group(1))))
+        elif not raw.strip():
+            flush()
+        else:
+            para.append((number, _strip_inline_markdown(raw.strip())))
+    flush()
+    return blocks
+
+
+def _strip_inline_markdown(text: str) -> str:
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links keep their label
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"^>\s?", "", text)
+    return text.strip()
+
+
+def plain_blocks(text: str) -> list[Block]:
+    """Ordinary text: blank lines separate paragraphs; a short unpunctuated one-line paragraph is a heading."""
+    out = []
+    for b in markdown_blocks(text):
+        if (
+            b.kind == "paragraph"
+            and b.first_line == b.last_line
+            and len(b.text) <= MAX_HEADING_CHARS
+            and not ends_sentence(b.text)
+            and b.text[-1] not in "，,、：:"
+        ):
+            b = replace(b, kind="heading")
+        out.append(b)
+    return out

@@ -1,0 +1,60 @@
+"""Text files: plain text, PDF text dumps (hard-wrapped lines) and Markdown.
+
+Which of the three a file is, is read from its content as much as its suffix: Markdown is
+often saved as ``.txt``, and a PDF text dump needs the reflow stage to rebuild paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.data import Document, SourceFormat
+from generator.errors import SourceError
+from generator.ingest.metadata import merge_meta, read_front_matter
+from generator.ingest.reader import Reader, Source
+
+
+class TextReader(Reader):
+    """Plain text, PDF text dumps (hard-wrapped lines) and Markdown, with YAML front matter."""
+
+    file_extensions = (".txt", ".text", ".md", ".markdown")
+    markdown_extensions = (".md", ".markdown")
+
+    def read_text(self, source: Source, text: str, encoding: str) -> Document:
+        text, front = read_front_matter(text, source.shown)
+        if not text.strip():
+            raise SourceError(f"{source.shown}: no text after the front matter")
+        meta = merge_meta(front, source.sidecar, source.indexed)
+        suffix = source.path.suffix.lower()
+        fmt: SourceFormat = "markdown" if suffix in self.markdown_extensions or looks_like_markdown(text) else "text"
+        return source.document(
+            text, fmt, meta, encoding=encoding, needs_reflow=fmt == "text" and looks_hard_wrapped(text)
+        )
+
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
+_MD_OTHER = re.compile(r"^(\s*[-*+]\s+\S|\s*>\s|```|\s*\d+\.\s+\S)", re.MULTILINE)
+# Markdown saved as .txt: one ATX heading, or this many other block marks.
+_MD_OTHER_MARKS = 3
+# A PDF text dump: at least this many non-empty lines...
+_DUMP_MIN_LINES = 8
+# ...whose median length (characters) is at most this: a newspaper column, not prose lines...
+_DUMP_MAX_MEDIAN = 60
+# ...and of which this share is within a fifth of the median (at least 2 characters).
+_DUMP_SAME_WIDTH_SHARE = 0.5
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Markdown saved as .txt: ATX headings (or several other block marks) decide it."""
+    return len(_MD_HEADING.findall(text)) >= 1 or len(_MD_OTHER.findall(text)) >= _MD_OTHER_MARKS
+
+
+def looks_hard_wrapped(text: str) -> bool:
+    """A PDF text dump: most non-empty lines are short and of about the same width."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < _DUMP_MIN_LINES:
+        return False
+    lengths = sorted(len(line) for line in lines)
+    median = lengths[len(lengths) // 2]
+    near = sum(1 for n in lengths if abs(n - median) <= max(2, median // 5))
+    return median <= _DUMP_MAX_MEDIAN and near / len(lengths) >= _DUMP_SAME_WIDTH_SHARE

@@ -1,0 +1,24 @@
+"""Reflow stage: repair the layout damage of extracted text into whole blocks.
+
+Each format comes apart differently: a PDF text dump needs its hard-wrapped lines rebuilt
+into paragraphs (:mod:`~generator.ingest.hardwrap`), Markdown, web and plain text come in
+paragraphs (:mod:`~generator.ingest.paragraphs`). Then the damage columns do to any format is
+mended (:mod:`~generator.ingest.columns`).
+"""
+
+from __future__ import annotations
+
+from generator.data import Block, Document
+from generator.ingest.columns import mark_pull_quotes, mend_column_breaks
+from generator.ingest.hardwrap import hardwrap_blocks
+from generator.ingest.paragraphs import markdown_blocks, plain_blocks
+
+
+def reflow(document: Document) -> list[Block]:
+    if document.format in ("markdown", "html"):
+        blocks = markdown_blocks(document.text)
+    elif document.needs_reflow:
+        blocks = hardwrap_blocks(document.text)
+    else:
+        blocks = plain_blocks(document.text)
+    return mend_column_breaks(mark_pull_quotes(blocks))

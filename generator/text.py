@@ -1,0 +1,37 @@
+"""Facts about written Chinese that several stages rely on, decided once.
+
+Where a sentence may end, which marks close it, which characters are CJK, and how wide a
+line is on the page: reflow, the sentence splitter and the summariser must agree on these,
+or a paragraph break and a sentence break would disagree about the same full stop.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Marks that end a sentence; the splitter cuts after them (ellipses and ASCII '.' are
+# decided there, with context).
+FULL_STOPS = "。！？!?"
+# Marks after which a line of print may end a paragraph or a summary may end: a full stop,
+# an ellipsis, or a semicolon closing an enumerated clause.
+SENTENCE_END = FULL_STOPS + "…；;"
+# Closing quotes and brackets that belong to the sentence before them ("……升级。”").
+CLOSERS = "”’」』）)》】\"'"
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+# CJK plus the full-width forms, CJK punctuation and the typographic marks set full-width.
+CJK_OR_FULL = CJK + r"\u3000-\u303f\uff00-\uffef“”‘’—…·"
+_FULL_WIDTH = re.compile(f"[{CJK_OR_FULL}]")
+
+
+def ends_sentence(text: str) -> bool:
+    """The text (a line, a paragraph, a sentence) ends where a sentence may end."""
+    t = text.rstrip()
+    while t and t[-1] in CLOSERS:
+        t = t[:-1]
+    return bool(t) and t[-1] in SENTENCE_END
+
+
+def display_width(text: str) -> float:
+    """Width as a page sets it, in columns: CJK and full-width characters 1, others 1/2."""
+    return sum(1.0 if _FULL_WIDTH.match(ch) else 0.5 for ch in text)
