@@ -224,3 +224,35 @@ def test_the_summary_is_the_news_not_the_opening_lines():
             config=SummaryConfig(), count=count,
         )
         assert [s.text for s in summary] == [s.text for s in sentences[2 : 2 + count]]
+
+
+def test_a_traditional_script_article_gets_the_same_analysis_in_its_own_script():
+    """The samples converted with OpenCC (s2t): same summary, figures and keywords, shown in
+    traditional characters."""
+    from dataclasses import replace
+
+    import opencc
+
+    from generator.analysis import analyse
+    from generator.ingest.readers import read_document
+    from generator.ingest.reflow import reflow
+    from generator.ingest.segment import segment
+    from tests.helpers import SEEDS
+
+    s2t = opencc.OpenCC("s2t").convert
+    document = read_document(SEEDS / "000_9623b259a8a6cc57.txt")
+    written = []
+    for article in segment(document, reflow(document))[:3]:
+        traditional = replace(
+            article,
+            title=s2t(article.title) if article.title else None,
+            sections=tuple(replace(s, paragraphs=tuple(s2t(p) for p in s.paragraphs)) for s in article.sections),
+        )
+        simple, trad = analyse(article, SummaryConfig()), analyse(traditional, SummaryConfig())
+        assert [s2t(s.text) for s in simple.summary] == [s.text for s in trad.summary]
+        assert [f.en for f in simple.figures] == [f.en for f in trad.figures]
+        assert [s2t(f.text) for f in simple.figures] == [f.text for f in trad.figures]
+        assert all(f.text in f.sentence and f.sentence in trad.article.body for f in trad.figures)
+        assert [s2t(k) for k in simple.keywords] == list(trad.keywords)
+        written += [f.text for f in trad.figures]
+    assert len(written) >= 5 and any("萬億元" in w or "億元" in w for w in written), written

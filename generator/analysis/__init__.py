@@ -3,13 +3,15 @@
 The body is split once (the program's one splitter) and every analysis works on those
 sentences, so summary, figures and translation agree on sentence boundaries. The article's
 title is decided here: the headline as printed, or, when the page printed none, one
-proposed from the body (:mod:`~generator.analysis.titles`).
+proposed from the body (:mod:`~generator.analysis.titles`). Traditional-script articles
+are analysed in simplified script and shown in their own (:mod:`~generator.analysis.script`).
 """
 
 from __future__ import annotations
 
 from generator.analysis.figures import extract_figures, figure_sentences, rank_figures
 from generator.analysis.keywords import extract_keywords
+from generator.analysis.script import fold, restore
 from generator.analysis.sentences import split_sentences
 from generator.analysis.summarise import summarise
 from generator.analysis.titles import propose_title
@@ -18,6 +20,13 @@ from generator.data import Analysis, Article
 
 
 def analyse(article: Article, config: SummaryConfig) -> Analysis:
+    folded = fold(article)
+    if folded is not None:
+        return restore(_analyse(folded, config), article)
+    return _analyse(article, config)
+
+
+def _analyse(article: Article, config: SummaryConfig) -> Analysis:
     sentences = split_sentences(article.body)
     title = article.title or propose_title(sentences)
     keywords = extract_keywords(article.body, title=title, limit=config.max_keywords)
