@@ -9,6 +9,7 @@ and reason) and the rest goes on.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -27,7 +28,8 @@ from generator.ingest.readers import discover_sources, read_document
 from generator.ingest.reflow import reflow
 from generator.ingest.segment import segment, single_article
 from generator.records import article_record
-from generator.site.render import Renderer
+from generator.site.paths import HOME, SitePaths
+from generator.site.render import Renderer, SiteSettings
 from generator.site.write import write_pages
 
 if TYPE_CHECKING:
@@ -74,7 +76,7 @@ class BuildReport:
             f"{self.documents} document{'s' if self.documents != 1 else ''}",
             f"{self.articles} article{'s' if self.articles != 1 else ''}",
             f"{self.sentences} sentences to translate ({self.translated} translated, {self.cache_hits} from cache"
-            + (f", {self.fallbacks} unavailable" if self.fallbacks else "")
+            + (f"; {self.fallbacks} left in Chinese because the translation failed its checks" if self.fallbacks else "")
             + ")",
             f"{self.pages_written} pages written, {self.pages_removed} removed",
         ]
@@ -111,8 +113,10 @@ def run_build(
             stats = translator.stats
             report.sentences, report.translated = stats.unique, stats.translated
             report.cache_hits, report.fallbacks = stats.cache_hits, stats.fallbacks
-        pages = Renderer(config.path("templates")).render(digest)
-        written = write_pages(pages, docs_dir / config.digest_dir)
+        pages = Renderer(config.path("templates"), _site_settings(config, docs_dir)).render(digest)
+        if not config.site.home:
+            pages = [p for p in pages if p.path != HOME]
+        written = write_pages(pages, docs_dir)
         report.warnings.extend(written.warnings)
         report.documents = len(digest.documents)
         report.articles = sum(len(d.articles) for d in digest.documents)
@@ -136,7 +140,8 @@ def inspect_sources(
     finally:
         if translator is not None:
             translator.close()
-    records = [article_record(d, a, digest_dir=config.digest_dir) for d in digest.documents for a in d.articles]
+    site_paths = SitePaths(config.digest_dir, tuple(d.document.name for d in digest.documents))
+    records = [article_record(d, a, paths=site_paths) for d in digest.documents for a in d.articles]
     return records, loaded.problems
 
 
@@ -224,6 +229,24 @@ def _article_digest(a: Analysis, english: dict[str, Translation] | None) -> Arti
         title_en=en(a.title),
         summary_en=tuple(english[s.text] for s in a.summary),
         metrics_en=tuple(en(f.metric) for f in a.figures),
+    )
+
+
+def _site_settings(config: Config, docs_dir: Path) -> SiteSettings:
+    def source_link(doc: DocumentDigest, page: str) -> str:
+        """The source file relative to the page's folder, as GitHub resolves a link."""
+        folder = (docs_dir / page).parent.resolve()
+        return Path(os.path.relpath(Path(doc.document.path).resolve(), folder)).as_posix()
+
+    site = config.site
+    return SiteSettings(
+        digest_dir=config.digest_dir,
+        glossary=load_glossary(config.path(config.glossary)),
+        min_tag_articles=site.min_tag_articles,
+        max_tags=site.max_tags,
+        feed_items=site.feed_items,
+        timezone=site.timezone,
+        source_link=source_link,
     )
 
 

@@ -34,6 +34,15 @@ class TranslationConfig:
 
 
 @dataclass(frozen=True)
+class SiteConfig:
+    home: bool = True  # write docs/index.md as the newest edition (False: the home page is yours)
+    timezone: str = "Asia/Shanghai"  # publication dates in feeds are midnight in this zone
+    feed_items: int = 50  # newest dated articles in the RSS and JSON feeds
+    min_tag_articles: int = 2  # a keyword becomes a topic when this many articles share it
+    max_tags: int = 6  # topics shown per article
+
+
+@dataclass(frozen=True)
 class Config:
     root: Path = Path(".")
     seeds: str = "seeds"
@@ -42,6 +51,7 @@ class Config:
     glossary: str = "glossary.yaml"
     summary: SummaryConfig = field(default_factory=SummaryConfig)
     translation: TranslationConfig = field(default_factory=TranslationConfig)
+    site: SiteConfig = field(default_factory=SiteConfig)
 
     def path(self, relative: str) -> Path:
         p = Path(relative)

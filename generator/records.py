@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from generator.data import ArticleDigest, DocumentDigest, Figure, Translation
-from generator.site.paths import article_page
+from generator.site.paths import SitePaths
 
 
-def article_record(doc: DocumentDigest, a: ArticleDigest, *, digest_dir: str) -> dict:
+def article_record(doc: DocumentDigest, a: ArticleDigest, *, paths: SitePaths) -> dict:
     """One article as a JSON-ready dict (the ``inspect --json`` contract)."""
     analysis, art = a.analysis, a.analysis.article
     summary_en = a.summary_en
@@ -36,7 +36,7 @@ def article_record(doc: DocumentDigest, a: ArticleDigest, *, digest_dir: str) ->
         "publication": art.meta.publication,
         "date": art.meta.date,
         "url": art.meta.url,
-        "page": f"{digest_dir}/{article_page(doc.document.name, art.index)}",
+        "page": paths.article(doc.document.name, art.index),
     }
 
 

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import json
+import os
 import socket
+import threading
+from pathlib import Path
 
 import pytest
 
+from tests.helpers import briefing, make_project, mkdocs_build
 from tests.tiny_argos import DEFAULT_PHRASE, build_tiny_package
 
 
@@ -52,3 +59,52 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     yield attempts
     assert not attempts, f"network access attempted: {attempts}"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, tiny_argos_package):
+    """The sample seeds built once for the whole run, as a user builds them: the tiny model
+    installed, `briefing build` twice (the second must find everything cached), then
+    `mkdocs build --strict`; with `inspect --json` records of the same sources."""
+    from generator.translation import packages
+
+    root = tmp_path_factory.mktemp("sample-site")
+    packages_dir = root / "argos-packages"
+    project = make_project(root / "project")
+    env = {"ARGOS_PACKAGES_DIR": str(packages_dir)}
+    old = os.environ.get("ARGOS_PACKAGES_DIR")
+    os.environ["ARGOS_PACKAGES_DIR"] = str(packages_dir)
+    try:
+        install = briefing("model", "install", str(tiny_argos_package), cwd=project, env=env)
+        assert install.returncode == 0, install.stderr
+        build = briefing("build", cwd=project, env=env)
+        second = briefing("build", cwd=project, env=env)
+        site = mkdocs_build(project, env=env)
+        inspect = briefing("inspect", "--json", "seeds", cwd=project, env=env)
+    finally:
+        if old is None:
+            os.environ.pop("ARGOS_PACKAGES_DIR", None)
+        else:
+            os.environ["ARGOS_PACKAGES_DIR"] = old
+    assert build.returncode == 0, build.stderr
+    assert site.returncode == 0, site.stderr + site.stdout
+    assert inspect.returncode == 0, inspect.stderr
+    records = [json.loads(line) for line in inspect.stdout.splitlines()]
+    return {"project": project, "build": build, "second": second, "site": site, "env": env,
+            "packages": packages, "records": records}
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    """The built site on a loopback HTTP server (Material's search runs in a web worker: no file://)."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(Path(built_site["project"]) / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()

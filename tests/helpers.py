@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -27,14 +28,22 @@ def make_project(dest: Path, *, seeds: bool = True) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "glossary.yaml"):
         shutil.copy2(REPO / name, dest / name)
-    ignore = shutil.ignore_patterns("__pycache__", "digest", ".briefing-manifest.json")
-    shutil.copytree(REPO / "docs", dest / "docs", ignore=ignore)
+    shutil.copytree(REPO / "docs", dest / "docs", ignore=generated_files)
     (dest / "seeds").mkdir()
     if seeds:
         for f in SEEDS.iterdir():
             if f.is_file():
                 shutil.copy2(f, dest / "seeds" / f.name)
     return dest
+
+
+def generated_files(folder: str, names: list[str]) -> set[str]:
+    """What the generator wrote into docs/ (its manifest says): a user's project starts without it."""
+    manifest = REPO / "docs" / ".briefing-manifest.json"
+    files = json.loads(manifest.read_text(encoding="utf-8"))["files"] if manifest.exists() else {}
+    here = Path(folder).relative_to(REPO / "docs").as_posix()
+    skip = {n for n in names if (n if here == "." else f"{here}/{n}") in files}
+    return skip | {n for n in names if n in ("__pycache__", "digest") or n.startswith(".briefing-")}
 
 
 def run(args: list[str], cwd: Path, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:

@@ -66,7 +66,7 @@ def test_unusable_sources_are_reported_and_skipped(tmp_path):
     assert result.returncode == 3, result.stderr
     assert re.search(r"skipped .*scan\.txt: ", result.stderr)
     assert re.search(r"skipped .*empty\.md: ", result.stderr)
-    assert (project / "docs" / "digest" / "index.md").exists(), "the rest of the build goes on"
+    assert (project / "docs" / "index.md").exists(), "the rest of the build goes on"
 
     strict = make_project(tmp_path / "strict")
     (strict / "seeds" / "scan.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
@@ -98,14 +98,14 @@ def test_generator_never_touches_files_it_did_not_write(tmp_path):
     digest.mkdir(parents=True)
     mine = digest / "my-notes.md"
     mine.write_text("# My notes\n", encoding="utf-8")
-    squatter = digest / "index.md"
+    squatter = project / "docs" / "index.md"
     squatter.write_text("# Hand-written index\n", encoding="utf-8")
 
     result = briefing("build", "--no-translate", cwd=project)
     assert result.returncode == 0, result.stderr
     assert mine.read_text(encoding="utf-8") == "# My notes\n"
     assert squatter.read_text(encoding="utf-8") == "# Hand-written index\n"
-    assert "index.md: not written" in result.stderr
+    assert re.search(r"(?m)^briefing: warning: index\.md: not written", result.stderr)
 
     # a generated page edited by hand is kept too
     page = digest / "000-9623b259a8a6cc57-txt" / "article-01.md"

@@ -7,10 +7,8 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from generator import cli
-from tests.helpers import acceptance, briefing, make_project, mkdocs_build
+from tests.helpers import acceptance, briefing, make_project
 from tests.tiny_argos import DEFAULT_PHRASE
 
 
@@ -24,35 +22,6 @@ def _visible(page_html: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", body))
 
 
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory, tiny_argos_package):
-    """Build the sample seeds once for this module: `briefing build` then `mkdocs build --strict`."""
-    import os
-
-    from generator.translation import packages
-
-    root = tmp_path_factory.mktemp("e2e")
-    packages_dir = root / "argos-packages"
-    project = make_project(root / "project")
-    env = {"ARGOS_PACKAGES_DIR": str(packages_dir)}
-    old = os.environ.get("ARGOS_PACKAGES_DIR")
-    os.environ["ARGOS_PACKAGES_DIR"] = str(packages_dir)
-    try:
-        install = briefing("model", "install", str(tiny_argos_package), cwd=project, env=env)
-        assert install.returncode == 0, install.stderr
-        build = briefing("build", cwd=project, env=env)
-        second = briefing("build", cwd=project, env=env)
-        site = mkdocs_build(project, env=env)
-    finally:
-        if old is None:
-            os.environ.pop("ARGOS_PACKAGES_DIR", None)
-        else:
-            os.environ["ARGOS_PACKAGES_DIR"] = old
-    assert build.returncode == 0, build.stderr
-    assert site.returncode == 0, site.stderr + site.stdout
-    return {"project": project, "build": build, "second": second, "env": env, "packages": packages}
-
-
 def _article_pages(project: Path) -> dict[str, str]:
     pages = {}
     for page in sorted((project / "site" / "digest").glob("*/article-*/index.html")):
@@ -62,8 +31,9 @@ def _article_pages(project: Path) -> dict[str, str]:
 
 def test_every_expected_article_has_a_complete_page(built_site):
     project = built_site["project"]
-    pages = {path: _visible(text) for path, text in _article_pages(project).items()}
-    manifest = json.loads((project / "docs" / "digest" / ".briefing-manifest.json").read_text(encoding="utf-8"))
+    raw = _article_pages(project)
+    pages = {path: _visible(text) for path, text in raw.items()}
+    manifest = json.loads((project / "docs" / ".briefing-manifest.json").read_text(encoding="utf-8"))
     assert manifest["files"], "the build wrote no pages"
     expected = acceptance()["sources"]
     for source, spec in expected.items():
@@ -73,8 +43,9 @@ def test_every_expected_article_has_a_complete_page(built_site):
             assert matches, f"no page for {article['title']!r} ({source})"
             text = pages[matches[0]]
             assert DEFAULT_PHRASE in text, f"no English summary on {matches[0]}"
-            assert "English" in text and "中文" in text
-            assert re.search(r"lines \d+–\d+", text), f"no source line range on {matches[0]}"
+            assert '<div lang="en">' in raw[matches[0]] and '<div lang="zh">' in raw[matches[0]], "both languages"
+            assert _norm(article["starts"]) in _norm(text) and _norm(article["ends"]) in _norm(text), "the full text is on the page"
+            assert re.search(r"Lines \d+–\d+", text), f"no source line range on {matches[0]}"
 
 
 def test_figures_table_where_the_article_has_figures(built_site):
@@ -96,24 +67,12 @@ def test_generated_titles_are_marked_in_the_page_metadata(built_site):
     marked = 0
     for path, page in _article_pages(project).items():
         md = (project / "docs" / path.replace("/index.html", ".md")).read_text(encoding="utf-8")
-        generated = "title proposed by the generator" in md
-        if md.startswith("---\n"):
-            meta = yaml.safe_load(md.split("---\n", 2)[1])
-            assert meta == {"title_generated": True}, path
-        assert md.startswith("---\n") == generated, path
+        generated = "The source printed no headline" in md
+        meta = yaml.safe_load(md.split("---\n", 2)[1]) if md.startswith("---\n") else {}
+        assert meta.get("title_generated", False) == generated, path
         assert "title_generated" not in _visible(page), f"front matter leaked into {path}"
         marked += generated
     assert marked >= 1, "the sample sources hold articles printed without a headline"
-
-
-def test_source_link_points_at_the_article_lines(built_site):
-    project = built_site["project"]
-    for path, page in _article_pages(project).items():
-        m = re.search(r'href="([^"]*source/#__codelineno-0-(\d+))"[^>]*>[^<]*lines (\d+)–(\d+)', page)
-        assert m, path
-        assert m.group(2) == m.group(3)
-        source_page = (project / "site" / Path(path).parent.parent / "source" / "index.html").read_text(encoding="utf-8")
-        assert f'id="__codelineno-0-{m.group(2)}"' in source_page
 
 
 def test_second_build_translates_nothing(built_site):
@@ -123,10 +82,8 @@ def test_second_build_translates_nothing(built_site):
     assert "0 pages written" in second.splitlines()[-1]
 
 
-def test_home_lists_documents_and_search_index_has_chinese_words(built_site):
+def test_search_index_has_chinese_words(built_site):
     project = built_site["project"]
-    home = (project / "site" / "digest" / "index.html").read_text(encoding="utf-8")
-    assert "000_9623b259a8a6cc57.txt" in home and "003_84a0f30d0b85aac9.txt" in home
     index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     texts = " ".join(doc["text"] for doc in index["docs"])
     assert "\u200b" in texts, "the search index is not segmented with jieba"
@@ -155,58 +112,16 @@ def test_build_opens_no_network_connection(built_site, no_network, monkeypatch):
     assert cli.main(["inspect", "--json", "seeds"]) == 0
 
 
-CHROMIUM = "/usr/bin/chromium"
+def test_the_committed_sample_pages_are_what_the_generator_writes(tmp_path):
+    """docs/ holds the sample digest built with --no-translate (the README shows it): a fresh
+    build of the same seeds writes exactly those bytes, so the samples never go stale."""
+    from tests.helpers import REPO
 
-
-@pytest.fixture(scope="module")
-def served_site(built_site):
-    """The built site on a loopback HTTP server (Material's search runs in a web worker: no file://)."""
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(built_site["project"] / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
-def test_search_finds_chinese_words_in_a_browser(served_site):
-    """Type a Chinese word into Material's search box in headless Chromium; the digest must come up."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
-        )
-        try:
-            page = browser.new_page()
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            external: list[str] = []
-            page.on("request", lambda r: external.append(r.url) if not r.url.startswith(served_site) else None)
-            results = {}
-            for word in ("算力券", "轻工"):
-                page.goto(served_site + "/digest/")
-                page.wait_for_load_state("networkidle")
-                page.keyboard.press("s")  # Material's search shortcut
-                page.keyboard.type(word)
-                page.keyboard.press("End")  # IME-less typing of CJK fires no keyup: one more key does
-                page.wait_for_selector(".md-search-result__item", timeout=15000)
-                results[word] = page.locator(".md-search-result__item").all_inner_texts()
-            assert not errors, errors
-            assert not external, f"the site fetched from outside: {external}"
-        finally:
-            browser.close()
-    for word, items in results.items():
-        assert items, f"no search result for {word}"
-        assert any(word in item.replace("\u200b", "") for item in items), (word, items[:3])
+    project = make_project(tmp_path / "p")
+    result = briefing("build", "--no-translate", cwd=project)
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((REPO / "docs" / ".briefing-manifest.json").read_text(encoding="utf-8"))
+    fresh = json.loads((project / "docs" / ".briefing-manifest.json").read_text(encoding="utf-8"))
+    assert fresh["files"] == manifest["files"], "run `briefing build --no-translate` and commit docs/"
+    for page in manifest["files"]:
+        assert (project / "docs" / page).read_bytes() == (REPO / "docs" / page).read_bytes(), page

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import REPO, SEEDS, run
+from tests.helpers import REPO, SEEDS, generated_files, run
 
 
 @pytest.fixture(scope="module")
@@ -48,19 +48,16 @@ def test_installed_wheel_builds_the_site_from_a_folder_with_only_seeds_docs_and_
     project = tmp_path / "newsroom"
     project.mkdir()
     shutil.copytree(SEEDS, project / "seeds")
-    (project / "docs").mkdir()
-    (project / "docs" / "index.md").write_text("# Our briefing\n", encoding="utf-8")
+    shutil.copytree(REPO / "docs", project / "docs", ignore=generated_files)
     shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "docs" / "stylesheets").mkdir()
-    shutil.copy2(REPO / "docs" / "stylesheets" / "briefing.css", project / "docs" / "stylesheets")
     env = {"PYTHONPATH": str(target)}
     where = run([sys.executable, "-c", "import generator; print(generator.__file__)"], cwd=project, env=env)
     assert where.stdout.startswith(str(target)), f"not the installed copy: {where.stdout}{where.stderr}"
     build = run([sys.executable, "-m", "generator", "build", "--no-translate", "-q"], cwd=project, env=env)
     assert build.returncode == 0, build.stderr
-    assert (project / "docs" / "digest" / "index.md").exists()
+    assert (project / "docs" / "index.md").exists() and (project / "docs" / "digest" / "editions" / "index.md").exists()
     site = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, env=env)
     assert site.returncode == 0, site.stderr
-    assert (project / "site" / "digest" / "index.html").exists()
+    assert (project / "site" / "index.html").exists() and (project / "site" / "feed.xml").exists()
     listing = run([sys.executable, "-m", "generator", "model", "list"], cwd=project, env={**env, "ARGOS_PACKAGES_DIR": str(tmp_path / "pk")})
     assert listing.returncode == 0 and "Traceback" not in listing.stderr, listing.stderr

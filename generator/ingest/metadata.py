@@ -95,6 +95,19 @@ def dateline_meta(publication: str | None, date: str | None) -> SourceMeta | Non
     return SourceMeta(publication=publication, date=date, origin="dateline")
 
 
+def shared_edition(metas: list[SourceMeta]) -> SourceMeta | None:
+    """The one publication and date the dated articles of a page agree on, else None.
+
+    A newspaper page is printed in one edition, so an article without a dateline of its own
+    belongs to the edition its neighbours name.
+    """
+    editions = {(m.publication, m.date) for m in metas if m.date}
+    if len(editions) != 1:
+        return None
+    publication, date = editions.pop()
+    return SourceMeta(publication=publication, date=date, origin="page")
+
+
 def merge_meta(*metas: SourceMeta | None) -> SourceMeta:
     """Field by field, the first source that knows a value wins (callers pass them in the
     order of precedence given above)."""

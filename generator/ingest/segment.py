@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from generator.data import Article, Block, Document, Section
 from generator.ingest.datelines import iso_date, page_year, parse_dateline
 from generator.ingest.furniture import byline_names, caption_credit, header_headlines
-from generator.ingest.metadata import dateline_meta, merge_meta
+from generator.ingest.metadata import dateline_meta, merge_meta, shared_edition
 from generator.text import ends_sentence
 
 # A paragraph that opens like a news lead: where a run may be split for a leftover headline.
@@ -290,7 +290,10 @@ def _to_articles(document: Document, runs: Sequence[_Run], photos: Sequence[_Run
         article = _article(document, run, kind, year, len(articles))
         if article is not None:
             articles.append(article)
-    return articles
+    if len(articles) == 1 and articles[0].title is None and document.meta.title:
+        articles[0] = replace(articles[0], title=document.meta.title)  # a front-matter or <title> title
+    edition = shared_edition([a.meta for a in articles])
+    return [replace(a, meta=merge_meta(a.meta, edition)) if not a.meta.date else a for a in articles]
 
 
 def _year(document: Document) -> int | None:

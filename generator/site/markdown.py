@@ -35,11 +35,17 @@ def escape(value: object) -> Md:
     return Md(text)
 
 
+def href(target: str) -> Md:
+    """A relative link target the generator built (a page, or a source file's path, which may
+    hold any character): percent-encoded, never a scheme such as ``javascript:``."""
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target):
+        raise ValueError(f"not a relative link: {target!r}")
+    return Md(quote(target, safe="/#-._~"))
+
+
 def link(text: object, target: str) -> Md:
-    """A link whose label is escaped; ``target`` must be a path the generator built."""
-    if any(c in target for c in " <>()\n\"'") or target.startswith(("javascript:", "data:")):
-        raise ValueError(f"unsafe link target: {target!r}")
-    return Md(f"[{escape(text)}]({target})")
+    """A link whose label is escaped and whose target is a relative path (see :func:`href`)."""
+    return Md(f"[{escape(text)}]({href(target)})")
 
 
 def external_link(url: object) -> Md:
