@@ -2,10 +2,13 @@
 
 A PDF text layer hard-wraps every line at the column width and often puts a blank line
 after each, so blank lines carry nothing. A line ends a paragraph when it is clearly
-narrower than its column and ends a sentence; a short unpunctuated line standing alone is a
-heading (headline or section head: the segment stage decides which); a line led by a space
-opens a new page block. Widths are display widths (``generator.text.display_width``: a CJK
-character is one column, a Latin letter or digit half of one).
+narrower than its column and ends a sentence; a line that stands alone and ends no clause
+is a heading (headline, kicker, subhead or section head: the segment stage decides which).
+Headlines keep their commas, colons and question marks, and may be exactly as wide as the
+column: what tells them from body text is that nothing before or after them could belong to
+the same paragraph. A line led by a space opens a new page block. Widths are display widths
+(``generator.text.display_width``: a CJK character is one column, a Latin letter or digit
+half of one).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 
 from generator.data import Block, BlockKind
 from generator.ingest.datelines import starts_dateline
-from generator.ingest.furniture import byline_names, has_sentence_punctuation, is_caption, is_page_header
+from generator.ingest.furniture import byline_names, is_caption, is_page_header, split_credit
 from generator.ingest.paragraphs import MAX_HEADING_CHARS, join_wrapped, tidy
 from generator.text import CJK, display_width, ends_sentence
 
@@ -31,9 +34,15 @@ _PARAGRAPH_END_SHORTFALL = 1.5
 # A standalone line at least this much narrower than its column is a heading, not the
 # indented first line of a paragraph (display width).
 _HEADING_SHORTFALL = 4.0
-# A next line at least this much narrower than the column, ending no sentence, cannot
-# continue a paragraph: the line before it stands alone (display width).
-_NEXT_LINE_SHORTFALL = 2.5
+# A line at least this much narrower than its column that ends no sentence is the indented
+# first line of a paragraph (an indent of two, less a mark hanging past the margin), never
+# the continuation of the line before it (display width).
+_FIRST_LINE_SHORTFALL = 2.0
+# A wide line followed by one within this much of its width is a paragraph set wide (a photo
+# story), not a headline standing alone (display width).
+_SAME_WIDE_MEASURE = 2.0
+# Marks a headline never ends with: the clause goes on.
+_OPEN_ENDINGS = "，,、；;：:（(“‘《—-"
 # A byline line is at most this long (characters): "湖南日报全媒体记者 孟姣燕 刘乐".
 _MAX_BYLINE_CHARS = 30
 
@@ -99,9 +108,14 @@ def hardwrap_blocks(text: str) -> list[Block]:
                     blocks.append(Block(joined[:cut], "paragraph", first, last, page_start=start))
                     joined, start = joined[cut:], False
             m = _TRAILING_NAME.search(joined) if kind == "paragraph" else None
+            body, credit = split_credit(joined) if kind == "paragraph" else (joined, "")
             if m:  # "……张崇和说。 姚雯": the reporter's name closes the article
                 blocks.append(Block(joined[: m.start(1)].rstrip(), kind, first, last, page_start=start))
                 blocks.append(Block(m.group(1), "byline", last, last))
+            elif credit:  # "……的机会。(图片来源:协禧网站)": the body names its picture's source
+                if body:
+                    blocks.append(Block(body, kind, first, last, page_start=start))
+                blocks.append(Block(credit, "credit", last, last, page_start=start and not body))
             else:
                 blocks.append(Block(joined, kind, first, last, page_start=start))
             current.clear()
@@ -125,7 +139,8 @@ def hardwrap_blocks(text: str) -> list[Block]:
                 blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=line.page_start))
                 continue
         elif line.page_start or line.dateline or (_headline_shaped(line.text) and not line.in_dateline) or (
-            ends_sentence(current[-1].text) and (_is_heading_line(line, nxt, w, width) or w > width + _OFF_COLUMN)
+            ends_sentence(current[-1].text)
+            and (_is_heading_line(line, nxt, w, width) or w > width + _OFF_COLUMN or _first_line(line.text, w, width))
         ):
             flush()
             if _is_byline_line(line.text):
@@ -149,38 +164,62 @@ def _is_byline_line(text: str) -> bool:
 
 
 def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> bool:
-    """A standalone line (headline, section head) rather than the first line of a paragraph.
+    """A standalone line (headline, kicker, subhead, section head), not a line of a paragraph.
 
-    Paragraph first lines are indented, so they run a little short; headings carry no
-    sentence punctuation and stand alone: clearly shorter than that, off the column, or
-    followed by something that cannot continue a paragraph.
+    A headline may carry commas and question marks and be as wide as the column; it never
+    has a full stop or ends mid-clause, and it stands alone: clearly shorter than the column,
+    off the column, set as two parts with a space, or followed by something that cannot
+    continue a paragraph. One that ends like a sentence ("……末日近？") must stand alone.
     """
     text = line.text
     if len(text) > MAX_HEADING_CHARS or line.dateline or line.in_dateline or is_caption(text):
         return False
-    if has_sentence_punctuation(text) or text[-1] in "、（(“‘《—-":
+    if "。" in text or text[-1] in _OPEN_ENDINGS:
         return False
-    if len(text) <= width - _HEADING_SHORTFALL or w > width + _OFF_COLUMN:
+    if ends_sentence(text):
+        return _headline_ending(text) and _stands_alone(nxt, width)
+    if w > width + _OFF_COLUMN:
+        # a paragraph set wide goes on in a line as wide; a headline stands alone
+        return nxt is None or nxt.page_start or abs(display_width(nxt.text) - w) > _SAME_WIDE_MEASURE
+    if w <= width - _HEADING_SHORTFALL or _headline_shaped(text):
         return True
-    if _headline_shaped(text):
-        return True
+    return _stands_alone(nxt, width)
+
+
+def _headline_ending(text: str) -> bool:
+    """Headlines that end like a sentence end in a question or an exclamation mark."""
+    t = text.rstrip()
+    while t and t[-1] in "”’」』）)》】\"'":
+        t = t[:-1]
+    return t[-1:] in ("？", "！", "?", "!")
+
+
+def _stands_alone(nxt: _Line | None, width: float) -> bool:
+    """What follows a line cannot continue its paragraph: the end of a page block, a dateline,
+    the indented first line of a paragraph, a line far wider than the column, a byline."""
     if nxt is None or nxt.page_start or nxt.dateline:
         return True
     next_w = display_width(nxt.text)
-    # what follows could not continue a paragraph: a short line that ends no sentence, or a
-    # line far wider than this column (another block starts)
-    return (len(nxt.text) <= width - _NEXT_LINE_SHORTFALL and not ends_sentence(nxt.text)) or next_w > width + _OFF_COLUMN
+    return _first_line(nxt.text, next_w, width) or next_w > width + _OFF_COLUMN or _is_byline_line(nxt.text)
+
+
+def _first_line(text: str, w: float, width: float) -> bool:
+    """Shorter than the column and ending no sentence: the indented first line of a paragraph
+    (or a heading), never a line that continues the one before it."""
+    return w <= width - _FIRST_LINE_SHORTFALL and not ends_sentence(text)
 
 
 def _headline_shaped(text: str) -> bool:
-    """Words set apart by spaces with no sentence punctuation: a two-part headline.
+    """Words set apart by spaces with no full stop: a two-part headline.
 
     Wrapped body lines of Chinese text have no spaces between words (PDF extraction leaves
     them only around digits and Latin), so such a line is never part of a paragraph.
     """
-    if len(text) > MAX_HEADING_CHARS or starts_dateline(text) or has_sentence_punctuation(text):
+    if len(text) > MAX_HEADING_CHARS or starts_dateline(text) or "。" in text or text[-1] in _OPEN_ENDINGS:
         return False
-    return bool(re.search(rf"[{CJK}”》]\s+[{CJK}“《]", text) or re.search(rf"[{CJK}”》]\s+[A-Za-z]", text))
+    if ends_sentence(text) and not _headline_ending(text):
+        return False
+    return bool(re.search(rf"[{CJK}”》」！？]\s+[{CJK}“《「]", text) or re.search(rf"[{CJK}”》」！？]\s+[A-Za-z]", text))
 
 
 def _caption_start(text: str) -> int:
