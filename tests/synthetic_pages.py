@@ -166,7 +166,8 @@ def wrap(paragraph: str, width: float, *, indent: float = _INDENT) -> list[str]:
 
 
 def _space_digits(line: str) -> str:
-    """Some text layers put a space between Chinese and a number ("增长 25%以上")."""
+    """Some text layers put a space between Chinese and a number ("增长 25%以上"); the gap
+    takes room on the line, so it is put in before wrapping."""
     return re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=[\d%])(?=[\u4e00-\u9fff])", " ", line)
 
 
@@ -228,11 +229,14 @@ def make_page(rng: random.Random, pool: Sequence[tuple[str, list[str]]]) -> Page
                     text = f"本报讯（记者 {rng.choice(_NAMES)}） " + text
                 else:
                     text = f"{rng.choice(_PAPERS)}{rng.randint(1, 12)}月{rng.randint(1, 28)}日讯 " + text
+            wrapped = wrap(_space_digits(text) if spaced_digits else text, width)
             if i == len(paragraphs) - 1 and article.byline is None and rng.random() < 0.25:
+                # the reporter's name closes the last line, or stands on a line of its own
                 article.byline = rng.choice(_NAMES)
-                text = text + " " + article.byline
-            wrapped = wrap(text, width)
-            block.extend(_space_digits(x) for x in wrapped) if spaced_digits else block.extend(wrapped)
+                last = wrapped[-1] + " " + article.byline
+                fits = display_width(last) <= width
+                wrapped[-1:] = [last] if fits else [wrapped[-1], article.byline]
+            block.extend(wrapped)
         if rng.random() < 0.2:  # a pull quote repeating a body sentence
             sentence = rng.choice(_sentences(article.body))
             if len(sentence) >= 12:

@@ -81,7 +81,10 @@ def mark_pull_quotes(blocks: Sequence[Block]) -> list[Block]:
             inside = [
                 j
                 for j, other in enumerate(blocks)
-                if j != i and other.kind == "paragraph" and probe in texts[j] and len(texts[j]) > len(probe)
+                if j != i
+                and other.kind == "paragraph"
+                and probe in texts[j]
+                and (len(texts[j]) > len(probe) or (j < i and b.kind == "heading"))
             ]
             if b.kind == "heading" and not quotation:
                 inside = [

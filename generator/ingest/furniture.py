@@ -56,6 +56,11 @@ def is_caption(text: str) -> bool:
     return bool(_PICTURE_SOURCE.search(t) and _CAPTION_OPENING.match(t))
 
 
+def opens_caption(text: str) -> bool:
+    """The text opens like a photo caption ("图为……", "上图："), wherever its credit is."""
+    return bool(_CAPTION_OPENING.match(to_simplified(text)))
+
+
 def split_credit(text: str) -> tuple[str, str]:
     """Body text and the picture credit that closes it: ("……的机会。", "(图片来源:协禧网站)").
 

@@ -19,7 +19,14 @@ from dataclasses import dataclass
 
 from generator.data import Block, BlockKind
 from generator.ingest.datelines import starts_dateline
-from generator.ingest.furniture import byline_names, is_caption, is_page_header, split_credit
+from generator.ingest.furniture import (
+    byline_names,
+    header_headlines,
+    is_caption,
+    is_page_header,
+    opens_caption,
+    split_credit,
+)
 from generator.ingest.paragraphs import MAX_HEADING_CHARS, join_wrapped, tidy
 from generator.text import CJK, display_width, ends_sentence
 
@@ -41,6 +48,8 @@ _FIRST_LINE_SHORTFALL = 2.0
 # A wide line followed by one within this much of its width is a paragraph set wide (a photo
 # story), not a headline standing alone (display width).
 _SAME_WIDE_MEASURE = 2.0
+# A headline printed on several lines (kicker, headline, subhead) has at most this many.
+_MAX_HEADLINE_LINES = 3
 # Marks a headline never ends with: the clause goes on.
 _OPEN_ENDINGS = "，,、；;：:（(“‘《—-"
 # A byline line is at most this long (characters): "湖南日报全媒体记者 孟姣燕 刘乐".
@@ -56,6 +65,7 @@ class _Line:
     page_start: bool
     dateline: bool = False  # a dateline starts here (it may wrap onto the next line)
     in_dateline: bool = False  # the rest of a dateline that wrapped from the line above
+    headline: bool = False  # the page header names this line as one of the page's headlines
 
 
 def _dump_lines(text: str) -> list[_Line]:
@@ -67,7 +77,19 @@ def _dump_lines(text: str) -> list[_Line]:
         line.dateline = starts_dateline(line.text + (nxt.text if nxt is not None else ""))
         if line.dateline and nxt is not None and not starts_dateline(line.text):
             nxt.in_dateline = True
+    named = {
+        _key(piece)
+        for n, line in enumerate(lines)
+        if (n == 0 or line.page_start) and is_page_header(line.text)
+        for piece in header_headlines(line.text)
+    }
+    for line in lines:
+        line.headline = _key(line.text) in named and not line.dateline and not is_page_header(line.text)
     return lines
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _column_widths(lines: Sequence[_Line]) -> list[float]:
@@ -92,7 +114,13 @@ def hardwrap_blocks(text: str) -> list[Block]:
     current: list[_Line] = []
     column = [0.0]  # the column width where the current paragraph started
 
-    def flush() -> None:
+    def flush(cut_short: bool = False) -> None:
+        """End the current block; ``cut_short``: a new block starts before it ended a sentence."""
+        if cut_short and _headline_lines(current):
+            for line in current:  # a kicker and a headline, or a headline and a subhead
+                start = line.page_start and line is current[0]
+                blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=start))
+            current.clear()
         if current:
             joined = current[0].text
             for line in current[1:]:
@@ -138,11 +166,11 @@ def hardwrap_blocks(text: str) -> list[Block]:
             if _is_heading_line(line, nxt, w, width):
                 blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=line.page_start))
                 continue
-        elif line.page_start or line.dateline or (_headline_shaped(line.text) and not line.in_dateline) or (
+        elif (forced := line.page_start or line.dateline or line.headline or (_headline_shaped(line.text) and not line.in_dateline)) or (
             ends_sentence(current[-1].text)
             and (_is_heading_line(line, nxt, w, width) or w > width + _OFF_COLUMN or _first_line(line.text, w, width))
         ):
-            flush()
+            flush(cut_short=forced)
             if _is_byline_line(line.text):
                 blocks.append(byline(line))
                 continue
@@ -153,9 +181,20 @@ def hardwrap_blocks(text: str) -> list[Block]:
             column[0] = width
         current.append(line)
         short = w < width - _PARAGRAPH_END_SHORTFALL
-        if is_caption(line.text) or (short and ends_sentence(line.text)) or (nxt is not None and nxt.page_start) or (nxt is not None and _TRAILING_NAME.search(line.text) and short):
+        # a line far wider than its column with nothing as wide after it stands alone (a pull
+        # quote or a headline set wide); a paragraph set wide goes on at its own width
+        wide_alone = len(current) == 1 and w > width + _OFF_COLUMN and (
+            nxt is None or abs(display_width(nxt.text) - w) > _SAME_WIDE_MEASURE
+        )
+        if (
+            is_caption(line.text)
+            or (short and ends_sentence(line.text))
+            or wide_alone
+            or (nxt is not None and _TRAILING_NAME.search(line.text) and short)
+        ):
             flush()
-    flush()
+        elif nxt is None or nxt.page_start:
+            flush(cut_short=True)
     return blocks
 
 
@@ -174,6 +213,8 @@ def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> 
     text = line.text
     if len(text) > MAX_HEADING_CHARS or line.dateline or line.in_dateline or is_caption(text):
         return False
+    if line.headline:
+        return True
     if "。" in text or text[-1] in _OPEN_ENDINGS:
         return False
     if ends_sentence(text):
@@ -186,6 +227,20 @@ def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> 
     return _stands_alone(nxt, width)
 
 
+def _headline_lines(lines: Sequence[_Line]) -> bool:
+    """Two or three lines that stop, ending no sentence, where a new block starts (a page
+    block, a dateline, a headline, the end of the text): the lines of a headline (a kicker
+    above it, a subhead below), each as wide as the column, not a paragraph."""
+    if not 2 <= len(lines) <= _MAX_HEADLINE_LINES:
+        return False
+    texts = [line.text for line in lines]
+    if any(len(t) > MAX_HEADING_CHARS or "。" in t or t[-1] in _OPEN_ENDINGS for t in texts):
+        return False
+    if any(line.dateline or line.in_dateline or is_caption(line.text) for line in lines):
+        return False
+    return not any(ends_sentence(t) and not _headline_ending(t) for t in texts)
+
+
 def _headline_ending(text: str) -> bool:
     """Headlines that end like a sentence end in a question or an exclamation mark."""
     t = text.rstrip()
@@ -196,8 +251,9 @@ def _headline_ending(text: str) -> bool:
 
 def _stands_alone(nxt: _Line | None, width: float) -> bool:
     """What follows a line cannot continue its paragraph: the end of a page block, a dateline,
-    the indented first line of a paragraph, a line far wider than the column, a byline."""
-    if nxt is None or nxt.page_start or nxt.dateline:
+    the indented first line of a paragraph, a line far wider than the column, a byline, a
+    caption."""
+    if nxt is None or nxt.page_start or nxt.dateline or opens_caption(nxt.text) or is_caption(nxt.text):
         return True
     next_w = display_width(nxt.text)
     return _first_line(nxt.text, next_w, width) or next_w > width + _OFF_COLUMN or _is_byline_line(nxt.text)
