@@ -161,25 +161,23 @@ def hardwrap_blocks(text: str) -> list[Block]:
             flush()
             blocks.append(Block(tidy(line.text), "header", line.number, line.number, page_start=line.page_start))
             continue
+        broke = False  # the line ends the block before it mid-page: a new block starts here
+        if current:
+            forced = line.page_start or line.dateline or line.headline or (_headline_shaped(line.text) and not line.in_dateline)
+            if forced or (
+                ends_sentence(current[-1].text)
+                and (_is_heading_line(line, nxt, w, width) or w > width + _OFF_COLUMN or _first_line(line.text, w, width))
+            ):
+                flush(cut_short=forced)
+                broke = True
         if not current:
             if _is_byline_line(line.text) or _name_closing_article(line, nxt, blocks, width):
                 blocks.append(byline(line))
                 continue
             if _is_heading_line(line, nxt, w, width):
-                blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=line.page_start))
+                start = line.page_start or broke
+                blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=start))
                 continue
-        elif (forced := line.page_start or line.dateline or line.headline or (_headline_shaped(line.text) and not line.in_dateline)) or (
-            ends_sentence(current[-1].text)
-            and (_is_heading_line(line, nxt, w, width) or w > width + _OFF_COLUMN or _first_line(line.text, w, width))
-        ):
-            flush(cut_short=forced)
-            if _is_byline_line(line.text):
-                blocks.append(byline(line))
-                continue
-            if _is_heading_line(line, nxt, w, width):
-                blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=True))
-                continue
-        if not current:
             column[0] = width
         current.append(line)
         short = w < width - _PARAGRAPH_END_SHORTFALL

@@ -89,10 +89,12 @@ class _Floating:
     page_start: bool = False
     last_line: int = 0
     last_index: int = -1
+    parts: list[str] = field(default_factory=list)  # the printed lines of a headline
 
     def __post_init__(self) -> None:
         self.last_line = self.last_line or self.line
         self.last_index = self.last_index if self.last_index >= 0 else self.index
+        self.parts = self.parts or [self.text]
 
 
 @dataclass(frozen=True)
@@ -212,10 +214,13 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
             drops.block(b, _REASONS[b.kind])
             continue
         if b.kind == "repeat":
-            if any(_same_words(p.text, b.text) for p in current.paragraphs):
-                drops.block(b, _REASONS[b.kind])  # printed twice within one article
+            # printed twice within one article (a repeat after its closing byline belongs to
+            # the article just closed); a paragraph two articles share stays in both
+            article = current.paragraphs or (runs[-1].paragraphs if runs else [])
+            if any(_same_words(p.text, b.text) for p in article):
+                drops.block(b, _REASONS[b.kind])
                 continue
-            b = replace(b, kind="paragraph")  # a paragraph two articles share
+            b = replace(b, kind="paragraph")
         if b.kind == "header":
             close()
             drops.block(b, _REASONS[b.kind])
@@ -296,7 +301,8 @@ def _trails(byline: Block, blocks: Sequence[Block], i: int) -> bool:
 
 
 def _bigrams(text: str) -> set[str]:
-    chars = re.findall(r"[\u4e00-\u9fff]|[A-Za-z0-9.%]+", text)
+    # Latin words and numbers are tokens of their own: "EPS0.63元" and "EPS 0.63元" agree
+    chars = re.findall(r"[\u4e00-\u9fff]|[A-Za-z]+|[0-9][0-9.,]*%?", text)
     return {a + b for a, b in itertools.pairwise(chars)} | {c for c in chars if len(c) > 1}
 
 
@@ -375,9 +381,10 @@ def _group_headlines(
             together = f.index == g.last_index + 1 and not f.page_start
             if together and (f.text.lstrip().startswith(("—", "-")) or (best is not None and best == g_best)):
                 g.text, g.last_line, g.last_index = f"{g.text} {f.text}", f.last_line, f.index
+                g.parts.append(f.text)
                 continue
-        groups.append((replace(f), best))
-    printed = {_key(p) for g, _ in groups for p in g.text.split()} | {_key(g.text) for g, _ in groups}
+        groups.append((replace(f, parts=list(f.parts)), best))
+    printed = {_key(p) for g, _ in groups for p in [*g.parts, g.text, *g.text.split()]}
     others = [f for f in floating if f.index < 0 and not (f.header and _key(f.text) in printed)]
     seen: set[str] = set()
     pool = []
