@@ -165,7 +165,7 @@ def hardwrap_blocks(text: str) -> list[Block]:
         if current:
             forced = line.page_start or line.dateline or line.headline or (_headline_shaped(line.text) and not line.in_dateline)
             if forced or (
-                ends_sentence(current[-1].text)
+                _closes(current[-1].text)
                 and (_is_heading_line(line, nxt, w, width) or w > width + _OFF_COLUMN or _first_line(line.text, w, width))
             ):
                 flush(cut_short=forced)
@@ -183,9 +183,7 @@ def hardwrap_blocks(text: str) -> list[Block]:
         short = w < width - _PARAGRAPH_END_SHORTFALL
         # a line far wider than its column with nothing as wide after it stands alone (a pull
         # quote or a headline set wide); a paragraph set wide goes on at its own width
-        wide_alone = len(current) == 1 and w > width + _OFF_COLUMN and (
-            nxt is None or abs(display_width(nxt.text) - w) > _SAME_WIDE_MEASURE
-        )
+        wide_alone = len(current) == 1 and w > width + _OFF_COLUMN and not _same_wide_measure(w, nxt)
         if (
             is_caption(line.text)
             or (short and ends_sentence(line.text))
@@ -220,8 +218,7 @@ def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> 
     if ends_sentence(text):
         return _headline_ending(text) and _stands_alone(nxt, width)
     if w > width + _OFF_COLUMN:
-        # a paragraph set wide goes on in a line as wide; a headline stands alone
-        return nxt is None or nxt.page_start or abs(display_width(nxt.text) - w) > _SAME_WIDE_MEASURE
+        return not _same_wide_measure(w, nxt)
     if w <= width - _HEADING_SHORTFALL or _headline_shaped(text):
         return True
     return _stands_alone(nxt, width)
@@ -239,6 +236,19 @@ def _headline_lines(lines: Sequence[_Line]) -> bool:
     if any(line.dateline or line.in_dateline or is_caption(line.text) for line in lines):
         return False
     return not any(ends_sentence(t) and not _headline_ending(t) for t in texts)
+
+
+def _same_wide_measure(w: float, nxt: _Line | None) -> bool:
+    """A line set wide goes on in the next one: as wide, and no new block (a page block, a
+    dateline, a caption) starts there. A headline set wide stands alone."""
+    if nxt is None or nxt.page_start or nxt.dateline or opens_caption(nxt.text) or is_caption(nxt.text):
+        return False
+    return abs(display_width(nxt.text) - w) <= _SAME_WIDE_MEASURE
+
+
+def _closes(text: str) -> bool:
+    """The line closes what it holds: a sentence, or an article with its reporter's name."""
+    return ends_sentence(text) or bool(_TRAILING_NAME.search(text))
 
 
 def _headline_ending(text: str) -> bool:
