@@ -15,7 +15,7 @@ from generator.data import Block
 from generator.ingest.datelines import starts_dateline
 from generator.text import ends_sentence
 
-# A pull quote is set in large type: at most this many characters.
+# An attributed pull quote is set in large type: at most this many characters.
 _MAX_PULL_QUOTE_CHARS = 200
 # The repeated words must be at least this long (letters, punctuation removed) to say
 # "the same sentence" rather than a common phrase.
@@ -65,9 +65,9 @@ def _whole_sentence_in(probe: str, text: str) -> bool:
 def mark_pull_quotes(blocks: Sequence[Block]) -> list[Block]:
     """Mark pull quotes and repeated paragraphs so that the text appears once.
 
-    A short block whose words — or whose quotation, when it is only an attributed quotation
-    ("“…”某某公司") — occur inside another, longer paragraph is a pull quote (kind
-    ``quote``). A headline-like line must repeat a whole sentence, or a long clause, and must
+    A block whose words occur inside another, longer paragraph — or a short one whose
+    quotation does, when it is only an attributed quotation ("“…”某某公司") — is a pull
+    quote (kind ``quote``): its text is in that paragraph. A headline-like line must repeat a whole sentence, or a long clause, and must
     not open with a dash: a kicker or a subhead often quotes a clause of its body. A paragraph
     that repeats an earlier one whole is marked ``repeat``: segment drops it only when the
     first copy is in the same article (two articles may share an editor's note).
@@ -75,8 +75,8 @@ def mark_pull_quotes(blocks: Sequence[Block]) -> list[Block]:
     texts = [_letters(b.text) for b in blocks]
     out = []
     for i, b in enumerate(blocks):
-        if b.kind in ("paragraph", "heading") and b.level == 0 and len(b.text) <= _MAX_PULL_QUOTE_CHARS:
-            quotation = _attributed_quotation(b.text)
+        if b.kind in ("paragraph", "heading") and b.level == 0:
+            quotation = _attributed_quotation(b.text) if len(b.text) <= _MAX_PULL_QUOTE_CHARS else None
             probe = _letters(quotation) if quotation else texts[i]
             inside = [
                 j

@@ -164,11 +164,18 @@ def hardwrap_blocks(text: str) -> list[Block]:
         broke = False  # the line ends the block before it mid-page: a new block starts here
         if current:
             forced = line.page_start or line.dateline or line.headline or (_headline_shaped(line.text) and not line.in_dateline)
-            if forced or (
+            # lines opening a page block that end no sentence and are followed by a paragraph's
+            # indented first line were no paragraph: the lines of a headline
+            headline_above = (
+                _first_line(line.text, w, width)
+                and (current[0].page_start or (bool(blocks) and blocks[-1].kind in ("heading", "header")))
+                and _headline_lines(current)
+            )
+            if forced or headline_above or (
                 _closes(current[-1].text)
                 and (_is_heading_line(line, nxt, w, width) or w > width + _OFF_COLUMN or _first_line(line.text, w, width))
             ):
-                flush(cut_short=forced)
+                flush(cut_short=forced or headline_above)
                 broke = True
         if not current:
             if _is_byline_line(line.text) or _name_closing_article(line, nxt, blocks, width):
