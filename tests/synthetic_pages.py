@@ -195,14 +195,15 @@ def _pick_width(rng: random.Random, titles: Sequence[str]) -> float:
 
 
 def make_page(rng: random.Random, pool: Sequence[tuple[str, list[str]]]) -> Page:
-    chosen = rng.sample(list(pool), rng.randint(2, 4))
+    count = rng.randint(2, 4)
+    chosen = rng.sample(list(pool), min(count, len(pool)))
     printed = [_headline_lines(title, rng) for title, _ in chosen]
     width = _pick_width(rng, printed)
     spaced_digits = rng.random() < 0.3
     lines: list[str] = []
     truth: list[TruthArticle] = []
     if rng.random() < 0.3:  # a page header: headlines run together, the first one twice
-        first, second = printed[0].replace(" ", ""), printed[1].replace(" ", "")
+        first, second = printed[0].replace(" ", ""), printed[min(1, len(printed) - 1)].replace(" ", "")
         lines.append(" " + first + first + " " + second)
     for (_, paragraphs), title in zip(chosen, printed, strict=True):
         paragraphs = list(paragraphs)

@@ -39,6 +39,9 @@ _BYLINE = re.compile(
 # The photographer's credit at the end of a caption: "……。 记者 张三 摄".
 _CREDIT = re.compile(r"[。.]?\s*([^。]{0,20}?)\s*/?\s*摄\s*$")
 _SENTENCE_PUNCTUATION = re.compile(r"[，,。；;：:！!？?]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# A headline a page header repeats has at least this many Chinese characters.
+_MIN_HEADLINE_CJK = 4
 # The shortest headline a page header is checked for repeating (characters).
 _MIN_REPEATED_HEADLINE = 6
 
@@ -110,11 +113,14 @@ def is_page_header(text: str) -> bool:
 
 
 def _repeats_itself(text: str) -> bool:
-    """A page header repeats a headline twice in a row ("XYZXYZ"), which no headline does."""
+    """A page header repeats a headline twice in a row ("XYZXYZ"), which no headline does
+    ("Johnson Johnson" in a line of body is a name, not a headline: the repeat must hold
+    Chinese)."""
     t = re.sub(r"\s+", "", text)
     for size in range(_MIN_REPEATED_HEADLINE, len(t) // 2 + 1):
         for start in range(0, len(t) - 2 * size + 1):
-            if t[start : start + size] == t[start + size : start + 2 * size]:
+            unit = t[start : start + size]
+            if unit == t[start + size : start + 2 * size] and len(_CJK.findall(unit)) >= _MIN_HEADLINE_CJK:
                 return True
     return False
 

@@ -48,8 +48,6 @@ _FIRST_LINE_SHORTFALL = 2.0
 # A wide line followed by one within this much of its width is a paragraph set wide (a photo
 # story), not a headline standing alone (display width).
 _SAME_WIDE_MEASURE = 2.0
-# Marks a typesetter lets hang past the right margin rather than start a line with them.
-_HANGING = "，。、；：！？）》」』”’,.;:!?)"
 # A headline printed on several lines (kicker, headline, subhead) has at most this many.
 _MAX_HEADLINE_LINES = 3
 # Marks a headline never ends with: the clause goes on.
@@ -278,11 +276,10 @@ def _stands_alone(nxt: _Line | None, width: float) -> bool:
 
 def _first_line(text: str, w: float, width: float) -> bool:
     """Shorter than the column and ending no sentence: the indented first line of a paragraph
-    (or a heading), never a line that continues the one before it. A comma or a stop closing
-    the line may hang past the margin, so it does not count."""
-    if text[-1:] in _HANGING:
-        w -= display_width(text[-1])
-    return w <= width - _FIRST_LINE_SHORTFALL and not ends_sentence(text)
+    (or a heading), never a line that continues the one before it. (A first line whose
+    closing comma hangs past the margin is as wide as a full line with the comma inside: it
+    is not told apart, so such a headline joins its paragraph rather than split a sentence.)"""
+    return w <= width - _FIRST_LINE_SHORTFALL and not _closes(text)
 
 
 def _headline_shaped(text: str) -> bool:

@@ -452,7 +452,7 @@ def _article(document: Document, run: _Run, kind: str, year: int | None, index: 
         if n == 0 or (not sections[-1][1] and len(sections) == 1):
             dateline = parse_dateline(text)
             if dateline is not None:
-                drops.add(b.first_line, b.first_line, "dateline", text[: dateline.end])
+                drops.add(b.first_line, _line_at(b, dateline.end), "dateline", text[: dateline.end])
                 text = text[dateline.end :].strip()
                 byline.extend(x for x in dateline.reporters if x not in byline)
                 date = iso_date(year, dateline.month, dateline.day)
@@ -480,11 +480,24 @@ def _article(document: Document, run: _Run, kind: str, year: int | None, index: 
         index=index,
         title=run.title or None,  # none printed: the analysis proposes one
         sections=built,
-        span=(run.first_line, run.last_line),
+        span=_span(run, kind),
         byline=tuple(dict.fromkeys(byline)),
         meta=meta,
         kind=kind,  # type: ignore[arg-type]
     )
+
+
+def _line_at(b: Block, offset: int) -> int:
+    """The source line that holds ``offset`` of a block's text, or the one after it: lines
+    hold about the same number of characters, and a dateline may wrap."""
+    lines = b.last_line - b.first_line + 1
+    return min(b.last_line, b.first_line + math.ceil(offset / max(len(b.text), 1) * lines))
+
+
+def _span(run: _Run, kind: str) -> tuple[int, int]:
+    """The source lines of an article; a photo item's caption is part of it."""
+    lines = [(b.first_line, b.last_line) for b in run.items + (run.captions if kind == "photo" else [])]
+    return min(a for a, _ in lines), max(b for _, b in lines)
 
 
 def _place_drops(articles: list[Article], dropped: Sequence[Dropped]) -> Segmented:
