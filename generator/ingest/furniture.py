@@ -38,7 +38,6 @@ _BYLINE = re.compile(
 )
 # The photographer's credit at the end of a caption: "……。 记者 张三 摄".
 _CREDIT = re.compile(r"[。.]?\s*([^。]{0,20}?)\s*/?\s*摄\s*$")
-_SENTENCE_PUNCTUATION = re.compile(r"[，,。；;：:！!？?]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A headline a page header repeats has at least this many Chinese characters.
 _MIN_HEADLINE_CJK = 4
@@ -97,11 +96,6 @@ def byline_names(text: str) -> list[str] | None:
     if not m:
         return None
     return stripped[m.start("names") : m.end("names")].split()
-
-
-def has_sentence_punctuation(text: str) -> bool:
-    """Commas, stops, colons: a line with any is prose, never a page header."""
-    return bool(_SENTENCE_PUNCTUATION.search(text))
 
 
 def is_page_header(text: str) -> bool:

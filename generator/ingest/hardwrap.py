@@ -28,7 +28,7 @@ from generator.ingest.furniture import (
     split_credit,
 )
 from generator.ingest.paragraphs import MAX_HEADING_CHARS, join_wrapped, tidy
-from generator.text import CJK, display_width, ends_sentence
+from generator.text import CJK, CLOSERS, display_width, ends_sentence
 
 # Lines either side of a line that decide its column width (pages mix column widths).
 _WIDTH_WINDOW = 12
@@ -42,8 +42,8 @@ _PARAGRAPH_END_SHORTFALL = 1.5
 # indented first line of a paragraph (display width).
 _HEADING_SHORTFALL = 4.0
 # A line at least this much narrower than its column that ends no sentence is the indented
-# first line of a paragraph (an indent of two, less a mark hanging past the margin), never
-# the continuation of the line before it (display width).
+# first line of a paragraph (an indent of two columns; justified lines of the sample page
+# run up to 1.5 short), never the continuation of the line before it (display width).
 _FIRST_LINE_SHORTFALL = 2.0
 # A wide line followed by one within this much of its width is a paragraph set wide (a photo
 # story), not a headline standing alone (display width).
@@ -258,10 +258,7 @@ def _closes(text: str) -> bool:
 
 def _headline_ending(text: str) -> bool:
     """Headlines that end like a sentence end in a question or an exclamation mark."""
-    t = text.rstrip()
-    while t and t[-1] in "”’」』）)》】\"'":
-        t = t[:-1]
-    return t[-1:] in ("？", "！", "?", "!")
+    return text.rstrip().rstrip(CLOSERS)[-1:] in ("？", "！", "?", "!")
 
 
 def _stands_alone(nxt: _Line | None, width: float) -> bool:
