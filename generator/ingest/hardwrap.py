@@ -28,7 +28,7 @@ from generator.ingest.furniture import (
     split_credit,
 )
 from generator.ingest.paragraphs import MAX_HEADING_CHARS, join_wrapped, tidy
-from generator.text import CJK, CLOSERS, display_width, ends_sentence
+from generator.text import CJK, CLOSERS, display_width, ends_sentence, to_simplified
 
 # Lines either side of a line that decide its column width (pages mix column widths).
 _WIDTH_WINDOW = 12
@@ -294,7 +294,7 @@ def _headline_shaped(text: str) -> bool:
 
 def _caption_start(text: str) -> int:
     """Where a caption begins inside a run of text ("……。图为……/摄"), 0 when it is all caption."""
-    m = re.search(r"(?<=[。！？”])\s*图为", text)
+    m = re.search(r"(?<=[。！？”])\s*图为", to_simplified(text))
     return m.start() if m and m.start() > 0 else 0
 
 
@@ -312,7 +312,7 @@ def _name_closing_article(line: _Line, nxt: _Line | None, blocks: Sequence[Block
         nxt is None
         or nxt.page_start
         or nxt.dateline
-        or nxt.text.startswith("图为")
+        or opens_caption(nxt.text)
         or _headline_shaped(nxt.text)
         or display_width(nxt.text) > width + _OFF_COLUMN
     )

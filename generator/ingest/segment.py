@@ -33,7 +33,7 @@ from generator.data import Article, Block, Document, Dropped, Section
 from generator.ingest.datelines import iso_date, page_year, parse_dateline
 from generator.ingest.furniture import byline_names, caption_credit, header_headlines
 from generator.ingest.metadata import dateline_meta, merge_meta
-from generator.text import ends_sentence
+from generator.text import ends_sentence, to_simplified
 
 # A paragraph that opens like a news lead: where a run may be split for a leftover headline.
 _LEAD = re.compile(r"^(\d{1,2}月\d{1,2}日|今天|昨天|近日|日前|本报讯)")
@@ -405,7 +405,7 @@ def _split_for(runs: list[_Run], f: _Floating) -> bool:
     for ri, r in enumerate(runs):
         paras = [k for k, b in enumerate(r.items) if b.kind == "paragraph"]
         for k in paras[1:]:
-            if not _LEAD.match(r.items[k].text) or not ends_sentence(r.items[k - 1].text if r.items[k - 1].kind == "paragraph" else "。"):
+            if not _LEAD.match(to_simplified(r.items[k].text)) or not ends_sentence(r.items[k - 1].text if r.items[k - 1].kind == "paragraph" else "。"):
                 continue
             tail = "".join(b.text for b in r.items[k:] if b.kind == "paragraph")
             sim_new = _similarity(f.text, tail)
