@@ -452,7 +452,7 @@ def _article(document: Document, run: _Run, kind: str, year: int | None, index: 
         if n == 0 or (not sections[-1][1] and len(sections) == 1):
             dateline = parse_dateline(text)
             if dateline is not None:
-                drops.add(b.first_line, _line_at(b, dateline.end), "dateline", text[: dateline.end])
+                drops.add(b.first_line, _line_at(document, b, dateline.end), "dateline", text[: dateline.end])
                 text = text[dateline.end :].strip()
                 byline.extend(x for x in dateline.reporters if x not in byline)
                 date = iso_date(year, dateline.month, dateline.day)
@@ -487,11 +487,17 @@ def _article(document: Document, run: _Run, kind: str, year: int | None, index: 
     )
 
 
-def _line_at(b: Block, offset: int) -> int:
-    """The source line that holds ``offset`` of a block's text, or the one after it: lines
-    hold about the same number of characters, and a dateline may wrap."""
-    lines = b.last_line - b.first_line + 1
-    return min(b.last_line, b.first_line + math.ceil(offset / max(len(b.text), 1) * lines))
+def _line_at(document: Document, b: Block, offset: int) -> int:
+    """The source line of a block that holds the character at ``offset - 1`` of its text
+    (counted without whitespace, which reflow changes)."""
+    need = len(re.sub(r"\s+", "", b.text[:offset]))
+    lines = document.text.split("\n")
+    seen = 0
+    for number in range(b.first_line, b.last_line + 1):
+        seen += len(re.sub(r"\s+", "", lines[number - 1])) if number <= len(lines) else 0
+        if seen >= need:
+            return number
+    return b.last_line
 
 
 def _span(run: _Run, kind: str) -> tuple[int, int]:
