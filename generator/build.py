@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 from generator.analysis import analyse
 from generator.analysis.tokens import use_glossary
 from generator.config import Config, load_config
-from generator.data import Analysis, ArticleDigest, Digest, Document, DocumentDigest, Translation
+from generator.data import Analysis, ArticleDigest, Digest, Document, DocumentDigest, Dropped, Translation
 from generator.errors import SourceError, UserError
 from generator.glossary import load_glossary
 from generator.ingest.metadata import INDEX_FILE, read_index
 from generator.ingest.readers import discover_sources, read_document
 from generator.ingest.reflow import reflow
-from generator.ingest.segment import segment, single_article
+from generator.ingest.segment import single_article, split_articles
 from generator.records import article_record
 from generator.site.paths import HOME, SitePaths
 from generator.site.render import Renderer, SiteSettings
@@ -52,6 +52,8 @@ class Problem:
 class LoadResult:
     documents: list[tuple[Document, list[Article]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # per document path: source text outside every article's lines that no article holds
+    dropped: dict[str, tuple[Dropped, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -167,11 +169,12 @@ def load_sources(paths: Sequence[Path | str], *, single: bool = False) -> LoadRe
         for warning in document.warnings:
             result.problems.append(Problem(document.path, warning))
         blocks = reflow(document)
-        articles = single_article(document, blocks) if single else segment(document, blocks)
-        if not articles:
+        found = single_article(document, blocks) if single else split_articles(document, blocks)
+        if not found.articles:
             result.problems.append(Problem(document.path, "no article text found"))
             continue
-        result.documents.append((document, articles))
+        result.documents.append((document, found.articles))
+        result.dropped[document.path] = found.dropped
     return result
 
 
@@ -195,7 +198,11 @@ def _digest(loaded: LoadResult, config: Config, translator: Translator | None, *
         english = dict(zip(texts, translations, strict=False))
     return Digest(
         documents=tuple(
-            DocumentDigest(document=document, articles=tuple(_article_digest(a, english) for a in analyses))
+            DocumentDigest(
+                document=document,
+                articles=tuple(_article_digest(a, english) for a in analyses),
+                dropped=loaded.dropped.get(document.path, ()),
+            )
             for document, analyses in analysed
         ),
         model_id=translator.model_id if translator is not None else None,

@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SourceFormat = Literal["text", "markdown", "html", "pdf"]
-BlockKind = Literal["paragraph", "heading", "caption", "byline", "dateline", "header", "quote"]
+# quote: a pull quote; repeat: a paragraph printed twice; fragment: words a column break
+# repeated; credit: a picture's source closing a paragraph ("(图片来源:…)").
+BlockKind = Literal[
+    "paragraph", "heading", "caption", "byline", "dateline", "header", "quote", "repeat", "fragment", "credit"
+]
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,22 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """Source text that is in no article body, and why (nothing is lost without a word).
+
+    ``reason`` is one of: ``caption`` (a photo caption), ``photo credit`` (the credit closing a
+    caption whose words went into a photo item), ``picture credit`` ("(图片来源:…)" closing a
+    paragraph), ``pull quote``, ``repeated paragraph``, ``repeated fragment`` (words a column
+    break printed twice), ``page header``, ``byline`` and ``dateline`` (kept as the article's
+    metadata), ``unplaced headline`` (a headline no article could be found for).
+    """
+
+    lines: tuple[int, int]  # first and last source line, 1-based, inclusive
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Article:
     """One article of a source (segmentation output)."""
 
@@ -72,6 +92,8 @@ class Article:
     byline: tuple[str, ...] = ()
     meta: SourceMeta = field(default_factory=SourceMeta)
     kind: Literal["article", "photo"] = "article"
+    # source text of this article's lines (``span``) that is not in its body
+    dropped: tuple[Dropped, ...] = ()
 
     @property
     def paragraphs(self) -> list[str]:
@@ -170,6 +192,9 @@ class ArticleDigest:
 class DocumentDigest:
     document: Document
     articles: tuple[ArticleDigest, ...]
+    # source text outside every article's lines that is in no article (page headers,
+    # captions between articles, headlines no article was found for...)
+    dropped: tuple[Dropped, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ def article_record(doc: DocumentDigest, a: ArticleDigest, *, paths: SitePaths) -
         "date": art.meta.date,
         "url": art.meta.url,
         "page": paths.article(doc.document.name, art.index),
+        "dropped": [{"lines": list(d.lines), "reason": d.reason, "text": d.text} for d in art.dropped],
     }
 
 

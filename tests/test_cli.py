@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.helpers import SEEDS, briefing, make_project, mkdocs_build, run
 
-CONTRACT_KEYS = {"source", "title", "body", "summary_zh", "summary_en", "figures", "keywords", "span"}
+CONTRACT_KEYS = {"source", "title", "body", "summary_zh", "summary_en", "figures", "keywords", "span", "page", "dropped"}
 
 
 def _one_line_error(stderr: str) -> str:

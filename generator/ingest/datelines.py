@@ -4,7 +4,8 @@
 an article; they are metadata, not body text. This module is the one place that reads them:
 reflow asks it where a dateline starts, segment what it says. The year is taken only from the document's
 own metadata or, failing that, from a year the page itself keeps mentioning; otherwise the
-date stays unknown.
+date stays unknown. The rules read the text folded to simplified script (one character for
+one), so "本報訊" and "中央社台北3日電" are datelines too; names are cut from the original.
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from generator.text import to_simplified
+
 # The publication and place before the date are at most 12 characters ("人民日报海外版北京"):
 # longer, and a headline printed just above a dateline would be read as part of it.
 _REPORTERS = r"(?:[（(](?P<who>[^）)]{0,40})[）)])?"
 _DATELINE = re.compile(
     r"^\s*(?:"
-    r"(?P<own>本[报報][讯訊])"
-    r"|(?P<pub>[\u4e00-\u9fff]{2,12}?)(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?:电|電|讯|訊)"
+    r"(?P<own>本报讯)"
+    r"|(?P<pub>[\u4e00-\u9fff]{2,12}?)\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?:电|讯)"
     r")\s*" + _REPORTERS + r"\s*"
 )
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
@@ -41,16 +44,16 @@ def starts_dateline(text: str) -> bool:
 
 
 def parse_dateline(paragraph: str) -> Dateline | None:
-    m = _DATELINE.match(paragraph)
+    m = _DATELINE.match(to_simplified(paragraph))
     if not m:
         return None
     publication = None
     if m.group("pub"):
-        pub = m.group("pub")
+        pub = paragraph[m.start("pub") : m.end("pub")]
         # "新华社北京": an agency name, then the place it filed from
-        agency = re.match(r"^(.*?(?:社|报|网|台))", pub)
-        publication = agency.group(1) if agency else pub
-    reporters = names_after_role(m.group("who") or "")
+        agency = re.match(r"^(.*?(?:社|报|网|台))", m.group("pub"))
+        publication = pub[: agency.end(1)] if agency else pub
+    reporters = names_after_role(paragraph[m.start("who") : m.end("who")] if m.group("who") else "")
     month = int(m.group("month")) if m.group("month") else None
     day = int(m.group("day")) if m.group("day") else None
     if month is not None and not (1 <= month <= 12 and 1 <= (day or 1) <= 31):
@@ -60,7 +63,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
 
 def names_after_role(text: str) -> list[str]:
     """Names in "记者 孟姣燕 刘乐" / "全媒体记者 彭雅惠" / "通讯员 X、Y"."""
-    m = _ROLE.search(text)
+    m = _ROLE.search(to_simplified(text))
     if not m:
         return []
     rest = text[m.end() :]

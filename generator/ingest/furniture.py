@@ -3,61 +3,118 @@
 Photo captions and their credits, bylines, and page headers that run the page's headlines
 together. Reflow uses these rules to set such lines apart as blocks of their own; segment
 uses them to attach a byline or a photo credit to its article.
+
+Every rule reads the text folded to simplified script (``generator.text.to_simplified``,
+one character for one), so a traditional-script page (記者, 攝, 資料照片, 圖片來源) is read
+the same way; what a rule returns is cut from the original text.
 """
 
 from __future__ import annotations
 
 import re
 
-_CAPTION_END = re.compile(r"(/?\s*摄|[（(]资料(照片|图片)?[)）]|[（(]图片来源[^)）]*[)）])\s*$")
+from generator.text import to_simplified
+
+# A photographer's credit closes a caption: "新华社记者 程敏/摄", "湖南日报全媒体记者 易昂 摄".
+# "摄" must stand apart (after "/" or a space) or follow a reporter's name: "……进行拍摄。"
+# is not a credit.
+_PHOTO_CREDIT = re.compile(
+    r"(?:[/／]\s*摄(?:影)?|\s摄(?:影)?|(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,4}(?:[\s、][\u4e00-\u9fff·]{2,4})*\s*摄)\s*$"
+)
+# A file photo or a picture's source, in brackets at the end: "(资料照片)", "(图片来源:协禧网站)".
+_FILE_PHOTO = re.compile(r"[（(]\s*资料(?:照片|图片)?\s*[)）]\s*$")
+_PICTURE_SOURCE = re.compile(r"[（(]\s*(?:图片来源|图片提供|图源|图/)[^()（）]{0,40}[)）]\s*$")
+# A caption opens by pointing at the picture.
+_CAPTION_OPENING = re.compile(r"^\s*(?:图为|图[:：]|[上下左右中]图[:：为]?|图\d)")
+# A caption is a few sentences: the photo story on the sample page runs 260 characters; a
+# longer text ending in a credit is body text with a credit after it (characters).
+_MAX_CAPTION_CHARS = 400
+# A "(资料照片)" caption that does not open with "图为" is at most this long (characters):
+# longer, it is a body paragraph whose picture the credit names.
+_MAX_FILE_PHOTO_CAPTION_CHARS = 160
 _BYLINE = re.compile(
     r"^[▶►>\-—\s]*(?P<org>\S{0,12}?)(全媒体)?(首席)?(特约)?(记者|通讯员|撰稿|编辑)\s*"
     r"(?P<names>[\u4e00-\u9fff·]{2,4}(\s+[\u4e00-\u9fff·]{2,4}){0,5})\s*$"
 )
 # The photographer's credit at the end of a caption: "……。 记者 张三 摄".
 _CREDIT = re.compile(r"[。.]?\s*([^。]{0,20}?)\s*/?\s*摄\s*$")
-_SENTENCE_PUNCTUATION = re.compile(r"[，,。；;：:！!？?]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# A headline a page header repeats has at least this many Chinese characters.
+_MIN_HEADLINE_CJK = 4
 # The shortest headline a page header is checked for repeating (characters).
 _MIN_REPEATED_HEADLINE = 6
 
 
 def is_caption(text: str) -> bool:
-    """Photo captions end in a photographer credit ("…/摄", "记者 X 摄") or "(资料照片)"."""
-    return bool(_CAPTION_END.search(text.strip()))
+    """A photo caption: it ends in a photographer's credit ("…/摄", "记者 X 摄"), or is a short
+    text marked "(资料照片)", or opens like a caption ("图为…") and names the picture's source."""
+    t = to_simplified(text.strip())
+    if len(t) > _MAX_CAPTION_CHARS:
+        return False
+    if _PHOTO_CREDIT.search(t):
+        return True
+    if _FILE_PHOTO.search(t):
+        return len(t) <= _MAX_FILE_PHOTO_CAPTION_CHARS or bool(_CAPTION_OPENING.match(t))
+    return bool(_PICTURE_SOURCE.search(t) and _CAPTION_OPENING.match(t))
 
 
-def caption_credit(caption: str) -> tuple[str, list[str]]:
-    """A caption's words without the credit, and the photographers' names in the credit."""
-    words = _CREDIT.sub("。", caption).strip()
-    credit = _CREDIT.search(caption)
-    names = re.findall(r"[\u4e00-\u9fff]{2,4}$", credit.group(1).strip()) if credit else []
-    return words, names
+def opens_caption(text: str) -> bool:
+    """The text opens like a photo caption ("图为……", "上图："), wherever its credit is."""
+    return bool(_CAPTION_OPENING.match(to_simplified(text)))
+
+
+def split_credit(text: str) -> tuple[str, str]:
+    """Body text and the picture credit that closes it: ("……的机会。", "(图片来源:协禧网站)").
+
+    For a paragraph that is not a caption but names the source of a picture printed with it;
+    ``(text, "")`` when there is no such credit, ``("", credit)`` when the credit stands alone.
+    """
+    t = to_simplified(text)
+    m = _PICTURE_SOURCE.search(t) or _FILE_PHOTO.search(t)
+    if not m:
+        return text, ""
+    return text[: m.start()].rstrip(), text[m.start() :].strip()
+
+
+def caption_credit(caption: str) -> tuple[str, str, list[str]]:
+    """A caption's words without the credit, the credit as printed, and the photographers'
+    names in it."""
+    folded = to_simplified(caption)
+    credit = _CREDIT.search(folded)
+    if not credit:
+        return caption.strip(), "", []
+    words = (caption[: credit.start()] + "。").strip()
+    who = caption[credit.start(1) : credit.end(1)].strip()
+    names = re.findall(r"[\u4e00-\u9fff]{2,4}$", who)
+    return words, caption[credit.start() :].strip(), names
 
 
 def byline_names(text: str) -> list[str] | None:
     """Reporter names of a byline line ("本报记者 张伟", "湖南日报全媒体记者 X Y"), else None."""
-    m = _BYLINE.match(text.strip())
+    stripped = text.strip()
+    m = _BYLINE.match(to_simplified(stripped))
     if not m:
         return None
-    return m.group("names").split()
-
-
-def has_sentence_punctuation(text: str) -> bool:
-    """Commas, stops, colons: a line with any is prose, never a headline or a header."""
-    return bool(_SENTENCE_PUNCTUATION.search(text))
+    return stripped[m.start("names") : m.end("names")].split()
 
 
 def is_page_header(text: str) -> bool:
-    """A page header: headlines run together, one of them twice, with no sentence punctuation."""
-    return not has_sentence_punctuation(text) and _repeats_itself(text)
+    """A page header: headlines run together, one of them twice, and no full stop.
+
+    Headlines keep their commas and question marks, so a header made of them does too.
+    """
+    return "。" not in text and _repeats_itself(text)
 
 
 def _repeats_itself(text: str) -> bool:
-    """A page header repeats a headline twice in a row ("XYZXYZ"), which no headline does."""
+    """A page header repeats a headline twice in a row ("XYZXYZ"), which no headline does
+    ("Johnson Johnson" in a line of body is a name, not a headline: the repeat must hold
+    Chinese)."""
     t = re.sub(r"\s+", "", text)
     for size in range(_MIN_REPEATED_HEADLINE, len(t) // 2 + 1):
         for start in range(0, len(t) - 2 * size + 1):
-            if t[start : start + size] == t[start + size : start + 2 * size]:
+            unit = t[start : start + size]
+            if unit == t[start + size : start + 2 * size] and len(_CJK.findall(unit)) >= _MIN_HEADLINE_CJK:
                 return True
     return False
 

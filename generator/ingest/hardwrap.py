@@ -2,10 +2,13 @@
 
 A PDF text layer hard-wraps every line at the column width and often puts a blank line
 after each, so blank lines carry nothing. A line ends a paragraph when it is clearly
-narrower than its column and ends a sentence; a short unpunctuated line standing alone is a
-heading (headline or section head: the segment stage decides which); a line led by a space
-opens a new page block. Widths are display widths (``generator.text.display_width``: a CJK
-character is one column, a Latin letter or digit half of one).
+narrower than its column and ends a sentence; a line that stands alone and ends no clause
+is a heading (headline, kicker, subhead or section head: the segment stage decides which).
+Headlines keep their commas, colons and question marks, and may be exactly as wide as the
+column: what tells them from body text is that nothing before or after them could belong to
+the same paragraph. A line led by a space opens a new page block. Widths are display widths
+(``generator.text.display_width``: a CJK character is one column, a Latin letter or digit
+half of one).
 """
 
 from __future__ import annotations
@@ -16,9 +19,16 @@ from dataclasses import dataclass
 
 from generator.data import Block, BlockKind
 from generator.ingest.datelines import starts_dateline
-from generator.ingest.furniture import byline_names, has_sentence_punctuation, is_caption, is_page_header
+from generator.ingest.furniture import (
+    byline_names,
+    header_headlines,
+    is_caption,
+    is_page_header,
+    opens_caption,
+    split_credit,
+)
 from generator.ingest.paragraphs import MAX_HEADING_CHARS, join_wrapped, tidy
-from generator.text import CJK, display_width, ends_sentence
+from generator.text import CJK, CLOSERS, display_width, ends_sentence, to_simplified
 
 # Lines either side of a line that decide its column width (pages mix column widths).
 _WIDTH_WINDOW = 12
@@ -31,9 +41,17 @@ _PARAGRAPH_END_SHORTFALL = 1.5
 # A standalone line at least this much narrower than its column is a heading, not the
 # indented first line of a paragraph (display width).
 _HEADING_SHORTFALL = 4.0
-# A next line at least this much narrower than the column, ending no sentence, cannot
-# continue a paragraph: the line before it stands alone (display width).
-_NEXT_LINE_SHORTFALL = 2.5
+# A line at least this much narrower than its column that ends no sentence is the indented
+# first line of a paragraph (an indent of two columns; justified lines of the sample page
+# run up to 1.5 short), never the continuation of the line before it (display width).
+_FIRST_LINE_SHORTFALL = 2.0
+# A wide line followed by one within this much of its width is a paragraph set wide (a photo
+# story), not a headline standing alone (display width).
+_SAME_WIDE_MEASURE = 2.0
+# A headline printed on several lines (kicker, headline, subhead) has at most this many.
+_MAX_HEADLINE_LINES = 3
+# Marks a headline never ends with: the clause goes on.
+_OPEN_ENDINGS = "，,、；;：:（(“‘《—-"
 # A byline line is at most this long (characters): "湖南日报全媒体记者 孟姣燕 刘乐".
 _MAX_BYLINE_CHARS = 30
 
@@ -47,6 +65,7 @@ class _Line:
     page_start: bool
     dateline: bool = False  # a dateline starts here (it may wrap onto the next line)
     in_dateline: bool = False  # the rest of a dateline that wrapped from the line above
+    headline: bool = False  # the page header names this line as one of the page's headlines
 
 
 def _dump_lines(text: str) -> list[_Line]:
@@ -58,7 +77,19 @@ def _dump_lines(text: str) -> list[_Line]:
         line.dateline = starts_dateline(line.text + (nxt.text if nxt is not None else ""))
         if line.dateline and nxt is not None and not starts_dateline(line.text):
             nxt.in_dateline = True
+    named = {
+        _key(piece)
+        for n, line in enumerate(lines)
+        if (n == 0 or line.page_start) and is_page_header(line.text)
+        for piece in header_headlines(line.text)
+    }
+    for line in lines:
+        line.headline = _key(line.text) in named and not line.dateline and not is_page_header(line.text)
     return lines
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _column_widths(lines: Sequence[_Line]) -> list[float]:
@@ -83,7 +114,13 @@ def hardwrap_blocks(text: str) -> list[Block]:
     current: list[_Line] = []
     column = [0.0]  # the column width where the current paragraph started
 
-    def flush() -> None:
+    def flush(cut_short: bool = False) -> None:
+        """End the current block; ``cut_short``: a new block starts before it ended a sentence."""
+        if cut_short and _headline_lines(current):
+            for line in current:  # a kicker and a headline, or a headline and a subhead
+                start = line.page_start and line is current[0]
+                blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=start))
+            current.clear()
         if current:
             joined = current[0].text
             for line in current[1:]:
@@ -99,9 +136,14 @@ def hardwrap_blocks(text: str) -> list[Block]:
                     blocks.append(Block(joined[:cut], "paragraph", first, last, page_start=start))
                     joined, start = joined[cut:], False
             m = _TRAILING_NAME.search(joined) if kind == "paragraph" else None
+            body, credit = split_credit(joined) if kind == "paragraph" else (joined, "")
             if m:  # "……张崇和说。 姚雯": the reporter's name closes the article
                 blocks.append(Block(joined[: m.start(1)].rstrip(), kind, first, last, page_start=start))
                 blocks.append(Block(m.group(1), "byline", last, last))
+            elif credit:  # "……的机会。(图片来源:协禧网站)": the body names its picture's source
+                if body:
+                    blocks.append(Block(body, kind, first, last, page_start=start))
+                blocks.append(Block(credit, "credit", last, last, page_start=start and not body))
             else:
                 blocks.append(Block(joined, kind, first, last, page_start=start))
             current.clear()
@@ -117,30 +159,45 @@ def hardwrap_blocks(text: str) -> list[Block]:
             flush()
             blocks.append(Block(tidy(line.text), "header", line.number, line.number, page_start=line.page_start))
             continue
+        broke = False  # the line ends the block before it mid-page: a new block starts here
+        if current:
+            forced = line.page_start or line.dateline or line.headline or (_headline_shaped(line.text) and not line.in_dateline)
+            # lines opening a page block that end no sentence and are followed by a paragraph's
+            # indented first line were no paragraph: the lines of a headline
+            headline_above = (
+                _first_line(line.text, w, width)
+                and (current[0].page_start or (bool(blocks) and blocks[-1].kind in ("heading", "header")))
+                and _headline_lines(current)
+            )
+            if forced or headline_above or (
+                _closes(current[-1].text)
+                and (_is_heading_line(line, nxt, w, width) or w > width + _OFF_COLUMN or _first_line(line.text, w, width))
+            ):
+                flush(cut_short=forced or headline_above)
+                broke = True
         if not current:
             if _is_byline_line(line.text) or _name_closing_article(line, nxt, blocks, width):
                 blocks.append(byline(line))
                 continue
             if _is_heading_line(line, nxt, w, width):
-                blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=line.page_start))
+                start = line.page_start or broke
+                blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=start))
                 continue
-        elif line.page_start or line.dateline or (_headline_shaped(line.text) and not line.in_dateline) or (
-            ends_sentence(current[-1].text) and (_is_heading_line(line, nxt, w, width) or w > width + _OFF_COLUMN)
-        ):
-            flush()
-            if _is_byline_line(line.text):
-                blocks.append(byline(line))
-                continue
-            if _is_heading_line(line, nxt, w, width):
-                blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=True))
-                continue
-        if not current:
             column[0] = width
         current.append(line)
         short = w < width - _PARAGRAPH_END_SHORTFALL
-        if is_caption(line.text) or (short and ends_sentence(line.text)) or (nxt is not None and nxt.page_start) or (nxt is not None and _TRAILING_NAME.search(line.text) and short):
+        # a line far wider than its column with nothing as wide after it stands alone (a pull
+        # quote or a headline set wide); a paragraph set wide goes on at its own width
+        wide_alone = len(current) == 1 and w > width + _OFF_COLUMN and not _same_wide_measure(w, nxt)
+        if (
+            is_caption(line.text)
+            or (short and ends_sentence(line.text))
+            or wide_alone
+            or (nxt is not None and _TRAILING_NAME.search(line.text) and short)
+        ):
             flush()
-    flush()
+        elif nxt is None or nxt.page_start:
+            flush(cut_short=True)
     return blocks
 
 
@@ -149,43 +206,95 @@ def _is_byline_line(text: str) -> bool:
 
 
 def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> bool:
-    """A standalone line (headline, section head) rather than the first line of a paragraph.
+    """A standalone line (headline, kicker, subhead, section head), not a line of a paragraph.
 
-    Paragraph first lines are indented, so they run a little short; headings carry no
-    sentence punctuation and stand alone: clearly shorter than that, off the column, or
-    followed by something that cannot continue a paragraph.
+    A headline may carry commas and question marks and be as wide as the column; it never
+    has a full stop or ends mid-clause, and it stands alone: clearly shorter than the column,
+    off the column, set as two parts with a space, or followed by something that cannot
+    continue a paragraph. One that ends like a sentence ("……末日近？") must stand alone.
     """
     text = line.text
     if len(text) > MAX_HEADING_CHARS or line.dateline or line.in_dateline or is_caption(text):
         return False
-    if has_sentence_punctuation(text) or text[-1] in "、（(“‘《—-":
+    if line.headline:
+        return True
+    if "。" in text or text[-1] in _OPEN_ENDINGS:
         return False
-    if len(text) <= width - _HEADING_SHORTFALL or w > width + _OFF_COLUMN:
+    if ends_sentence(text):
+        return _headline_ending(text) and _stands_alone(nxt, width)
+    if w > width + _OFF_COLUMN:
+        return not _same_wide_measure(w, nxt)
+    if w <= width - _HEADING_SHORTFALL or _headline_shaped(text):
         return True
-    if _headline_shaped(text):
-        return True
-    if nxt is None or nxt.page_start or nxt.dateline:
+    return _stands_alone(nxt, width)
+
+
+def _headline_lines(lines: Sequence[_Line]) -> bool:
+    """Two or three lines that stop, ending no sentence, where a new block starts (a page
+    block, a dateline, a headline, the end of the text): the lines of a headline (a kicker
+    above it, a subhead below), each as wide as the column, not a paragraph."""
+    if not 2 <= len(lines) <= _MAX_HEADLINE_LINES:
+        return False
+    texts = [line.text for line in lines]
+    if any(len(t) > MAX_HEADING_CHARS or "。" in t or t[-1] in _OPEN_ENDINGS for t in texts):
+        return False
+    if any(line.dateline or line.in_dateline or is_caption(line.text) for line in lines):
+        return False
+    return not any(ends_sentence(t) and not _headline_ending(t) for t in texts)
+
+
+def _same_wide_measure(w: float, nxt: _Line | None) -> bool:
+    """A line set wide goes on in the next one: as wide, and no new block (a page block, a
+    dateline, a caption) starts there. A headline set wide stands alone."""
+    if nxt is None or nxt.page_start or nxt.dateline or opens_caption(nxt.text) or is_caption(nxt.text):
+        return False
+    return abs(display_width(nxt.text) - w) <= _SAME_WIDE_MEASURE
+
+
+def _closes(text: str) -> bool:
+    """The line closes what it holds: a sentence, or an article with its reporter's name."""
+    return ends_sentence(text) or bool(_TRAILING_NAME.search(text))
+
+
+def _headline_ending(text: str) -> bool:
+    """Headlines that end like a sentence end in a question or an exclamation mark."""
+    return text.rstrip().rstrip(CLOSERS)[-1:] in ("？", "！", "?", "!")
+
+
+def _stands_alone(nxt: _Line | None, width: float) -> bool:
+    """What follows a line cannot continue its paragraph: the end of a page block, a dateline,
+    the indented first line of a paragraph, a line far wider than the column, a byline, a
+    caption."""
+    if nxt is None or nxt.page_start or nxt.dateline or opens_caption(nxt.text) or is_caption(nxt.text):
         return True
     next_w = display_width(nxt.text)
-    # what follows could not continue a paragraph: a short line that ends no sentence, or a
-    # line far wider than this column (another block starts)
-    return (len(nxt.text) <= width - _NEXT_LINE_SHORTFALL and not ends_sentence(nxt.text)) or next_w > width + _OFF_COLUMN
+    return _first_line(nxt.text, next_w, width) or next_w > width + _OFF_COLUMN or _is_byline_line(nxt.text)
+
+
+def _first_line(text: str, w: float, width: float) -> bool:
+    """Shorter than the column and ending no sentence: the indented first line of a paragraph
+    (or a heading), never a line that continues the one before it. (A first line whose
+    closing comma hangs past the margin is as wide as a full line with the comma inside: it
+    is not told apart, so such a headline joins its paragraph rather than split a sentence.)"""
+    return w <= width - _FIRST_LINE_SHORTFALL and not _closes(text)
 
 
 def _headline_shaped(text: str) -> bool:
-    """Words set apart by spaces with no sentence punctuation: a two-part headline.
+    """Words set apart by spaces with no full stop: a two-part headline.
 
     Wrapped body lines of Chinese text have no spaces between words (PDF extraction leaves
     them only around digits and Latin), so such a line is never part of a paragraph.
     """
-    if len(text) > MAX_HEADING_CHARS or starts_dateline(text) or has_sentence_punctuation(text):
+    if len(text) > MAX_HEADING_CHARS or starts_dateline(text) or "。" in text or text[-1] in _OPEN_ENDINGS:
         return False
-    return bool(re.search(rf"[{CJK}”》]\s+[{CJK}“《]", text) or re.search(rf"[{CJK}”》]\s+[A-Za-z]", text))
+    if ends_sentence(text) and not _headline_ending(text):
+        return False
+    return bool(re.search(rf"[{CJK}”》」！？]\s+[{CJK}“《「]", text) or re.search(rf"[{CJK}”》」！？]\s+[A-Za-z]", text))
 
 
 def _caption_start(text: str) -> int:
     """Where a caption begins inside a run of text ("……。图为……/摄"), 0 when it is all caption."""
-    m = re.search(r"(?<=[。！？”])\s*图为", text)
+    m = re.search(r"(?<=[。！？”])\s*图为", to_simplified(text))
     return m.start() if m and m.start() > 0 else 0
 
 
@@ -203,7 +312,7 @@ def _name_closing_article(line: _Line, nxt: _Line | None, blocks: Sequence[Block
         nxt is None
         or nxt.page_start
         or nxt.dateline
-        or nxt.text.startswith("图为")
+        or opens_caption(nxt.text)
         or _headline_shaped(nxt.text)
         or display_width(nxt.text) > width + _OFF_COLUMN
     )

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from generator.data import Block, BlockKind
-from generator.ingest.furniture import byline_names, is_caption
+from generator.ingest.furniture import byline_names, is_caption, split_credit
 from generator.text import CJK_OR_FULL, ends_sentence
 
 # A headline or section head is at most this many characters; a longer line is prose.
@@ -66,7 +66,12 @@ def markdown_blocks(text: str) -> list[Block]:
             joined = tidy(joined)
             if joined:
                 kind: BlockKind = "caption" if is_caption(joined) else ("byline" if byline_names(joined) else "paragraph")
-                blocks.append(Block(joined, kind, para[0][0], para[-1][0]))
+                first, last = para[0][0], para[-1][0]
+                body, credit = split_credit(joined) if kind == "paragraph" else (joined, "")
+                if body:
+                    blocks.append(Block(body, kind, first, last))
+                if credit:  # "……的机会。(图片来源:协禧网站)": the body names its picture's source
+                    blocks.append(Block(credit, "credit", last, last))
             para.clear()
 
     for number, raw in enumerate(text.split("\n"), start=1):

@@ -10,8 +10,15 @@ How a newspaper page is read:
   over splits a run at a paragraph that opens like a news lead, when the text after that
   point matches it better than its own title;
 - Markdown headings that are followed by a byline or a dateline are headlines in place;
+- headlines printed as several lines (a kicker above, a subhead below) are one title when
+  their lines stand together and match the same run (a subhead opening with a dash always
+  joins the line above);
 - captions never join a body: a short untitled run that ends in a caption is a photo item,
   other captions are dropped; pull quotes were marked by reflow and are dropped here.
+
+Nothing is dropped without a word: every block that does not end up in a body, a title or a
+section head becomes a :class:`~generator.data.Dropped` record with its lines and a reason,
+on the article whose lines hold it, or on the document when no article's do.
 """
 
 from __future__ import annotations
@@ -22,11 +29,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from generator.data import Article, Block, Document, Section
+from generator.data import Article, Block, Document, Dropped, Section
 from generator.ingest.datelines import iso_date, page_year, parse_dateline
 from generator.ingest.furniture import byline_names, caption_credit, header_headlines
 from generator.ingest.metadata import dateline_meta, merge_meta, shared_edition
-from generator.text import ends_sentence
+from generator.text import ends_sentence, to_simplified
 
 # A paragraph that opens like a news lead: where a run may be split for a leftover headline.
 _LEAD = re.compile(r"^(\d{1,2}月\d{1,2}日|今天|昨天|近日|日前|本报讯)")
@@ -77,31 +84,99 @@ class _Floating:
     text: str
     line: int
     byline: list[str] = field(default_factory=list)
+    index: int = -1  # the heading block's position among the blocks (-1: not a heading block)
+    header: bool = False  # one of the headlines a page header runs together
+    page_start: bool = False
+    last_line: int = 0
+    last_index: int = -1
+    parts: list[str] = field(default_factory=list)  # the printed lines of a headline
+
+    def __post_init__(self) -> None:
+        self.last_line = self.last_line or self.line
+        self.last_index = self.last_index if self.last_index >= 0 else self.index
+        self.parts = self.parts or [self.text]
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """A source split into articles, and the text dropped outside every article's lines."""
+
+    articles: list[Article]
+    dropped: tuple[Dropped, ...] = ()
+
+
+class _Drops:
+    """Text that goes into no body, noted as it is set aside."""
+
+    def __init__(self) -> None:
+        self.items: list[Dropped] = []
+
+    def add(self, first: int, last: int, reason: str, text: str) -> None:
+        if text.strip():
+            self.items.append(Dropped((first, last), reason, text.strip()))
+
+    def block(self, b: Block, reason: str) -> None:
+        self.add(b.first_line, b.last_line, reason, b.text)
+
+
+# Why a block of each kind is not body text.
+_REASONS = {
+    "quote": "pull quote",
+    "fragment": "repeated fragment",
+    "repeat": "repeated paragraph",
+    "credit": "picture credit",
+    "header": "page header",
+    "byline": "byline",
+    "caption": "caption",
+}
 
 
 def segment(document: Document, blocks: Sequence[Block]) -> list[Article]:
-    runs, floating, photos = _runs(blocks)
+    """The articles of a source (see :func:`split_articles` for what was set aside)."""
+    return split_articles(document, blocks).articles
+
+
+def split_articles(document: Document, blocks: Sequence[Block]) -> Segmented:
+    drops = _Drops()
+    runs, floating, photos = _runs(blocks, drops)
     runs = [r for r in runs if r.paragraphs]
-    _assign_floating(runs, floating)
+    _assign_floating(runs, floating, drops)
     photos += [r for r in runs if r.captions and not r.title]
     runs = [r for r in runs if not (r.captions and not r.title)]
-    articles = _to_articles(document, runs, photos)
-    return articles
+    articles = _to_articles(document, runs, photos, drops)
+    return _place_drops(articles, drops.items)
 
 
-def single_article(document: Document, blocks: Sequence[Block]) -> list[Article]:
-    """The whole source as one article (``--single-article``): no segmentation at all."""
+def single_article(document: Document, blocks: Sequence[Block]) -> Segmented:
+    """The whole source as one article (``--single-article``): no segmentation at all.
+
+    Headings before the first paragraph make the title (a kicker, a headline, a subhead),
+    later ones section heads; a source that is only a caption is that caption's article.
+    """
+    drops = _Drops()
     run = _Run()
+    heads: list[Block] = []
+    captions = [b for b in blocks if b.kind == "caption"]
+    has_body = any(b.kind in ("paragraph", "repeat") for b in blocks)
     for b in blocks:
-        if b.kind == "paragraph" or (b.kind == "heading" and run.paragraphs):
+        if b.kind in ("paragraph", "repeat") or (b.kind == "caption" and not has_body):
+            run.items.append(replace(b, kind="paragraph"))
+        elif b.kind == "heading" and run.paragraphs:
             run.items.append(b)
-        elif b.kind == "heading" and run.title is None:
-            run.title, run.title_line = b.text, b.first_line
+        elif b.kind == "heading":
+            heads.append(b)
         elif b.kind == "byline":
             run.byline.extend(byline_names(b.text) or [b.text])
+            drops.block(b, "byline")
+        else:
+            drops.block(b, _REASONS.get(b.kind, b.kind))
+    if heads:
+        run.title, run.title_line = " ".join(h.text for h in heads), heads[0].first_line
     if not run.paragraphs:
-        return []
-    return _to_articles(document, [run], [])
+        return Segmented([], tuple(drops.items))
+    if not has_body:
+        run.captions = captions
+    return _place_drops(_to_articles(document, [run], [], drops), drops.items)
 
 
 def _is_markdown_headline(blocks: Sequence[Block], i: int) -> bool:
@@ -115,17 +190,17 @@ def _is_markdown_headline(blocks: Sequence[Block], i: int) -> bool:
     return nxt is not None and (nxt.kind == "byline" or (nxt.kind == "paragraph" and parse_dateline(nxt.text) is not None))
 
 
-def _runs(blocks: Sequence[Block]) -> tuple[list[_Run], list[_Floating], list[_Run]]:
+def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Floating], list[_Run]]:
     runs: list[_Run] = []
     floating: list[_Floating] = []
     photos: list[_Run] = []
     current = _Run()
-    pending_heads: list[Block] = []  # headings not yet known to be sections
+    pending_heads: list[tuple[int, Block]] = []  # headings not yet known to be sections
 
     def close() -> None:
         nonlocal current
-        for head in pending_heads:
-            floating.append(_Floating(head.text, head.first_line))
+        for index, head in pending_heads:
+            floating.append(_floating(head, index))
         pending_heads.clear()
         if current.paragraphs or current.title:
             if current.paragraphs:
@@ -135,19 +210,29 @@ def _runs(blocks: Sequence[Block]) -> tuple[list[_Run], list[_Floating], list[_R
         current = _Run()
 
     for i, b in enumerate(blocks):
-        if b.kind in ("quote",):
+        if b.kind in ("quote", "fragment", "credit"):
+            drops.block(b, _REASONS[b.kind])
             continue
+        if b.kind == "repeat":
+            # printed twice within one article (a repeat after its closing byline belongs to
+            # the article just closed); a paragraph two articles share stays in both
+            article = current.paragraphs or (runs[-1].paragraphs if runs else [])
+            if any(_same_words(p.text, b.text) for p in article):
+                drops.block(b, _REASONS[b.kind])
+                continue
+            b = replace(b, kind="paragraph")
         if b.kind == "header":
             close()
+            drops.block(b, _REASONS[b.kind])
             for piece in header_headlines(b.text):
-                floating.append(_Floating(piece, b.first_line))
+                floating.append(_Floating(piece, b.first_line, header=True))
             continue
         if b.kind == "heading" and b.level > 0 and _is_markdown_headline(blocks, i):
             close()
             current.title, current.title_line = b.text, b.first_line
             # a headline with nothing after it but a byline floats (printed apart from its body)
-            rest = [x for x in blocks[i + 1 :] if x.kind not in ("quote", "caption")]
-            if not any(x.kind == "paragraph" for x in rest[:2]):
+            rest = [x for x in blocks[i + 1 :] if x.kind not in ("quote", "caption", "credit", "fragment")]
+            if not any(x.kind in ("paragraph", "repeat") for x in rest[:2]):
                 bylines = [n for x in rest[:1] if x.kind == "byline" for n in (byline_names(x.text) or [])]
                 floating.append(_Floating(b.text, b.first_line, bylines))
                 current = _Run()
@@ -156,15 +241,14 @@ def _runs(blocks: Sequence[Block]) -> tuple[list[_Run], list[_Floating], list[_R
             if b.page_start:
                 close()
             if current.paragraphs:
-                pending_heads.append(b)
-            elif b.level == 0:
-                floating.append(_Floating(b.text, b.first_line))
-            elif current.title is None:
-                current.title, current.title_line = b.text, b.first_line
+                pending_heads.append((i, b))
+            elif b.level == 0 or current.title is not None:
+                floating.append(_floating(b, i))
             else:
-                floating.append(_Floating(b.text, b.first_line))
+                current.title, current.title_line = b.text, b.first_line
             continue
         if b.kind == "byline":
+            drops.block(b, _REASONS[b.kind])
             names = byline_names(b.text) or [b.text.strip("▶►> ")]
             if current.paragraphs and (i + 1 >= len(blocks) or blocks[i + 1].kind != "paragraph" or _trails(b, blocks, i)):
                 current.byline.extend(names)  # a name closing the article
@@ -187,17 +271,27 @@ def _runs(blocks: Sequence[Block]) -> tuple[list[_Run], list[_Floating], list[_R
                 photo.captions.append(b)
                 photos.append(photo)
                 current.byline = []
+            else:
+                drops.block(b, _REASONS[b.kind])
             continue
         # a paragraph
         dateline = parse_dateline(b.text)
         if b.page_start or (dateline is not None and current.paragraphs):
             close()
         if pending_heads and current.paragraphs:
-            current.items.extend(pending_heads)
+            current.items.extend(head for _, head in pending_heads)
             pending_heads.clear()
         current.items.append(b)
     close()
     return runs, floating, photos
+
+
+def _floating(b: Block, index: int) -> _Floating:
+    return _Floating(b.text, b.first_line, index=index, page_start=b.page_start, last_line=b.last_line)
+
+
+def _same_words(a: str, b: str) -> bool:
+    return re.sub(r"[\s\W_]+", "", a) == re.sub(r"[\s\W_]+", "", b)
 
 
 def _trails(byline: Block, blocks: Sequence[Block], i: int) -> bool:
@@ -207,7 +301,8 @@ def _trails(byline: Block, blocks: Sequence[Block], i: int) -> bool:
 
 
 def _bigrams(text: str) -> set[str]:
-    chars = re.findall(r"[\u4e00-\u9fff]|[A-Za-z0-9.%]+", text)
+    # Latin words and numbers are tokens of their own: "EPS0.63元" and "EPS 0.63元" agree
+    chars = re.findall(r"[\u4e00-\u9fff]|[A-Za-z]+|[0-9][0-9.,]*%?", text)
     return {a + b for a, b in itertools.pairwise(chars)} | {c for c in chars if len(c) > 1}
 
 
@@ -223,20 +318,24 @@ def _similarity(headline: str, text: str, weight: dict[str, float] | None = None
     return sum(w.get(g, 1.0) for g in h & _bigrams(text)) / total
 
 
-def _assign_floating(runs: list[_Run], floating: list[_Floating]) -> None:
-    seen: set[str] = set()
-    pool = []
-    for f in floating:
-        key = re.sub(r"\s+", "", f.text)
-        if key not in seen:
-            seen.add(key)
-            pool.append(f)
+class _Weights(dict):
+    """How much a character pair says about which run a headline belongs to: pairs found in
+    many runs say little (and pairs found in none of them say nothing at all)."""
+
+    def __init__(self, grams: Sequence[set[str]]) -> None:
+        super().__init__()
+        self.grams = grams
+
+    def __missing__(self, gram: str) -> float:
+        n = sum(gram in gs for gs in self.grams)
+        self[gram] = value = math.log(1 + len(self.grams) / n) if n else 0.0
+        return value
+
+
+def _assign_floating(runs: list[_Run], floating: list[_Floating], drops: _Drops) -> None:
     texts = [r.text for r in runs]
-    grams = [_bigrams(t) for t in texts]
-    # pairs found in many runs say little about which run a headline belongs to
-    # (and pairs found in none of them say nothing at all)
-    df = {g: sum(g in gs for gs in grams) for f in pool for g in _bigrams(f.text)}
-    weight = {g: math.log(1 + len(runs) / n) if n else 0.0 for g, n in df.items()}
+    weight = _Weights([_bigrams(t) for t in texts])
+    pool = _group_headlines(floating, runs, texts, weight)
     pairs = []
     for fi, f in enumerate(pool):
         for ri, r in enumerate(runs):
@@ -254,8 +353,50 @@ def _assign_floating(runs: list[_Run], floating: list[_Floating]) -> None:
         runs[ri].byline.extend(n for n in pool[fi].byline if n not in runs[ri].byline)
         used_f.add(fi)
     for fi, f in enumerate(pool):
-        if fi not in used_f:
-            _split_for(runs, f)
+        if fi not in used_f and not _split_for(runs, f) and not f.header:
+            drops.add(f.line, f.last_line, "unplaced headline", f.text)
+
+
+def _group_headlines(
+    floating: Sequence[_Floating], runs: Sequence[_Run], texts: Sequence[str], weight: dict[str, float]
+) -> list[_Floating]:
+    """Join the lines of one printed headline (kicker, headline, subhead) and drop repeats.
+
+    Lines that follow each other with nothing between are one headline when they match the
+    same run best (two headlines of different articles can stand together too); a line
+    opening with a dash is a subhead of the line above. A headline a page header repeats
+    is taken where it is printed; other repeats count once.
+    """
+
+    def best_run(text: str) -> int | None:
+        scores = [(_similarity(text, texts[ri], weight), ri) for ri, r in enumerate(runs) if not r.title]
+        top = max(scores, default=(0.0, -1), key=lambda x: (x[0], -x[1]))
+        return top[1] if top[0] >= _MIN_HEADLINE_MATCH else None
+
+    groups: list[tuple[_Floating, int | None]] = []
+    for f in sorted((f for f in floating if f.index >= 0), key=lambda f: f.index):
+        best = best_run(f.text)
+        if groups:
+            g, g_best = groups[-1]
+            together = f.index == g.last_index + 1 and not f.page_start
+            if together and (f.text.lstrip().startswith(("—", "-")) or (best is not None and best == g_best)):
+                g.text, g.last_line, g.last_index = f"{g.text} {f.text}", f.last_line, f.index
+                g.parts.append(f.text)
+                continue
+        groups.append((replace(f, parts=list(f.parts)), best))
+    printed = {_key(p) for g, _ in groups for p in [*g.parts, g.text, *g.text.split()]}
+    others = [f for f in floating if f.index < 0 and not (f.header and _key(f.text) in printed)]
+    seen: set[str] = set()
+    pool = []
+    for f in sorted([*others, *(g for g, _ in groups)], key=lambda f: (f.line, f.index)):
+        if _key(f.text) not in seen:
+            seen.add(_key(f.text))
+            pool.append(f)
+    return pool
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _split_for(runs: list[_Run], f: _Floating) -> bool:
@@ -264,7 +405,7 @@ def _split_for(runs: list[_Run], f: _Floating) -> bool:
     for ri, r in enumerate(runs):
         paras = [k for k, b in enumerate(r.items) if b.kind == "paragraph"]
         for k in paras[1:]:
-            if not _LEAD.match(r.items[k].text) or not ends_sentence(r.items[k - 1].text if r.items[k - 1].kind == "paragraph" else "。"):
+            if not _LEAD.match(to_simplified(r.items[k].text)) or not ends_sentence(r.items[k - 1].text if r.items[k - 1].kind == "paragraph" else "。"):
                 continue
             tail = "".join(b.text for b in r.items[k:] if b.kind == "paragraph")
             sim_new = _similarity(f.text, tail)
@@ -281,13 +422,13 @@ def _split_for(runs: list[_Run], f: _Floating) -> bool:
     return True
 
 
-def _to_articles(document: Document, runs: Sequence[_Run], photos: Sequence[_Run]) -> list[Article]:
+def _to_articles(document: Document, runs: Sequence[_Run], photos: Sequence[_Run], drops: _Drops) -> list[Article]:
     year = _year(document)
     entries = [(r, "article") for r in runs] + [(p, "photo") for p in photos]
     entries.sort(key=lambda e: e[0].first_line)
     articles: list[Article] = []
     for run, kind in entries:
-        article = _article(document, run, kind, year, len(articles))
+        article = _article(document, run, kind, year, len(articles), drops)
         if article is not None:
             articles.append(article)
     if len(articles) == 1 and articles[0].title is None and document.meta.title:
@@ -302,7 +443,7 @@ def _year(document: Document) -> int | None:
     return page_year(document.text)
 
 
-def _article(document: Document, run: _Run, kind: str, year: int | None, index: int) -> Article | None:
+def _article(document: Document, run: _Run, kind: str, year: int | None, index: int, drops: _Drops) -> Article | None:
     byline = list(run.byline)
     meta = document.meta
     sections: list[tuple[str | None, list[str]]] = [(None, [])]
@@ -314,6 +455,7 @@ def _article(document: Document, run: _Run, kind: str, year: int | None, index: 
         if n == 0 or (not sections[-1][1] and len(sections) == 1):
             dateline = parse_dateline(text)
             if dateline is not None:
+                drops.add(b.first_line, _line_at(document, b, dateline.end), "dateline", text[: dateline.end])
                 text = text[dateline.end :].strip()
                 byline.extend(x for x in dateline.reporters if x not in byline)
                 date = iso_date(year, dateline.month, dateline.day)
@@ -321,21 +463,63 @@ def _article(document: Document, run: _Run, kind: str, year: int | None, index: 
         if text:
             sections[-1][1].append(text)
     for caption in run.captions:
-        words, photographers = caption_credit(caption.text)
+        words, credit, photographers = caption_credit(caption.text)
         byline.extend(n for n in photographers if n not in byline)
-        if kind == "photo" and words and words not in "".join(sections[-1][1]):
-            sections[-1][1].append(words)
+        body = "".join(sections[-1][1])
+        if kind != "photo":
+            drops.block(caption, "caption")
+        elif caption.text not in body:  # a photo story: the caption's words close its body
+            if words and words not in body:
+                sections[-1][1].append(words)
+            drops.add(caption.last_line, caption.last_line, "photo credit", credit)
     built = tuple(Section(h, tuple(ps)) for h, ps in sections if ps or h)
     built = tuple(s for s in built if s.paragraphs or s.heading)
     if not any(s.paragraphs for s in built):
+        if run.title:
+            drops.add(run.title_line or run.first_line, run.title_line or run.first_line, "unplaced headline", run.title)
         return None
     return Article(
         source=document.path,
         index=index,
         title=run.title or None,  # none printed: the analysis proposes one
         sections=built,
-        span=(run.first_line, run.last_line),
+        span=_span(run, kind),
         byline=tuple(dict.fromkeys(byline)),
         meta=meta,
         kind=kind,  # type: ignore[arg-type]
     )
+
+
+def _line_at(document: Document, b: Block, offset: int) -> int:
+    """The source line of a block that holds the character at ``offset - 1`` of its text
+    (counted without whitespace, which reflow changes)."""
+    need = len(re.sub(r"\s+", "", b.text[:offset]))
+    lines = document.text.split("\n")
+    seen = 0
+    for number in range(b.first_line, b.last_line + 1):
+        seen += len(re.sub(r"\s+", "", lines[number - 1])) if number <= len(lines) else 0
+        if seen >= need:
+            return number
+    return b.last_line
+
+
+def _span(run: _Run, kind: str) -> tuple[int, int]:
+    """The source lines of an article; a photo item's caption is part of it."""
+    lines = [(b.first_line, b.last_line) for b in run.items + (run.captions if kind == "photo" else [])]
+    return min(a for a, _ in lines), max(b for _, b in lines)
+
+
+def _place_drops(articles: list[Article], dropped: Sequence[Dropped]) -> Segmented:
+    """Each dropped text goes to the article whose lines hold it (the narrowest, when spans
+    overlap), else to the document."""
+    own: dict[int, list[Dropped]] = {}
+    outside: list[Dropped] = []
+    for d in sorted(dropped, key=lambda d: (d.lines, d.reason, d.text)):
+        holders = [i for i, a in enumerate(articles) if a.span[0] <= d.lines[0] <= a.span[1]]
+        if holders:
+            home = min(holders, key=lambda i: (articles[i].span[1] - articles[i].span[0], i))
+            own.setdefault(home, []).append(d)
+        else:
+            outside.append(d)
+    placed = [replace(a, dropped=tuple(own.get(i, ()))) for i, a in enumerate(articles)]
+    return Segmented(placed, tuple(outside))

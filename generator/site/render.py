@@ -113,8 +113,9 @@ class Renderer:
 
     def _document_page(self, doc: DocumentDigest, articles: Sequence[dict], paths: SitePaths) -> Page:
         here = paths.document(doc.document.name)
+        dropped = sorted([*doc.dropped, *(d for a in doc.articles for d in a.analysis.article.dropped)], key=lambda d: d.lines)
         return self._page(here, "document.md.j2", here=here, doc=doc, title=_document_title(doc, self.settings.glossary),
-                          articles=articles, source_page=paths.source(doc.document.name))
+                          articles=articles, source_page=paths.source(doc.document.name), dropped=dropped)
 
     def _source_page(self, doc: DocumentDigest, paths: SitePaths) -> Page:
         text = doc.document.text.rstrip()

@@ -1,0 +1,166 @@
+"""Nothing lost without a word: every character of a source is in an article (body, title,
+section head) or in a reported drop with its lines and reason (``dropped`` in
+``briefing inspect --json``, per article, and per document on the load result)."""
+
+from __future__ import annotations
+
+import json
+
+import opencc
+
+from generator.build import load_sources
+from generator.data import Dropped
+from generator.ingest.readers import read_document
+from generator.ingest.reflow import reflow
+from generator.ingest.segment import split_articles
+from generator.text import to_simplified
+from tests.coverage import coverage
+from tests.helpers import SEEDS, briefing
+from tests.synthetic_pages import wrap
+
+REASONS = {
+    "caption",
+    "photo credit",
+    "picture credit",
+    "pull quote",
+    "repeated paragraph",
+    "repeated fragment",
+    "page header",
+    "byline",
+    "dateline",
+    "unplaced headline",
+}
+
+PHRASE = "推动大规模设备更新行动方案"
+NOTE = "编者按：本版文章仅供参考，不构成投资建议，读者据此操作，风险自担。"
+EXYNOS = (
+    "三星电子日前在首尔发布新一代行动处理器「Exynos 5 Octa」，采用八核心架构，由四颗高效能核心与四颗低功耗核心组成，"
+    "可依工作负载自动切换，官方表示效能较上一代提升约四成、功耗降低约七成，首批产品将搭载于旗舰手机，"
+    "并于第二季起陆续出货至全球市场。"
+)
+MULTI = f"""# 工业领域迎大规模设备更新
+
+本报讯（记者 叶伟） 国务院日前印发“{PHRASE}”，提出到2027年，工业、农业、建筑、交通、教育等领域设备投资规模较2023年增长25%以上。
+
+业内人士表示，“{PHRASE}”的出台，将带动数万亿元的投资需求，对稳增长意义重大。
+
+方案明确，以大规模设备更新为抓手，实施制造业技术改造升级工程。
+
+{NOTE}
+
+# 三星新处理器亮相
+
+{EXYNOS}
+
+业界认为，「Exynos 5 Octa」将与高通骁龙系列正面竞争，手机厂商的采购意愿将是观察重点。
+
+{NOTE}
+
+# 协禧Q3营收创新高
+
+协禧电机今日公布第三季营收达12.5亿元，季增18%，创下单季新高，主要受惠于电动车马达订单放量。公司表示，第四季订单能见度已达年底。(图片来源:协禧网站)
+"""
+
+
+def _load(path):
+    loaded = load_sources([path])
+    assert not loaded.problems, loaded.problems
+    (document, articles), = loaded.documents
+    return document, articles, loaded.dropped[document.path]
+
+
+def _all_drops(articles, document_dropped) -> list[Dropped]:
+    return [d for a in articles for d in a.dropped] + list(document_dropped)
+
+
+def test_every_character_of_the_samples_is_accounted_for():
+    for path in sorted(SEEDS.iterdir()):
+        document, articles, document_dropped = _load(path)
+        result = coverage(document.text, articles, document_dropped)
+        assert result.share == 1.0, (path.name, result.missing[:5])
+        for article in articles:
+            for d in article.dropped:  # an article's drops lie in its own lines
+                assert article.span[0] <= d.lines[0] <= article.span[1], (article.title, d)
+        for d in _all_drops(articles, document_dropped):
+            assert d.reason in REASONS and d.text.strip(), d
+        for d in document_dropped:  # the document's drops lie outside every article
+            assert not any(a.span[0] <= d.lines[0] <= a.span[1] for a in articles), d
+
+
+def test_samples_report_their_furniture():
+    _, articles, document_dropped = _load(SEEDS / "000_9623b259a8a6cc57.txt")
+    reasons = {d.reason for d in _all_drops(articles, document_dropped)}
+    assert {"page header", "byline", "dateline", "pull quote", "photo credit"} <= reasons
+
+
+def test_shared_and_quoted_paragraphs_stay_in_every_article(tmp_path):
+    path = tmp_path / "multi.md"
+    path.write_text(MULTI, encoding="utf-8")
+    document, articles, document_dropped = _load(path)
+    assert [a.title for a in articles] == ["工业领域迎大规模设备更新", "三星新处理器亮相", "协禧Q3营收创新高"]
+    first, second, third = articles
+    # a lead and a second paragraph that cite the same phrase are both body text
+    assert sum(PHRASE in p for p in first.paragraphs) == 2
+    assert len(first.paragraphs) == 4
+    # a note two articles share is in both
+    assert NOTE in first.paragraphs and NOTE in second.paragraphs
+    # a long paragraph quoting a name the next paragraph repeats is body text
+    assert EXYNOS in second.paragraphs
+    # an article whose last sentence credits its picture keeps its headline and its body
+    assert third.kind == "article"
+    assert third.body.endswith("第四季订单能见度已达年底。")
+    assert [(d.reason, d.text) for d in third.dropped] == [("picture credit", "(图片来源:协禧网站)")]
+    assert [d.reason for d in first.dropped] == ["dateline"]
+    assert coverage(document.text, articles, document_dropped).share == 1.0
+
+
+def test_a_long_paragraph_ending_in_a_credit_is_body_text(tmp_path):
+    body = (
+        "株洲时代新材料科技股份有限公司的风电叶片生产车间里，工人们正在加紧赶制一批出口订单。"
+        "近年来，株洲市加快打造新材料产业基地，大力培育一批有竞争力、有引领性的产业项目，"
+        "全市新材料产业规模突破千亿元，形成了从原材料到终端产品的完整链条。"
+        "企业负责人介绍，今年一季度订单同比增长三成以上，生产线满负荷运转。"
+        "下一步，企业将加大研发投入，推动叶片材料向轻量化、高强度方向升级。"
+    )
+    lines = [" 新材料产业链加速成长，株洲订单排到年底", *wrap(body + "（资料照片）", 16)]
+    path = tmp_path / "page.txt"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    document, articles, document_dropped = _load(path)
+    assert articles[0].kind == "article" and articles[0].title == "新材料产业链加速成长，株洲订单排到年底"
+    assert articles[0].body.startswith("株洲时代新材料")
+    assert coverage(document.text, articles, document_dropped).share == 1.0
+    assert any(d.reason == "picture credit" for d in _all_drops(articles, document_dropped))
+
+
+def test_single_article_with_a_picture_credit(tmp_path):
+    """`inspect --single-article` on a one-paragraph news text closing with a picture credit."""
+    text = (
+        "神盾今日宣布，旗下指纹辨识晶片获国际手机大厂采用，预计第三季起量产出货，"
+        "法人估计全年营收可望年增两成以上。(图片来源为神盾官网)\n"
+    )
+    (tmp_path / "egis.txt").write_text(text, encoding="utf-8")
+    result = briefing("inspect", "--json", "--no-translate", "--single-article", "egis.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["body"].endswith("年增两成以上。")
+    assert record["dropped"] == [{"lines": [1, 1], "reason": "picture credit", "text": "(图片来源为神盾官网)"}]
+
+
+def test_traditional_script_pages_segment_like_simplified_ones(tmp_path):
+    """A Big5-era page (記者, 本報訊, 攝, 資料照片) is read as its simplified twin."""
+    source = SEEDS / "000_9623b259a8a6cc57.txt"
+    traditional = opencc.OpenCC("s2t").convert(source.read_text(encoding="utf-8"))
+    assert "本報訊" in traditional and "攝" in traditional
+    path = tmp_path / "traditional.txt"
+    path.write_text(traditional, encoding="utf-8")
+    simplified = split_articles(document := read_document(source), reflow(document))
+    folded = split_articles(document := read_document(path), reflow(document))
+    assert [(a.kind, a.span) for a in folded.articles] == [(a.kind, a.span) for a in simplified.articles]
+    assert [tuple(map(to_simplified, a.byline)) for a in folded.articles] == [a.byline for a in simplified.articles]
+    assert [len(a.title or "") for a in folded.articles] == [len(a.title or "") for a in simplified.articles]
+    assert [to_simplified(a.title or "")[:4] for a in folded.articles] == [
+        (a.title or "")[:4] for a in simplified.articles
+    ]
+    assert [(d.lines, d.reason) for a in folded.articles for d in a.dropped] == [
+        (d.lines, d.reason) for a in simplified.articles for d in a.dropped
+    ]
