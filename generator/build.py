@@ -9,24 +9,25 @@ and reason) and the rest goes on.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.analysis import analyse
-from generator.analysis.tokens import use_glossary
-from generator.config import Config, load_config
-from generator.data import Analysis, ArticleDigest, Digest, Document, DocumentDigest, Dropped, Translation
+from generator.analysis_cache import AnalysisCache, source_key
+from generator.config import Config, SummaryConfig, load_config
+from generator.data import Analysis, ArticleDigest, Digest, Document, DocumentDigest, Dropped, SourceMeta, Translation
 from generator.errors import SourceError, UserError
-from generator.glossary import load_glossary
-from generator.ingest.metadata import INDEX_FILE, read_index
+from generator.glossary import Glossary, load_glossary
+from generator.ingest.metadata import INDEX_FILE, read_index, sidecar_paths
 from generator.ingest.readers import discover_sources, read_document
 from generator.ingest.reflow import reflow
-from generator.ingest.segment import single_article, split_articles
+from generator.ingest.segment import Segmented, single_article, split_articles
 from generator.records import article_record
 from generator.site.paths import HOME, SitePaths
 from generator.site.render import Renderer, SiteSettings
@@ -94,6 +95,7 @@ def run_build(
     strict: bool = False,
     translate: bool = True,
     progress: bool = True,
+    use_cache: bool = True,
     root: Path | str = ".",
 ) -> BuildReport:
     started = time.perf_counter()
@@ -105,12 +107,12 @@ def run_build(
     try:
         if not seeds_dir.is_dir():
             raise UserError(f"{seeds_dir}: no such folder of sources")
-        loaded = load_sources([seeds_dir])
-        report.problems = loaded.problems
-        if strict and loaded.problems:
+        sources = analyse_sources([seeds_dir], config, use_cache=use_cache)
+        report.problems = sources.problems
+        if strict and sources.problems:
             report.aborted = True
             return report
-        digest = _digest(loaded, config, translator, progress=progress)
+        digest = _digest(sources, translator, progress=progress)
         if translator is not None:
             stats = translator.stats
             report.sentences, report.translated = stats.unique, stats.translated
@@ -131,51 +133,66 @@ def run_build(
 
 
 def inspect_sources(
-    paths: Sequence[str], *, translate: bool = True, single_article: bool = False
+    paths: Sequence[str], *, translate: bool = True, single_article: bool = False, use_cache: bool = True
 ) -> tuple[list[dict], list[Problem]]:
-    """Analyse ``paths`` in one process; returns one JSON-ready record per article."""
+    """Analyse ``paths``; returns one JSON-ready record per article."""
     config = _setup(".")
     translator = _open_translator(config) if translate else None
     try:
-        loaded = load_sources(list(paths), single=single_article)
-        digest = _digest(loaded, config, translator, progress=False)
+        sources = analyse_sources(list(paths), config, single=single_article, use_cache=use_cache)
+        digest = _digest(sources, translator, progress=False)
     finally:
         if translator is not None:
             translator.close()
     site_paths = SitePaths(config.digest_dir, tuple(d.document.name for d in digest.documents))
     records = [article_record(d, a, paths=site_paths) for d in digest.documents for a in d.articles]
-    return records, loaded.problems
+    return records, sources.problems
 
 
 def load_sources(paths: Sequence[Path | str], *, single: bool = False) -> LoadResult:
-    """Read and segment every source under ``paths`` (files or directories)."""
+    """Read and segment every source under ``paths`` (files or directories), as the build
+    does, without analysing the articles (for tests and the segmentation benchmark)."""
     result = LoadResult()
-    result.problems.extend(Problem(str(p), "no such file or directory") for p in paths if not Path(p).exists())
-    files = discover_sources([p for p in paths if Path(p).exists()])
-    indexes: dict[Path, dict] = {}
-    for file in files:
-        directory = file.parent
-        if directory not in indexes:
-            try:
-                indexes[directory] = read_index(directory)
-            except SourceError as exc:
-                result.problems.append(Problem(str(directory / INDEX_FILE), str(exc)))
-                indexes[directory] = {}
-        try:
-            document = read_document(file, display_path=str(file), sources_index=indexes[directory])
-        except SourceError as exc:
-            result.problems.append(Problem(str(file), _reason(exc, file)))
+    jobs, result.problems = _jobs(paths, single)
+    for job in jobs:
+        found = _segmented(job)
+        if isinstance(found, Problem):
+            result.problems.append(found)
             continue
-        for warning in document.warnings:
-            result.problems.append(Problem(document.path, warning))
-        blocks = reflow(document)
-        found = single_article(document, blocks) if single else split_articles(document, blocks)
-        if not found.articles:
-            result.problems.append(Problem(document.path, "no article text found"))
-            continue
-        result.documents.append((document, found.articles))
-        result.dropped[document.path] = found.dropped
+        document, segmented = found
+        result.problems.extend(Problem(document.path, w) for w in document.warnings)
+        result.documents.append((document, segmented.articles))
+        result.dropped[document.path] = segmented.dropped
     return result
+
+
+def _jobs(paths: Sequence[Path | str], single: bool) -> tuple[list[_Job], list[Problem]]:
+    """One job per source file under ``paths``, with its sources.yaml entry."""
+    problems = [Problem(str(p), "no such file or directory") for p in paths if not Path(p).exists()]
+    jobs: list[_Job] = []
+    indexes: dict[Path, dict] = {}
+    for file in discover_sources([p for p in paths if Path(p).exists()]):
+        if file.parent not in indexes:
+            try:
+                indexes[file.parent] = read_index(file.parent)
+            except SourceError as exc:
+                problems.append(Problem(str(file.parent / INDEX_FILE), str(exc)))
+                indexes[file.parent] = {}
+        jobs.append(_Job(str(file), indexes[file.parent].get(file.name), single))
+    return jobs, problems
+
+
+def _segmented(job: _Job) -> tuple[Document, Segmented] | Problem:
+    file = Path(job.file)
+    try:
+        document = read_document(file, display_path=job.file, sources_index={file.name: job.index} if job.index else None)
+    except SourceError as exc:
+        return Problem(job.file, _reason(exc, file))
+    blocks = reflow(document)
+    found = single_article(document, blocks) if job.single else split_articles(document, blocks)
+    if not found.articles:
+        return Problem(document.path, "no article text found")
+    return document, found
 
 
 def _reason(exc: SourceError, file: Path) -> str:
@@ -185,25 +202,138 @@ def _reason(exc: SourceError, file: Path) -> str:
     return text[len(prefix) :] if text.startswith(prefix) else text
 
 
-def _digest(loaded: LoadResult, config: Config, translator: Translator | None, *, progress: bool) -> Digest:
-    """Analyse every article, translate what the pages need, and put each with its English."""
-    analysed = [
-        (document, [analyse(article, config.summary) for article in articles])
-        for document, articles in loaded.documents
-    ]
+@dataclass(frozen=True)
+class Analysed:
+    """One source, read, segmented and analysed (what the analysis cache keeps)."""
+
+    document: Document
+    analyses: tuple[Analysis, ...]
+    dropped: tuple[Dropped, ...]  # its text that no article holds
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class Sources:
+    analysed: list[Analysed] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    cached: int = 0  # sources whose analysis came from the cache
+
+
+@dataclass(frozen=True)
+class _Job:
+    file: str
+    index: SourceMeta | None
+    single: bool
+
+
+# Sources analysed at once, in parallel processes, only past this much text (bytes): below
+# it, starting the workers costs more than they save.
+_PARALLEL_BYTES = 200_000
+_MAX_WORKERS = 4
+_worker_config: SummaryConfig | None = None
+
+
+def analyse_sources(
+    paths: Sequence[Path | str], config: Config, *, single: bool = False, use_cache: bool = True
+) -> Sources:
+    """Read, segment and analyse every source under ``paths``: from the analysis cache when
+    nothing that affects the result changed, else in parallel processes for large inputs.
+    The order of sources and articles never depends on how the work was shared."""
+    result = Sources()
+    jobs, result.problems = _jobs(paths, single)
+    cache = AnalysisCache(config.path(config.analysis_cache)) if use_cache else None
+    try:
+        keys = [_job_key(job, config) for job in jobs]
+        done: dict[int, Analysed | Problem] = {}
+        if cache is not None:
+            for i, key in enumerate(keys):
+                hit = cache.get(key)
+                if isinstance(hit, Analysed):
+                    done[i] = hit
+        result.cached = len(done)
+        todo = [i for i in range(len(jobs)) if i not in done]
+        for i, outcome in zip(todo, _run_jobs([jobs[i] for i in todo], config), strict=True):
+            done[i] = outcome
+        if cache is not None:
+            cache.put_many((keys[i], done[i]) for i in todo if isinstance(done[i], Analysed))
+    finally:
+        if cache is not None:
+            cache.close()
+    for i in range(len(jobs)):
+        outcome = done[i]
+        if isinstance(outcome, Problem):
+            result.problems.append(outcome)
+            continue
+        result.problems.extend(Problem(outcome.document.path, w) for w in outcome.warnings)
+        result.analysed.append(outcome)
+    return result
+
+
+def _job_key(job: _Job, config: Config) -> str:
+    """Everything the analysis of a source depends on, besides the code (see analysis_cache)."""
+    file = Path(job.file)
+    try:
+        raw = file.read_bytes()
+    except OSError:
+        raw = b""  # the worker reports why it cannot be read
+    sidecars = b"".join(p.read_bytes() for p in sidecar_paths(file) if p.is_file() and p != file)
+    glossary = load_glossary(config.path(config.glossary))
+    return source_key(job.file, raw, sidecars, repr(job.index), repr(job.single), repr(config.summary), repr(glossary.terms))
+
+
+def _run_jobs(jobs: Sequence[_Job], config: Config) -> list[Analysed | Problem]:
+    size = sum(Path(j.file).stat().st_size for j in jobs if Path(j.file).is_file())
+    workers = min(_MAX_WORKERS, os.cpu_count() or 1, len(jobs))
+    glossary = load_glossary(config.path(config.glossary))
+    _init_worker(config.summary, glossary)
+    if workers < 2 or size < _PARALLEL_BYTES:
+        return [_analyse_source(job) for job in jobs]
+    from generator.analysis.tokens import warm_up
+
+    warm_up()  # jieba and its tables loaded once, shared with the workers
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(config.summary, glossary)) as pool:
+        return list(pool.map(_analyse_source, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+
+
+def _init_worker(summary: SummaryConfig, glossary: Glossary) -> None:
+    """Set up a process that analyses sources (the analysis stage loads only when needed)."""
+    from generator.analysis.tokens import use_glossary
+
+    global _worker_config
+    _worker_config = summary
+    use_glossary(glossary)
+
+
+def _analyse_source(job: _Job) -> Analysed | Problem:
+    segmented = _segmented(job)
+    if isinstance(segmented, Problem):
+        return segmented
+    document, found = segmented
+    from generator.analysis import analyse
+
+    assert _worker_config is not None
+    analyses = tuple(analyse(article, _worker_config) for article in found.articles)
+    return Analysed(document, analyses, found.dropped, tuple(document.warnings))
+
+
+def _digest(sources: Sources, translator: Translator | None, *, progress: bool) -> Digest:
+    """Translate what the pages need, and put each analysis with its English."""
+    analysed = [(s.document, s.analyses) for s in sources.analysed]
     english: dict[str, Translation] | None = None
     if translator is not None:
         texts = texts_to_translate(analysed)
         translations = translator.translate(texts, progress=_progress_bar(len(texts), progress))
-        english = dict(zip(texts, translations, strict=False))
+        english = dict(zip(texts, translations, strict=True))
     return Digest(
         documents=tuple(
             DocumentDigest(
-                document=document,
-                articles=tuple(_article_digest(a, english) for a in analyses),
-                dropped=loaded.dropped.get(document.path, ()),
+                document=s.document,
+                articles=tuple(_article_digest(a, english) for a in s.analyses),
+                dropped=s.dropped,
             )
-            for document, analyses in analysed
+            for s in sources.analysed
         ),
         model_id=translator.model_id if translator is not None else None,
     )
@@ -259,7 +389,7 @@ def _site_settings(config: Config, docs_dir: Path) -> SiteSettings:
 
 def _setup(root: Path | str = ".") -> Config:
     config = load_config(root)
-    use_glossary(load_glossary(config.path(config.glossary)))
+    load_glossary(config.path(config.glossary))  # a broken glossary stops the build before any work
     return config
 
 

@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
         help="build without an English translation (pages say so); for previews without a model",
     )
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--no-cache", action="store_true", help="analyse every source again (translations stay cached)")
     build.set_defaults(func=_cmd_build)
 
     inspect = sub.add_parser("inspect", help="analyse files or folders and print the articles found")
@@ -71,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("--json", action="store_true", help="one JSON object per article per line")
     inspect.add_argument("--no-translate", action="store_true", help="skip translation (summary_en is null)")
     inspect.add_argument("--single-article", action="store_true", help="treat each file as exactly one article")
+    inspect.add_argument("--no-cache", action="store_true", help="analyse every source again (translations stay cached)")
     inspect.set_defaults(func=_cmd_inspect)
 
     model = sub.add_parser("model", help="install or list the zh→en translation model")
@@ -92,6 +94,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         strict=args.strict,
         translate=not args.no_translate,
         progress=not args.quiet,
+        use_cache=not args.no_cache,
     )
     for problem in report.problems:
         print(f"briefing: skipped {problem}", file=sys.stderr)
@@ -108,7 +111,7 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     from generator.records import plain_record
 
     records, problems = inspect_sources(
-        args.paths, translate=not args.no_translate, single_article=args.single_article
+        args.paths, translate=not args.no_translate, single_article=args.single_article, use_cache=not args.no_cache
     )
     out = sys.stdout
     for record in records:

@@ -49,6 +49,7 @@ class Config:
     docs: str = "docs"
     digest_dir: str = "digest"  # generated pages live in docs/<digest_dir>/
     glossary: str = "glossary.yaml"
+    analysis_cache: str = ".briefing-cache/analysis.sqlite"  # what ingest and analysis made of each source
     summary: SummaryConfig = field(default_factory=SummaryConfig)
     translation: TranslationConfig = field(default_factory=TranslationConfig)
     site: SiteConfig = field(default_factory=SiteConfig)

@@ -103,10 +103,10 @@ def test_keywords_are_words_not_numbers_and_keep_glossary_terms():
     from generator.glossary import Glossary
 
     use_glossary(Glossary(terms=(("算力券", "computing-power vouchers"),)))
-    words = extract_keywords("首批算力券发放以来，申领企业超过70家。算力券降低企业算力成本，算力券受欢迎。", limit=5)
+    words = extract_keywords(split_sentences("首批算力券发放以来，申领企业超过70家。算力券降低企业算力成本，算力券受欢迎。"), limit=5)
     assert "算力券" in words
     assert all(len(w) >= 2 and not w.replace(".", "").isdigit() for w in words)
-    assert extract_keywords("") == []
+    assert extract_keywords(split_sentences("")) == []
 
 
 ARTICLE = (

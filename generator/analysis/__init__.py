@@ -29,7 +29,7 @@ def analyse(article: Article, config: SummaryConfig) -> Analysis:
 def _analyse(article: Article, config: SummaryConfig) -> Analysis:
     sentences = split_sentences(article.body)
     title = article.title or propose_title(sentences)
-    keywords = extract_keywords(article.body, title=title, limit=config.max_keywords)
+    keywords = extract_keywords(sentences, title=title, limit=config.max_keywords)
     figures = extract_figures(sentences)
     summary = summarise(
         sentences,

@@ -1,29 +1,52 @@
-"""Keywords of an article: jieba's TF-IDF, filtered to words a reader would search for."""
+"""Keywords of an article: TF-IDF over the article's own tokens, filtered to words a reader
+would search for.
+
+The same tokens the summariser uses (one segmentation pass), jieba's IDF table, and each
+word's part of speech from jieba's dictionary: nouns of all kinds, verbal nouns, idioms and
+abbreviations, Latin words, and words the dictionary does not know (names, new terms).
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 
-import jieba.analyse
-
-from generator.analysis.tokens import STOPWORDS
+from generator.analysis.tokens import STOPWORDS, idf, tokens, word_tag
+from generator.data import Sentence
 
 _NOT_KEYWORD = re.compile(r"^[\d.,%％]+$|^[\W_]+$")
-# Parts of speech worth listing: nouns of all kinds, verbal nouns, English words, user terms.
-_POS = ("n", "nr", "ns", "nt", "nz", "vn", "eng", "nrt", "j", "l")
+# Parts of speech worth listing: nouns of all kinds, verbal nouns, idioms, abbreviations.
+_POS = frozenset(("n", "nr", "ns", "nt", "nz", "vn", "nrt", "j", "l"))
+_UNKNOWN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")  # a name or new term jieba's dictionary lacks
+_LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9.+\-]*$")
+_ENGLISH_STOPWORDS = frozenset(
+    ["the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be", "as", "on", "with", "can", "if", "from", "which", "you", "it", "this", "then", "at", "have", "all", "not", "one", "has", "or"]
+)
+# Words of the title count this much more: the editor chose them.
+_TITLE_WEIGHT = 2.0
+# Candidates considered per keyword shown (jieba's extract_tags takes topK this way too).
+_CANDIDATES_PER_KEYWORD = 4
 
 
-def extract_keywords(text: str, *, title: str = "", limit: int = 8) -> list[str]:
-    """Up to ``limit`` keywords, best first; words of the title count double."""
-    if not text.strip():
+def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: int = 8) -> list[str]:
+    """Up to ``limit`` keywords, best first."""
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        for word in tokens(sentence.text):
+            if len(word) >= 2 and word not in STOPWORDS and word.lower() not in _ENGLISH_STOPWORDS and _is_candidate(word):
+                counts[word] += 1
+    if not counts:
         return []
-    weighted = jieba.analyse.extract_tags(text, topK=limit * 4, withWeight=True, allowPOS=_POS)
-    title_words = set(jieba.lcut(title)) if title else set()
-    scored = []
-    for word, weight in weighted:
-        if len(word) < 2 or word in STOPWORDS or _NOT_KEYWORD.match(word):
-            continue
-        scored.append((weight * (2.0 if word in title_words else 1.0), word))
+    table, median = idf()
+    total = sum(counts.values())
+    weighted = sorted(counts, key=lambda w: -counts[w] * table.get(w, median) / total)
+    title_words = set(tokens(title)) if title else set()
+    scored = [
+        (counts[w] * table.get(w, median) / total * (_TITLE_WEIGHT if w in title_words else 1.0), w)
+        for w in weighted[: limit * _CANDIDATES_PER_KEYWORD]
+        if not _NOT_KEYWORD.match(w)
+    ]
     scored.sort(key=lambda p: (-round(p[0], 9), p[1]))
     chosen: list[str] = []
     for _, word in scored:
@@ -34,3 +57,10 @@ def extract_keywords(text: str, *, title: str = "", limit: int = 8) -> list[str]
         if len(chosen) == limit:
             break
     return chosen
+
+
+def _is_candidate(word: str) -> bool:
+    tag = word_tag(word)
+    if tag is None:
+        return bool(_UNKNOWN_WORD.match(word) or _LATIN_WORD.match(word))
+    return tag in _POS or (tag == "eng" and bool(_LATIN_WORD.match(word)))

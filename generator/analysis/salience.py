@@ -21,10 +21,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import jieba.analyse
 import numpy as np
 
-from generator.analysis.tokens import STOPWORDS
+from generator.analysis.tokens import STOPWORDS, idf
 
 FEATURES = (
     "bias", "log_count", "sentence_share", "first_seen", "first_seen_relative", "in_opening",
@@ -106,11 +105,11 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
                 depth = max(0, depth - 1)
             elif depth:
                 bracketed.add(t)
-    idf, median = _idf()
+    table, median = idf()
     rows: list[tuple[float, ...]] = []
     for t, i in first.items():
         early = 1 / (1 + i)
-        rarity = idf.get(t, median) / 10
+        rarity = table.get(t, median) / 10
         rows.append((
             1.0, math.log(count[t]), sentences_with[t] / n, early, i / max(1, n - 1), math.log1p(opening[t]),
             rarity, early * rarity, float(bool(_PUNCTUATION.match(t))), float(t in STOPWORDS),
@@ -126,8 +125,3 @@ def headline_probabilities(
     """P(a headline written for this article uses the token), for every token of the article."""
     found, rows = token_features(sentence_tokens)
     return dict(zip(found, model.probabilities(rows), strict=True))
-
-
-def _idf() -> tuple[dict[str, float], float]:
-    tfidf = jieba.analyse.default_tfidf
-    return tfidf.idf_freq, tfidf.median_idf

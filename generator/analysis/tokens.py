@@ -1,20 +1,26 @@
-"""jieba, set up once: the words of a sentence, shared by summaries, titles and keywords.
+"""jieba, set up once and only when text is first segmented: the words of a sentence,
+shared by summaries, titles, keywords and figures.
 
-The glossary's terms are taught to jieba here (``use_glossary``), so every stage that
-segments text keeps them whole.
+Each sentence is segmented once (``tokens`` is cached); everything else reads those tokens.
+A word's part of speech comes from jieba's dictionary (``word_tag``), not from its HMM
+tagger, which cost eight times a segmentation pass. The glossary's terms are taught to jieba
+here (``use_glossary``), so every stage that segments text keeps them whole.
 """
 
 from __future__ import annotations
 
 import logging
+import marshal
+import os
 import re
-from functools import lru_cache
+import tempfile
+from collections.abc import Callable
+from functools import cache, lru_cache
+from pathlib import Path
 
 import jieba
 
 from generator.glossary import Glossary
-
-jieba.setLogLevel(logging.WARNING)
 
 # Function words that carry no topic: they would make every sentence look alike.
 STOPWORDS = frozenset(
@@ -30,7 +36,7 @@ def tokens(sentence: str) -> tuple[str, ...]:
     This is also how ROUGE over jieba words counts a summary's length, so the summariser's
     notion of "how long" matches the measurement in ``bench/``.
     """
-    return tuple(" ".join(jieba.lcut(sentence)).split())
+    return tuple(" ".join(_segmenter().lcut(sentence)).split())
 
 
 @lru_cache(maxsize=65536)
@@ -40,11 +46,97 @@ def words(sentence: str) -> tuple[str, ...]:
 
 
 _registered: set[str] = set()
+_pending: list[tuple[str, int, str]] = []
+_ready = False
 
 
 def use_glossary(glossary: Glossary) -> None:
-    """Teach jieba the glossary terms (idempotent, process-wide like jieba itself)."""
+    """Teach jieba the glossary terms (idempotent, process-wide like jieba itself); they are
+    added when jieba is first needed, so a build with nothing to segment never loads it."""
     for word, freq, tag in glossary.jieba_words():
         if word not in _registered:
-            jieba.add_word(word, freq=freq, tag=tag)
+            _pending.append((word, freq, tag))
             _registered.add(word)
+    if _ready:
+        _segmenter()
+
+
+def _segmenter() -> jieba.Tokenizer:
+    global _ready
+    if not _ready:
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        _ready = True
+    while _pending:
+        word, freq, tag = _pending.pop(0)
+        jieba.add_word(word, freq=freq, tag=tag)
+    return jieba.dt
+
+
+def warm_up() -> None:
+    """Load jieba and its tables now (before worker processes fork, so they share them)."""
+    _segmenter()
+    _dictionary_tags()
+    idf()
+
+
+def word_tag(word: str) -> str | None:
+    """The part of speech jieba's dictionary gives a word (glossary terms: ``nz``), else None."""
+    return _segmenter().user_word_tag_tab.get(word) or _dictionary_tags().get(word)
+
+
+@cache
+def idf() -> tuple[dict[str, float], float]:
+    """jieba's table of how rare each word is in general Chinese, and its median (for words
+    it does not list): the IDF of TF-IDF, read without importing jieba.analyse and its tagger."""
+    table = _cached_table(_JIEBA / "analyse" / "idf.txt", _parse_idf)
+    values = sorted(table.values())
+    return table, values[len(values) // 2]
+
+
+_JIEBA = Path(jieba.__file__).parent
+
+
+@cache
+def _dictionary_tags() -> dict[str, str]:
+    return _cached_table(_JIEBA / "dict.txt", _parse_tags)
+
+
+def _parse_tags(path: Path) -> dict[str, str]:
+    tags = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+def _parse_idf(path: Path) -> dict[str, float]:
+    table = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            word, _, value = line.strip().rpartition(" ")
+            if word:
+                table[word] = float(value)
+    return table
+
+
+@cache
+def _cached_table(source: Path, parse: Callable[[Path], dict]) -> dict:
+    """A table parsed from one of jieba's files, kept in marshal form beside jieba's own cache
+    (parsing 350,000 lines costs more than the analysis of a hundred articles)."""
+    stat = source.stat()
+    cached = Path(tempfile.gettempdir()) / f"briefing-{source.stem}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    try:
+        return marshal.loads(cached.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    table = parse(source)
+    try:
+        tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(table))
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only temp folder: parse again next time
+    return table

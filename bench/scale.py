@@ -1,0 +1,207 @@
+"""How the build scales: 100 / 1,000 / 10,000 articles of the development data as seeds.
+
+For each size it writes a project (Markdown sources of ``--per-source`` articles each, with
+front matter: publication and date, so the site has editions), then measures on the path a
+user takes, each step a fresh process:
+
+- analysis: ``briefing inspect --json --no-translate seeds`` (articles/s), and its ratio to
+  one bare ``jieba.lcut`` pass over the same article texts (jieba loaded, in process);
+- cold build (``briefing build --no-translate``, empty caches), warm build (nothing changed),
+  one-change build (one article of one source edited);
+- ``mkdocs build`` of the result: time, pages, HTML bytes per article page, search index;
+- peak RSS of each step; the exponent of time against size (1.0 is linear);
+- with ``--serve``: ``mkdocs serve``, one seed edited, seconds until the page shows it.
+
+    python bench/scale.py [--sizes 100 1000 10000] [--per-source 10] [--serve]
+
+Reads ../shared/devdata/news-headlines-dev.jsonl at run time (never copied into the repo).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEVDATA = Path(os.environ.get("BRIEFING_DEVDATA", REPO.parent / "shared" / "devdata")) / "news-headlines-dev.jsonl"
+PUBLICATIONS = ("经济日报", "湖南日报", "中国工业报")
+
+
+def articles() -> list[tuple[str, str]]:
+    if not DEVDATA.exists():
+        raise SystemExit(f"scale.py: {DEVDATA} not found (the development data lives outside the repository)")
+    rows = [json.loads(line) for line in DEVDATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["headline"].replace("\n", " "), r["article"]) for r in rows]
+
+
+def write_project(root: Path, count: int, per_source: int) -> list[str]:
+    """The project folder; returns the article texts (for the bare jieba pass)."""
+    pool = articles()
+    (root / "seeds").mkdir(parents=True)
+    shutil.copytree(REPO / "docs", root / "docs", ignore=lambda folder, names: {
+        n for n in names if n in ("digest", "index.md") or n.startswith(".briefing-")})
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy2(REPO / "glossary.yaml", root / "glossary.yaml")
+    texts = []
+    for start in range(0, count, per_source):
+        source = start // per_source
+        day = 1 + source // len(PUBLICATIONS)
+        date = time.strftime("%Y-%m-%d", time.gmtime(1704067200 + 86400 * (day % 3650)))
+        parts = [f"---\npublication: {PUBLICATIONS[source % len(PUBLICATIONS)]}\ndate: {date}\n---\n"]
+        for i in range(start, min(count, start + per_source)):
+            headline, body = pool[i % len(pool)]
+            if i >= len(pool):  # a later copy of the same article, as another paper prints it
+                body = f"（第{i // len(pool) + 1}版）" + body
+            parts.append(f"# {headline}\n\n{body}\n")
+            texts.append(body)
+        (root / "seeds" / f"s{source:05d}.md").write_text("\n".join(parts), encoding="utf-8")
+    return texts
+
+
+def run(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one command; its stderr."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env={**os.environ, **(env or {})},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    stderr = process.stderr.read() if process.stderr else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 3):
+        raise SystemExit(f"{' '.join(args)} failed:\n{stderr[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, stderr
+
+
+def bare_jieba(texts: list[str]) -> float:
+    """CPU seconds of one jieba.lcut pass over the texts, jieba already loaded."""
+    code = (
+        "import json, sys, time, jieba, logging; jieba.setLogLevel(logging.WARNING); jieba.initialize();"
+        "texts = json.load(sys.stdin); t = time.process_time();"
+        "[jieba.lcut(x) for x in texts]; print(time.process_time() - t)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
+def serve_seconds(root: Path) -> float:
+    """``mkdocs serve``; edit one seed; seconds until its article page shows the edit."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+                              cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    records = [json.loads(x) for x in subprocess.run(
+        [sys.executable, "-m", "generator", "inspect", "--json", "--no-translate", "seeds/s00000.md"],
+        cwd=root, capture_output=True, text=True, check=True).stdout.splitlines()]
+    url = f"http://127.0.0.1:{port}/" + records[0]["page"].removesuffix(".md") + "/"
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        while "</html>" not in fetch():
+            time.sleep(0.5)
+        seed = root / "seeds" / "s00000.md"
+        marker = "新增的一句话用于测量重建时间。"
+        text = seed.read_text(encoding="utf-8")
+        first = text.index("\n\n", text.index("# ")) + 2
+        seed.write_text(text[:first] + marker + text[first:], encoding="utf-8")
+        started = time.perf_counter()
+        while marker not in fetch():
+            time.sleep(0.2)
+            if time.perf_counter() - started > 600:
+                return float("inf")
+        return time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def measure(count: int, per_source: int, serve: bool) -> dict:
+    root = Path(tempfile.mkdtemp(prefix=f"scale-{count}-"))
+    try:
+        texts = write_project(root, count, per_source)
+        m: dict = {"articles": count, "characters": sum(map(len, texts))}
+        m["jieba_cpu"] = bare_jieba(texts)
+        m["inspect_wall"], m["inspect_cpu"], m["inspect_rss"], _ = run(
+            [sys.executable, "-m", "generator", "inspect", "--json", "--no-translate", "seeds"], root)
+        m["cold_wall"], m["cold_cpu"], m["cold_rss"], _ = run([sys.executable, "-m", "generator", "build", "--no-translate", "-q"], root)
+        m["warm_wall"], m["warm_cpu"], m["warm_rss"], _ = run([sys.executable, "-m", "generator", "build", "--no-translate", "-q"], root)
+        seed = root / "seeds" / "s00000.md"
+        seed.write_text(seed.read_text(encoding="utf-8").replace("。", "。今天天气晴。", 1), encoding="utf-8")
+        m["change_wall"], m["change_cpu"], m["change_rss"], _ = run([sys.executable, "-m", "generator", "build", "--no-translate", "-q"], root)
+        m["mkdocs_wall"], m["mkdocs_cpu"], m["mkdocs_rss"], _ = run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], root, {"NO_MKDOCS_2_WARNING": "1"})
+        site = root / "site"
+        pages = list(site.rglob("*.html"))
+        article_pages = [p for p in pages if p.parent.name.startswith("article-")]
+        m["pages"] = len(pages)
+        m["site_mb"] = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
+        m["article_kb"] = sum(p.stat().st_size for p in article_pages) / max(1, len(article_pages)) / 1e3
+        index = site / "search" / "search_index.json"
+        m["search_kb_per_article"] = index.stat().st_size / count / 1e3 if index.exists() else float("nan")
+        if serve:
+            m["serve_seconds"] = serve_seconds(root)
+        return m
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def exponent(results: list[dict], key: str) -> float:
+    if len(results) < 2:
+        return float("nan")
+    xs = [math.log(r["articles"]) for r in results]
+    ys = [math.log(max(r[key], 1e-3)) for r in results]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--per-source", type=int, default=10)
+    parser.add_argument("--serve", action="store_true", help="also time a one-seed change under mkdocs serve --dirty")
+    args = parser.parse_args()
+    results = []
+    for count in args.sizes:
+        m = measure(count, args.per_source, args.serve)
+        results.append(m)
+        print(json.dumps(m), file=sys.stderr, flush=True)
+    rows = [
+        ("analysis, articles/s (inspect, CPU)", lambda r: f"{r['articles'] / r['inspect_cpu']:.0f}"),
+        ("analysis ÷ bare jieba.lcut pass (CPU)", lambda r: f"{r['inspect_cpu'] / r['jieba_cpu']:.1f}×"),
+        ("cold build, s (wall / CPU)", lambda r: f"{r['cold_wall']:.1f} / {r['cold_cpu']:.1f}"),
+        ("warm build, s", lambda r: f"{r['warm_wall']:.1f}"),
+        ("one-change build, s", lambda r: f"{r['change_wall']:.1f}"),
+        ("mkdocs build, s (wall / CPU)", lambda r: f"{r['mkdocs_wall']:.1f} / {r['mkdocs_cpu']:.1f}"),
+        ("pages / site MB", lambda r: f"{r['pages']} / {r['site_mb']:.1f}"),
+        ("HTML per article page, KB", lambda r: f"{r['article_kb']:.1f}"),
+        ("search index per article, KB", lambda r: f"{r['search_kb_per_article']:.2f}"),
+        ("peak RSS MB (inspect / build / mkdocs)", lambda r: f"{r['inspect_rss']} / {r['cold_rss']} / {r['mkdocs_rss']}"),
+    ]
+    if args.serve:
+        rows.append(("serve: one seed changed → page shows it, s", lambda r: f"{r['serve_seconds']:.1f}"))
+    print("| what | " + " | ".join(f"{r['articles']:,} articles" for r in results) + " |")
+    print("|---|" + "---|" * len(results))
+    for name, cell in rows:
+        print(f"| {name} | " + " | ".join(cell(r) for r in results) + " |")
+    for key, name in (("cold_cpu", "cold build"), ("inspect_cpu", "analysis"), ("mkdocs_cpu", "mkdocs build")):
+        print(f"exponent of {name} CPU time against size: {exponent(results, key):.2f}")
+
+
+if __name__ == "__main__":
+    main()
