@@ -11,6 +11,7 @@ import yaml
 from generator.analysis.figures import extract_figures, rank_figures
 from generator.analysis.numerals import parse_number
 from generator.analysis.sentences import split_sentences
+from generator.text import to_half_width
 from tests.figure_table import Row, Score, figure_dict, load, score, variants
 
 TABLE = yaml.safe_load((Path(__file__).parent / "data" / "figure_phrases.yaml").read_text(encoding="utf-8"))
@@ -68,10 +69,10 @@ def assert_english_keeps_every_number(f) -> None:
 # every written form (as written, full-width, traditional script), set in a news sentence.
 LEAD = "记者获悉，"
 TUNING = load("news") + load("tricky")
-HELD_OUT = load("news-heldout") + load("tricky-heldout")
-# Held out (never tuned on): bench/figures_eval.py reports the recall, these tests keep it
-# from falling below what was first measured, and demand no wrong value at all.
-HELD_OUT_RECALL = 0.0
+HELD_OUT = load("news-heldout") + load("tricky-heldout") + load("news-blind")
+# Held out (never tuned on): bench/figures_eval.py reports on them row by row; here they must
+# meet issue 13's goals as a whole: no wrong value at all, and this share of figures found.
+HELD_OUT_RECALL = 0.95
 
 
 def _table_result(row: Row) -> list[tuple[str, str, Score, list]]:
@@ -125,10 +126,24 @@ def test_period_is_recorded():
 
 @pytest.mark.parametrize(
     "written, value",
-    [("8520亿", 852e9), ("1.2955万亿", 1.2955e12), ("两百", 200), ("三十五亿", 3.5e9), ("1,600", 1600), ("3.26万", 32600)],
+    [("8520亿", 852e9), ("1.2955万亿", 1.2955e12), ("两百", 200), ("三十五亿", 3.5e9), ("1,600", 1600), ("3.26万", 32600),
+     ("8千", 8000), ("3千万", 3e7), ("65百万", 6.5e7), ("1兆7058亿", 1.7058e12), ("16万2千", 162000),
+     ("三千二百万", 3.2e7), ("一百二十点五", 120.5), ("十亿", 1e9)],
 )
 def test_numerals(written, value):
     assert float(parse_number(written)) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("written", ["千", "百亿", "千家", "一万二", "3万5亿"])
+def test_numeral_words_are_no_numbers(written):
+    """千家万户, 百亿元级: magnitude words alone; 一万二 (12,000 or 10,002?), 3万5亿: not read."""
+    assert parse_number(written) is None
+
+
+def test_full_width_forms_fold_one_for_one():
+    written = "营收３．２６万亿元，同比－２２．２％　ＵＳ＄１２"
+    folded = to_half_width(written)
+    assert folded == "营收3.26万亿元,同比-22.2% US$12" and len(folded) == len(written)
 
 
 def test_ranking_prefers_summary_title_and_change():

@@ -26,16 +26,16 @@ _CHANGE_UNITS = {"%": "%", "pp": " pp", "points": " points", "times": " times", 
 
 
 def _numbers(value: Decimal, upper: Decimal | None, *, scale: bool) -> str:
-    """"852 billion", "1-5 billion", "5-20", "-5 to -2": one magnitude word for a range."""
+    """"852 billion", "1-5 billion", "5-20", "-5 to -2", "900 million to 1.1 billion"."""
     low = scaled(value) if scale else grouped(value)
     if upper is None:
         return low
     high = scaled(upper) if scale else grouped(upper)
-    if value < 0 or upper < 0:
-        return f"{low} to {high}"
     word, high_word = low.rpartition(" ")[2], high.rpartition(" ")[2]
-    if " " in low and word == high_word and word.isalpha():
-        low = low.rsplit(" ", 1)[0]
+    if " " in low and word == high_word:
+        return f"{low.rsplit(' ', 1)[0]}-{high}"
+    if value < 0 or upper < 0 or " " in low:
+        return f"{low} to {high}"  # "-5 to -2", "900 million to 1.1 billion": a dash would read as a sign
     return f"{low}-{high}"
 
 

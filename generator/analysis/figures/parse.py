@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from generator.analysis.figures.quantities import DIRECTIONS, Quantity, find_quantities
+from generator.analysis.figures.quantities import DIRECTIONS, LIST_GAP, Quantity, alternatives, find_quantities
 from generator.analysis.figures.units import COUNT_NOUNS
 from generator.data import Change, Figure, Sentence
 from generator.text import to_half_width, to_simplified
@@ -26,8 +26,9 @@ from generator.text import to_half_width, to_simplified
 # Minus signs and the small percent sign, folded like full-width forms (one for one).
 _SIGNS = str.maketrans({"\u2212": "-", "\ufe63": "-", "\ufe6a": "%"})
 
-_BASIS_WORDS = {"年": "y/y", "季": "q/q", "月": "m/m", "同": "y/y", "环": "q/q"}
-_DIR_RE = "|".join(sorted(DIRECTIONS, key=len, reverse=True))
+# The basis glued to a direction: 年增 (y/y), 季减, 月增, 同增 (同比), 环降 (环比).
+_GLUED_BASIS = {"年": "按年", "季": "按季", "月": "按月", "同": "同比", "环": "环比"}
+_DIR_RE = alternatives(DIRECTIONS)
 _BASIS = (
     r"同比|环比|按年|按季|按月|(?i:yoy|qoq|mom)|比上年同期|比上年|比去年同期|较上年同期|较上年|较去年同期|较上季度?|较前一?季|"
     r"比上季度?|较上一?月|比上月|较前一?月|较首季|(?:比|较)(?:去年|上年)[^\d，,。；;、]{0,6}?|"
@@ -53,7 +54,6 @@ _METRIC_TRAIL = re.compile(
 _METRIC_LEAD = re.compile(r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国)+")
 # Points ("30点") are an index's: a level in points needs an index in its sentence.
 _INDEX_WORDS = re.compile(r"指数|点位|大盘|股指|道琼|道指|纳指|恒指|收盘|收报|报收")
-_LIST_GAP = re.compile(r"\s*(?:、|和|及|与|/)\s*")
 _INDEX_LEVEL = re.compile(r"指数(?:为|达到|达|报|收报|收于|收在)\s*(?P<num>\d+(?:\.\d+)?)(?![\d.%]|\s*[个点倍])")
 
 
@@ -85,8 +85,9 @@ def _sentence_figures(sentence: str) -> list[Figure]:
     last: tuple[Quantity, tuple[int, str | None, int] | None] | None = None
     for q in find_quantities(text):
         change = _change_before(text, q)
-        if change is None and last is not None and last[1] is not None and _LIST_GAP.fullmatch(text[last[0].end : q.start]):
-            # "分别上升2.5、2.0和1.6点", "同比增长8%/22%/19%": the items after the first share its verb
+        if change is None and last is not None and last[1] is not None and LIST_GAP.fullmatch(text[last[0].end : q.start]):
+            # "分别上升2.5、2.0和1.6点", "同比增长8%/22%/19%": the items after the first share its
+            # verb (the first one's direction, its own sign taken out, times this one's sign)
             direction = last[1][0] * (last[0].sign or 1) * (q.sign or 1)
             change = (direction, last[1][1], q.start)
         last = (q, change)
@@ -109,8 +110,7 @@ def _change_before(text: str, q: Quantity) -> tuple[int, str | None, int] | None
     m = _CHANGE_BEFORE.search(head)
     if m:
         direction = DIRECTIONS[m.group("dir")] * (q.sign or 1)  # "增长负3.9%": down
-        glued = m.group("glued") or (m.group("dir")[0] if m.group("dir")[0] in "年季月" else None)
-        basis = _basis(m.group("basis"), text) or (_BASIS_WORDS[glued] if glued else None)
+        basis = _basis(m.group("basis") or _GLUED_BASIS.get(m.group("glued") or ""), text)
         if m.group("basis") and _shared_basis(head, m.start("basis")):
             basis = None  # "环比、同比分别上涨18.3%、16.1%": which basis is whose is not said
         return direction, basis, m.start("basis") if m.group("basis") else m.start("core")

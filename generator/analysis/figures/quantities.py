@@ -17,6 +17,7 @@ is dropped rather than guessed: a missing figure is better than a wrong one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -30,6 +31,12 @@ from generator.analysis.figures.units import (
 )
 from generator.analysis.numerals import ARABIC, CHINESE, MAGNITUDE, MULTIPLIERS, NUMBER, parse_number
 
+
+def alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (so "约为" wins over "约")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 APPROX_BEFORE = {
     "约": "about", "大约": "about", "约为": "about", "大约为": "about", "约合": "about", "约有": "about",
     "近": "nearly", "将近": "nearly", "接近": "nearly", "近乎": "nearly", "超过": "over",
@@ -39,8 +46,8 @@ APPROX_BEFORE = {
 }
 APPROX_AFTER = {"以上": "over", "多": "over", "余": "over", "左右": "about", "上下": "about", "以下": "under",
                 "以内": "under", "之多": "over"}
-_APPROX_BEFORE_RE = re.compile("(?:" + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True)) + r")\s*$")
-_APPROX_AFTER_RE = re.compile(r"\s*(?:" + "|".join(sorted(APPROX_AFTER, key=len, reverse=True)) + ")")
+_APPROX_BEFORE_RE = re.compile(rf"(?:{alternatives(APPROX_BEFORE)})\s*$")
+_APPROX_AFTER_RE = re.compile(rf"\s*(?:{alternatives(APPROX_AFTER)})")
 
 
 # Direction words before a change, with the basis some of them carry (Taiwan's 年增, 季减).
@@ -49,14 +56,15 @@ DIRECTIONS = {
     "扩大": 1, "上调": 1, "调升": 1, "调高": 1, "增": 1, "涨": 1, "升": 1, "扬": 1,
     "下降": -1, "减少": -1, "下滑": -1, "下跌": -1, "降低": -1, "回落": -1, "衰退": -1, "萎缩": -1,
     "缩减": -1, "缩小": -1, "缩水": -1, "收窄": -1, "下调": -1, "调降": -1, "调低": -1, "减": -1,
-    "降": -1, "跌": -1, "挫": -1, "衰": -1,
+    "降": -1, "跌": -1, "挫": -1, "衰": -1, "贬值": -1, "贬": -1, "升值": 1, "短少": -1,
+    "高出": 1,
 }
 # Compounds of an adverb and a one-character direction ("大增", "下挫", "微升").
 DIRECTIONS |= {w: 1 for w in ("大增", "大涨", "跳增", "飙增", "飙升", "暴增", "骤增", "高增", "劲扬", "劲升", "微增", "微升",
                                "小升", "小涨", "续增", "净增", "剧增", "回升", "扬升", "走扬", "急升")}
 DIRECTIONS |= {w: -1 for w in ("大减", "大跌", "暴跌", "骤降", "骤减", "重挫", "下挫", "微降", "微减", "小跌", "小减", "续减",
-                                "净减", "剧减", "急跌", "陡降")}
-_DIRECTION_END = re.compile("(?:" + "|".join(sorted(DIRECTIONS, key=len, reverse=True)) + r")\s*$")
+                                "净减", "剧减", "急跌", "陡降", "重贬", "走贬", "大贬", "急贬")}
+_DIRECTION_END = re.compile(rf"(?:{alternatives(DIRECTIONS)})\s*$")
 # Units of a share or a multiple: "提升5%至10%" is a range even after a verb.
 _RELATIVE_UNITS = frozenset({"%", "pp", "bp", "times"})
 
@@ -77,8 +85,8 @@ def _unit_pattern() -> str:
     return "|".join(parts)
 
 
-_CURRENCY_BEFORE_RE = "|".join(re.escape(c) for c in sorted(CURRENCY_BEFORE, key=len, reverse=True))
-_PER_RE = "|".join(sorted(PER_UNITS, key=len, reverse=True))
+_CURRENCY_BEFORE_RE = alternatives(CURRENCY_BEFORE)
+_PER_RE = alternatives(PER_UNITS)
 # A sign: "-"/"+" not after a digit, letter or closing mark (a range's dash, "COVID-19") but
 # after yoy/qoq/mom ("yoy-55.57%"), or 负.
 _SIGN = r"(?:(?:(?<![0-9A-Za-z.%)\]])|(?<=[Yy][Oo][Yy]|[Qq][Oo][Qq]|[Mm][Oo][Mm]))[-+](?=\d)|负(?=\d))"
@@ -97,7 +105,7 @@ _PARTS = re.compile(
     rf"|(?P<y3>{NUMBER})日元(?P<s>\d{{1,2}}|{_DIGIT})日本?[銭钱]"
 )
 _RANGE_GAP = re.compile(r"\s*(?:[-~—–]|至|到)\s*")
-_LIST_GAP = re.compile(r"\s*(?:、|和|及|与|/)\s*")
+LIST_GAP = re.compile(r"\s*(?:、|和|及|与|/)\s*")  # between the items of a list
 _SINGLE_CN = re.compile(r"[零〇一二两三四五六七八九十]")
 # Units a single Chinese numeral may carry ("三成", "两倍", "两个百分点"); "一家", "两个" are words.
 _WORD_UNITS = frozenset({"成", "成半", "倍", "个百分点", "百分点", "个基点", "基点"})
@@ -117,7 +125,6 @@ class Quantity:
     upper: Decimal | None = None  # upper bound of a range
     approx: str | None = None  # "about", "over", "nearly", "under"
     sign: int = 0  # +1 / -1 when written with a sign ("+27.58%", "-22.2%", "负3.9%")
-    group: int = -1  # quantities of one list ("0.46、0.56、0.64元") share a group number
     written_unit: str = ""  # the unit as written ("个", "点", "家"): some rules read it
 
 
@@ -144,12 +151,10 @@ def find_quantities(text: str) -> list[Quantity]:
         t.blocked = t.blocked or _not_an_amount(text, t)
     quantities: list[Quantity] = []
     i = 0
-    group = 0
     while i < len(tokens):
         run = _list_run(text, tokens, i)
         if len(run) > 1:
-            quantities.extend(replace(q, group=group) for q in _read_list(text, run))
-            group += 1
+            quantities.extend(_read_list(text, run))
             i += len(run)
             continue
         t = tokens[i]
@@ -184,7 +189,7 @@ def _tokens(text: str) -> list[_Token]:
             tokens.append(_Token(m.start(), m.end(), Decimal(5), Decimal(5), None, "%"))
             taken.append((m.start(), m.end()))
     for m in _GENERAL.finditer(text):
-        if m.end() == m.start() or _overlaps(m.start("num"), m.end(), taken):
+        if _overlaps(m.start("num"), m.end(), taken):
             continue
         tokens.append(_general_token(m))
     tokens.sort(key=lambda t: t.start)
@@ -205,10 +210,10 @@ def _parts_token(m: re.Match) -> _Token:
     else:
         parts = [(m.group("y"), Decimal(1)), (m.group("j"), Decimal("0.1")), (m.group("f") or "0", Decimal("0.01"))]
         unit = "元"
-    numbers = [parse_number(text) for text, _ in parts]
-    value = sum((n * scale for n, (_, scale) in zip(numbers, parts, strict=True) if n is not None), Decimal(0))
-    if None in numbers:
-        return _Token(m.start(), m.end(), None, None, None, unit)
+    value: Decimal | None = Decimal(0)
+    for text, scale in parts:
+        number = parse_number(text)
+        value = value + number * scale if value is not None and number is not None else None
     return _Token(m.start(), m.end(), value, value, None, unit)
 
 
@@ -221,9 +226,7 @@ def _general_token(m: re.Match) -> _Token:
     unit = m.group("unit")
     currency = CURRENCY_BEFORE.get(m.group("cur") or "")
     start = m.start("cur") if m.group("cur") else (m.start("sign") if m.group("sign") else m.start("num"))
-    end = m.end("per") if m.group("per") else (m.end("unit") if unit else m.end("num") + len(m.group("mid0") or ""))
-    if unit is None and mags:
-        end = m.end("mags")
+    end = m.end("per") if m.group("per") else m.end("unit") if unit else m.end("mags") if mags else m.end("num")
     if currency and unit is not None and _code(unit) not in CURRENCIES:
         currency, start = None, (m.start("sign") if m.group("sign") else m.start("num"))  # "美金3%": not money
     sign = 0
@@ -356,7 +359,7 @@ def _list_run(text: str, tokens: list[_Token], i: int) -> list[_Token]:
     """"0.46、0.56、0.64元", "13/16/19亿元": numbers without a unit, then one with it."""
     run = [tokens[i]]
     j = i
-    while j + 1 < len(tokens) and tokens[j].unit is None and _LIST_GAP.fullmatch(text[tokens[j].end : tokens[j + 1].start]):
+    while j + 1 < len(tokens) and tokens[j].unit is None and LIST_GAP.fullmatch(text[tokens[j].end : tokens[j + 1].start]):
         j += 1
         run.append(tokens[j])
     if len(run) < 2 or run[-1].unit is None:
