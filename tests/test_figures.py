@@ -156,6 +156,12 @@ def test_ranking_prefers_summary_title_and_change():
     assert len(ranked) == 2 and ranked[0].score >= ranked[1].score
 
 
+def test_a_full_width_figure_in_the_title_ranks_first():
+    figures = extract_figures(split_sentences("投资总额约50万亿元。营业收入３．２６万亿元。"))
+    ranked = rank_figures(figures, title="营收3.26万亿元", summary=[], limit=1)
+    assert ranked[0].text == "３．２６万亿元"
+
+
 def test_a_decrease_is_signed_in_brackets_and_spelled_out_alone():
     [profit] = extract_figures(split_sentences("实现利润1973.8亿元，同比下降26.9%。"))
     assert profit.en == "CNY 197.38 billion (-26.9% y/y)"
