@@ -96,6 +96,7 @@ def main() -> None:
 
     by_table: dict[tuple[str, str], Score] = defaultdict(Score)
     by_category: dict[tuple[str, str], Score] = defaultdict(Score)
+    phrases: dict[tuple[str, str], int] = defaultdict(int)
     lost = []
     for name, (row, form) in sorted(cases.items()):
         record = records.get(name)
@@ -106,6 +107,7 @@ def main() -> None:
             s = score(row, record["figures"], record["body"])
         by_table[(row.table, form)].add(s)
         by_category[(row.table, row.category)].add(s)
+        phrases[(row.table, row.category)] += 1
         if args.show and s.problems:
             print(f"{row.table} | {form} | {row.phrase} :: " + "; ".join(s.problems))
     if args.show:
@@ -122,11 +124,11 @@ def main() -> None:
             print(f"| {table} | {form} | {n} | {s.expected} | {_pct(s.found, s.expected)} | {s.shown} | {s.wrong} | "
                   f"{_pct(s.shown - s.wrong, s.shown)} |")
     print()
-    print("| Table | Category | Figures | Recall | Shown | Wrong | Precision |  (all written forms)")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| Table | Category (all written forms) | Phrases | Figures | Recall | Shown | Wrong | Precision |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for (table, category), s in sorted(by_category.items()):
-        print(f"| {table} | {category} | {s.expected} | {_pct(s.found, s.expected)} | {s.shown} | {s.wrong} | "
-              f"{_pct(s.shown - s.wrong, s.shown)} |")
+        print(f"| {table} | {category} | {phrases[(table, category)]} | {s.expected} | {_pct(s.found, s.expected)} | "
+              f"{s.shown} | {s.wrong} | {_pct(s.shown - s.wrong, s.shown)} |")
     if lost:
         print(f"\n{len(lost)} articles not in the output (no article found): {', '.join(lost[:10])}")
 
