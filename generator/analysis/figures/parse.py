@@ -82,18 +82,20 @@ def _sentence_figures(sentence: str) -> list[Figure]:
     period_m = _PERIOD.search(text)
     period = _cut(sentence, period_m.start(), period_m.end()) if period_m else None
     spans: list[_Span] = []
-    last: tuple[Quantity, tuple[int, str | None, int] | None] | None = None
+    last: tuple[Quantity, tuple[int, str | None, int] | None, int] | None = None
     for q in find_quantities(text):
         change = _change_before(text, q)
+        measured_at = change[2] if change else q.start  # where the words of what it measures end
         if change is None and last is not None and last[1] is not None and LIST_GAP.fullmatch(text[last[0].end : q.start]):
             # "分别上升2.5、2.0和1.6点", "同比增长8%/22%/19%": the items after the first share its
             # verb (the first one's direction, its own sign taken out, times this one's sign)
             direction = last[1][0] * (last[0].sign or 1) * (q.sign or 1)
-            change = (direction, last[1][1], q.start)
-        last = (q, change)
+            change, measured_at = (direction, last[1][1], q.start), last[2]
+        last = (q, change, measured_at)
         if change is None and q.written_unit == "点" and not _INDEX_WORDS.search(text[: q.start]):
             continue  # "3点建议": points without an index are no figure
-        spans.append(_Span(change[2] if change else q.start, q.end, _figure(sentence, text, q, change, period)))
+        figure = _figure(sentence, text, q, change, period, _metric(sentence, text, measured_at))
+        spans.append(_Span(change[2] if change else q.start, q.end, figure))
     taken = [(s.start, s.end) for s in spans]
     for m in _INDEX_LEVEL.finditer(text):
         if not any(m.start("num") < e and s < m.end() for s, e in taken):
@@ -150,9 +152,11 @@ def _basis(basis: str | None, sentence: str) -> str | None:
     return "vs previous period"
 
 
-def _figure(sentence: str, text: str, q: Quantity, change: tuple[int, str | None, int] | None, period: str | None) -> Figure:
+def _figure(
+    sentence: str, text: str, q: Quantity, change: tuple[int, str | None, int] | None, period: str | None,
+    metric: str | None,
+) -> Figure:
     value, upper = float(q.value), float(q.upper) if q.upper is not None else None
-    metric = _metric(sentence, text, change[2] if change else q.start)
     if change is not None:
         direction, basis, start = change
         written = _cut(sentence, start, q.end)
@@ -221,8 +225,8 @@ def _metric(sentence: str, text: str, position: int) -> str | None:
     while (start, end) != prev:
         prev = (start, end)
         clause = text[start:end]
-        start += len(clause) - len(clause.lstrip(" 的"))
-        end -= len(clause) - len(clause.rstrip(" 的"))
+        start += len(clause) - len(clause.lstrip())
+        end -= len(clause) - len(clause.rstrip())
         clause = text[start:end]
         lead = _PERIOD.match(clause) or _METRIC_LEAD.match(clause)
         trail = _METRIC_TRAIL.search(clause)
@@ -230,6 +234,9 @@ def _metric(sentence: str, text: str, position: int) -> str | None:
             start += lead.end()
         elif trail:
             end = start + trail.start()
+    clause = text[start:end]
+    start += len(clause) - len(clause.lstrip("的 "))
+    end -= len(clause) - len(clause.rstrip("的 "))
     if end - start < 2 or not re.search(r"[\u4e00-\u9fff]", text[start:end]):
         return None
     return sentence[max(start, end - 20) : end]
