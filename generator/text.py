@@ -66,3 +66,13 @@ def is_traditional(text: str) -> bool:
     cjk = _CJK_CHAR.findall(text)
     table = _simplified_table()
     return bool(cjk) and sum(1 for ch in cjk if ord(ch) in table) / len(cjk) > TRADITIONAL_SHARE
+
+
+# Full-width ASCII forms (U+FF01–U+FF5E: ０-９, ％, ．, ＋, －, Ａ-ｚ, ＄, ，) and the ideographic
+# space, each as its ASCII character: some papers and PDF text layers set numbers this way.
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def to_half_width(text: str) -> str:
+    """Full-width ASCII forms folded to ASCII, one for one ("５．５％" → "5.5%"): offsets stay valid."""
+    return text.translate(_HALF_WIDTH)

@@ -1,7 +1,10 @@
-"""Numbers as Chinese news writes them: "8520亿", "1.2955万亿", "两百", "3.26万", "1,600".
+"""Numbers as Chinese news writes them: "8520亿", "1.2955万亿", "两百", "3.26万", "1,600",
+"8千", "3千万", "1兆7058亿", "16万2千".
 
-Chinese numerals go through cn2an (a maintained converter); the magnitude words 万/亿/万亿
-multiply the number before them.
+Chinese numerals go through cn2an (a maintained converter that knows 两, 〇, 点 and colloquial
+forms); the magnitude words 万/亿/万亿 (and 千, 百万, 千万, Taiwan's 兆) multiply the number
+before them, and a number written in parts ("1兆7058亿") is their sum. Arabic numbers are
+read exactly (Decimal), so "1.2955万亿" is 1295500000000, not a float's approximation.
 """
 
 from __future__ import annotations
@@ -11,38 +14,67 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
-MULTIPLIERS = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(1000)}
+# Magnitude words → their value. 兆 is 10^12 in Taiwan's usage (1.58兆日圆); the parser only
+# takes it before money, where the mainland's 兆 (mega: 兆瓦) cannot be meant.
+MULTIPLIERS = {
+    "万亿": Decimal(10) ** 12, "兆": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿": Decimal(10) ** 10,
+    "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4,
+    "千": Decimal(1000), "百": Decimal(100),
+}
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-# An Arabic number (thousands separators allowed) or a run of Chinese numerals.
-NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
-MAGNITUDE = r"(?:万亿|亿|万(?!千瓦)|千(?=万|亿))?"
+# A Chinese numeral names an amount only with a digit in it ("三千", "十五", "十亿"): "千",
+# "百" alone are words ("千家万户", "百家争鸣", "千亿元级").
+_CN_AMOUNT = re.compile(r"[零〇一二两三四五六七八九]|^十")
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+# An Arabic number (thousands separators allowed, never the tail of a longer number or of
+# ".22") or a run of Chinese numerals.
+NUMBER = rf"(?:(?<![\d.])(?<!\d,){ARABIC}(?![\d])|{CHINESE})"
+# A magnitude word after a number. 千 is not one before 米/瓦/克 (千米 is a unit: km), nor 百
+# before 分 (百分点) or 米, nor 兆 before 瓦 (兆瓦: MW).
+MAGNITUDE = r"(?:万亿|兆(?![瓦赫帕焦伏欧字位比])|千亿|百亿|亿|千万|百万|万|千(?![米瓦克卡])|百(?![分米]))"
+# A number with its magnitude, possibly in parts: "3.26万亿", "1兆7058亿", "16万2千".
+AMOUNT = rf"{NUMBER}(?:\s*{MAGNITUDE}(?:{NUMBER}{MAGNITUDE})*)?"
+_PART = re.compile(rf"(?P<num>{ARABIC}|{CHINESE})\s*(?P<mag>{MAGNITUDE})?")
 
 
 def parse_number(text: str) -> Decimal | None:
-    """The value of a number with an optional magnitude word: "1.2955万亿" → 1295500000000."""
+    """The value of a number with its magnitude: "1.2955万亿" → 1295500000000, "1兆7058亿" →
+    1705800000000; None when it is not an amount ("千", "百亿" alone, "3万5亿", "一万二")."""
     text = text.strip().replace(",", "").replace(" ", "")
     if not text:
         return None
-    scale = Decimal(1)
-    for word in ("万亿", "亿", "万"):
-        if text.endswith(word) and len(text) > len(word):
-            head = text[: -len(word)]
-            if re.fullmatch(r"\d+(\.\d+)?", head) or all(c in CN_DIGITS + "点" for c in head):
-                scale = MULTIPLIERS[word]
-                text = head
-                break
+    total = Decimal(0)
+    position = 0
+    last_scale: Decimal | None = None
+    while position < len(text):
+        m = _PART.match(text, position)
+        if not m or m.end() == position:
+            return None
+        number = _plain_number(m.group("num"))
+        scale = MULTIPLIERS[m.group("mag")] if m.group("mag") else Decimal(1)
+        # parts get smaller ("1兆7058亿"); a bare tail ("一万二") is colloquial, not read
+        if number is None or (last_scale is not None and (scale >= last_scale or scale == 1)):
+            return None
+        total += number * scale
+        last_scale = scale
+        position = m.end()
+    return total
+
+
+def _plain_number(text: str) -> Decimal | None:
     if re.fullmatch(r"\d+(\.\d+)?", text):
         try:
-            return Decimal(text) * scale
+            return Decimal(text)
         except InvalidOperation:
             return None
-    if all(c in CN_DIGITS + "点" for c in text):
-        try:
-            value = cn2an.cn2an(text, "smart")
-        except (ValueError, KeyError, TypeError):
-            return None
-        return Decimal(str(value)) * scale
-    return None
+    if not _CN_AMOUNT.search(text):
+        return None
+    try:
+        value = cn2an.cn2an(text, "smart")
+    except (ValueError, KeyError, TypeError):
+        return None
+    return Decimal(str(value))
 
 
 def plain(value: Decimal | float) -> str:
@@ -56,7 +88,7 @@ def plain(value: Decimal | float) -> str:
 
 
 def grouped(value: Decimal | float) -> str:
-    """Thousands separators for whole parts: 1,600; 89.3 stays 89.3."""
+    """Thousands separators for whole parts: 1,600; 89.3 stays 89.3; -22.2 keeps its sign."""
     text = plain(value)
     whole, _, frac = text.partition(".")
     sign = "-" if whole.startswith("-") else ""

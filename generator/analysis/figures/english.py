@@ -1,8 +1,9 @@
 """Key figures in English, in one house style.
 
-"CNY 852 billion (+19.2% y/y)", "over 70 companies", "up 4.9 percentage points": money is
-scaled into millions, billions and trillions, a change goes in brackets after its value (or
-is spelled out when it stands alone), and every number in the English equals the source value.
+"CNY 852 billion (+19.2% y/y)", "over 70 companies", "up 4.9 percentage points",
+"CNY 13,979/t", "5-20%": money is scaled into millions, billions and trillions (so are large
+counts), a change goes in brackets after its value (or is spelled out when it stands alone),
+and every number in the English equals the source value.
 """
 
 from __future__ import annotations
@@ -13,50 +14,59 @@ from generator.analysis.figures.units import CURRENCIES
 from generator.analysis.numerals import grouped, plain, scaled
 from generator.data import Change, Figure
 
-_SYMBOL_UNITS = {"%": "%", "t": " tonnes", "kWh": " kWh", "MW": " MW", "GW": " GW", "kW": " kW", "km": " km",
-                 "m²": " m²", "km²": " km²", "m": " m", "mu": " mu", "ha": " ha", "PFLOPS": " PFLOPS",
-                 "EFLOPS": " EFLOPS"}
+_SYMBOL_UNITS = {"%": "%", "t": " tonnes", "kWh": " kWh", "MW": " MW", "GW": " GW", "kW": " kW", "MWh": " MWh",
+                 "GWh": " GWh", "km": " km", "m²": " m²", "km²": " km²", "m": " m", "mu": " mu", "ha": " ha",
+                 "PFLOPS": " PFLOPS", "EFLOPS": " EFLOPS"}
+# Units counted in points of something, singular for exactly one.
+_POINT_UNITS = {"pp": "percentage point", "points": "point", "bp": "basis point"}
+# Units written without magnitude words: a percentage or a multiple is never "1.2 million %".
+_UNSCALED = frozenset({"%", "pp", "points", "times", "bp"})
+# A change's unit in brackets: "+19.2%", "+1.1 pp", "-22 bp".
+_CHANGE_UNITS = {"%": "%", "pp": " pp", "points": " points", "times": " times", "bp": " bp"}
+
+
+def _numbers(value: Decimal, upper: Decimal | None, *, scale: bool) -> str:
+    """"852 billion", "1-5 billion", "5-20", "-5 to -2", "900 million to 1.1 billion"."""
+    low = scaled(value) if scale else grouped(value)
+    if upper is None:
+        return low
+    high = scaled(upper) if scale else grouped(upper)
+    word, high_word = low.rpartition(" ")[2], high.rpartition(" ")[2]
+    if " " in low and word == high_word:
+        return f"{low.rsplit(' ', 1)[0]}-{high}"
+    if value < 0 or upper < 0 or " " in low:
+        return f"{low} to {high}"  # "-5 to -2", "900 million to 1.1 billion": a dash would read as a sign
+    return f"{low}-{high}"
 
 
 def _amount(value: float | None, unit: str | None, upper: float | None = None) -> str:
     if value is None:
         return ""
+    base, _, per = (unit or "").partition("/")
     v = Decimal(str(value))
-    if unit in CURRENCIES:
-        if upper is not None:
-            u = Decimal(str(upper))
-            low, high = scaled(v), scaled(u)
-            lw, hw = low.split(" ")[-1], high.split(" ")[-1]
-            if lw == hw and lw.isalpha():
-                return f"{unit} {low.rsplit(' ', 1)[0]}-{high}"
-            return f"{unit} {low}-{high}"
-        return f"{unit} {scaled(v)}"
-    number = scaled(v) if unit in ("t", "kWh", "people", "companies", "visits", "vehicles") else grouped(v)
-    if upper is not None:
-        number = f"{number}-{scaled(Decimal(str(upper))) if number[-1].isalpha() else grouped(Decimal(str(upper)))}"
-    if unit == "pp":
-        return f"{number} percentage point" + ("" if v == 1 and upper is None else "s")
-    if unit == "points":
-        return f"{number} point" + ("" if v == 1 and upper is None else "s")
-    if unit == "times":
-        return f"{number} times"
-    if unit in _SYMBOL_UNITS:
-        return f"{number}{_SYMBOL_UNITS[unit]}"
-    if unit:
-        return f"{number} {unit}"
-    return number
-
-
-_CHANGE_UNITS = {"%": "%", "pp": " pp", "points": " points", "times": " times"}
+    u = Decimal(str(upper)) if upper is not None else None
+    number = _numbers(v, u, scale=base not in _UNSCALED)
+    if base in CURRENCIES:
+        text = f"{base} {number}"
+    elif base in _POINT_UNITS:
+        text = f"{number} {_POINT_UNITS[base]}" + ("" if v == 1 and u is None else "s")
+    elif base in _SYMBOL_UNITS:
+        text = f"{number}{_SYMBOL_UNITS[base]}"
+    elif base:
+        text = f"{number} {base}"
+    else:
+        text = number
+    return f"{text}/{per}" if per else text
 
 
 def _change_en(change: Change, upper: float | None = None, *, words: bool = False, approx: str | None = None) -> str:
     """"+19.2% y/y" or "+1.1 pp y/y" inside brackets; "up 6.7% y/y" or "up 4.9 percentage
-    points" when the change is the figure itself."""
-    suffix = _CHANGE_UNITS.get(change.unit or "", "")
-    if words and change.unit == "pp":  # spelled out where the change stands alone
-        suffix = " percentage point" + ("" if change.amount == 1 and upper is None else "s")
-    number = plain(change.amount) + (f"-{plain(upper)}" if upper is not None else "") + suffix
+    points" when the change is the figure itself; other units as amounts ("up CNY 12 million")."""
+    unit = change.unit or ""
+    if unit in _CHANGE_UNITS and not (words and unit in _POINT_UNITS):
+        number = plain(change.amount) + (f"-{plain(upper)}" if upper is not None else "") + _CHANGE_UNITS[unit]
+    else:  # spelled out where the change stands alone, or a change in money, tonnes, companies
+        number = _amount(change.amount, unit, upper)
     if words:
         verb = "up" if change.direction > 0 else "down" if change.direction < 0 else "changed"
         amount = f"{verb} {approx + ' ' if approx else ''}{number}"

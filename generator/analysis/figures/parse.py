@@ -1,9 +1,15 @@
 """Reading key figures out of sentences: where a figure is parsed.
 
-A figure is a value with a unit ("8520亿元" → 852,000,000,000 CNY), what it measures (the
-words before it in its clause), an approximation ("超", "约", "以上"), a range, the period,
-and the change given with it ("同比增长19.2%" → +19.2% y/y). Years, dates, ordinals and
-bare numbers without a unit are not figures.
+A figure is a quantity (:mod:`.quantities`: "8520亿元" → 852,000,000,000 CNY) with what it
+measures (the words before it in its clause), the period, and the change given with it
+("同比增长19.2%" → +19.2% y/y, "年减6.4%" → -6.4% y/y, "同比-13.7%"). Years, dates, ordinals
+and bare numbers without a unit are not figures.
+
+Each sentence is read folded to simplified script and half-width forms, one character for
+one (:func:`generator.text.to_simplified`, :func:`generator.text.to_half_width`), so a
+traditional phrase in a simplified article (個百分點, 億元) and full-width digits (５．５％)
+read like any other; every text a figure keeps (the figure as written, its metric, its period)
+is cut from the sentence as written, at the same place.
 """
 
 from __future__ import annotations
@@ -12,37 +18,30 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from generator.analysis.figures.units import COUNT_NOUNS, CURRENCY_BEFORE, UNITS
-from generator.analysis.numerals import MAGNITUDE, NUMBER, parse_number
+from generator.analysis.figures.quantities import DIRECTIONS, LIST_GAP, Quantity, alternatives, find_quantities
+from generator.analysis.figures.units import COUNT_NOUNS
 from generator.data import Change, Figure, Sentence
+from generator.text import to_half_width, to_simplified
 
-_UNIT_RE = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-_APPROX_BEFORE = {
-    "约": "about", "大约": "about", "约为": "about", "大约为": "about", "约合": "about",
-    "近": "nearly", "将近": "nearly", "接近": "nearly", "超过": "over",
-    "超": "over", "逾": "over", "突破": "over", "不到": "under", "不足": "under", "低于": "under",
-    "高于": "over", "多于": "over",
-}
-_APPROX_AFTER = {"以上": "over", "多": "over", "余": "over", "左右": "about", "以下": "under", "以内": "under"}
-_APPROX_B = "|".join(sorted(_APPROX_BEFORE, key=len, reverse=True))
+# Minus signs and the small percent sign, folded like full-width forms (one for one).
+_SIGNS = str.maketrans({"\u2212": "-", "\ufe63": "-", "\ufe6a": "%"})
 
-_VALUE = re.compile(
-    rf"(?P<pre>{_APPROX_B})?\s*(?P<cur>新台币|台币|人民币|港币)?\s*(?P<num>{NUMBER})\s*(?P<mid0>多|余)?(?P<mag>{MAGNITUDE})\s*"
-    rf"(?:(?P<sep>[—\-–~～至到])\s*(?P<num2>{NUMBER})\s*(?P<mag2>{MAGNITUDE})\s*)?"
-    rf"(?P<mid>多|余)?\s*(?P<unit>{_UNIT_RE})(?P<post>以上|以下|左右|以内|多)?"
+# The basis glued to a direction: 年增 (y/y), 季减, 月增, 同增 (同比), 环降 (环比).
+_GLUED_BASIS = {"年": "按年", "季": "按季", "月": "按月", "同": "同比", "环": "环比"}
+_DIR_RE = alternatives(DIRECTIONS)
+_BASIS = (
+    r"同比|环比|按年|按季|按月|(?i:yoy|qoq|mom)|比上年同期|比上年|比去年同期|较上年同期|较上年|较去年同期|较上季度?|较前一?季|"
+    r"比上季度?|较上一?月|比上月|较前一?月|较首季|(?:比|较)(?:去年|上年)[^\d，,。；;、]{0,6}?|"
+    r"(?:比|较)(?:19|20)\d{2}年?(?:同期|底|末|度)?"
 )
-_LIST = re.compile(rf"(?P<items>{NUMBER}(?:\s*[、和及与]\s*{NUMBER})+)\s*(?P<unit>个百分点|百分点|%|％|点)")
-_DIRECTIONS = {
-    "增长": 1, "上升": 1, "提高": 1, "增加": 1, "上涨": 1, "提升": 1, "增": 1, "涨": 1, "回升": 1,
-    "下降": -1, "减少": -1, "回落": -1, "下滑": -1, "降低": -1, "下跌": -1, "降": -1, "跌": -1, "收窄": -1,
-}
-_DIR_RE = "|".join(sorted(_DIRECTIONS, key=len, reverse=True))
-_CHANGE = re.compile(
-    r"(?P<basis>同比|环比|比上年同期|比上年|比去年同期|较上年|比上季度|较上季度|比上月|较上月|"
-    r"(?:比|较)(?:去年|上年)[^\d，,。；;]{0,6}?|(?:比|较)(?:19|20)\d{2}年(?:同期|底|末)?)?\s*"
-    rf"(?:分别)?(?P<dir>{_DIR_RE})了?\s*(?P<num>{NUMBER})\s*(?:(?:%|％)?\s*[至到—\-–~～]\s*(?P<num2>{NUMBER}))?\s*"
-    r"(?P<unit>个百分点|百分点|%|％|点|倍)(?P<post>以上|左右)?"
+# "同比大幅增长", "年增近", "季增估", "较去年同期微幅衰退": a basis, adverbs, a direction, fillers.
+_CHANGE_BEFORE = re.compile(
+    rf"(?:(?P<basis>{_BASIS})\s*)?(?:分别|大幅|小幅|微幅|明显|显著|稳步|持续|进一步|则|也|将|可望|有望|预计|再|均|仍|亦|略|"
+    rf"累计|同步|双双|都|已|实质|实际)*(?P<core>(?P<glued>(?<![今去全前本每上下一二三四首第单当该明后近])[年季月](?=[增减衰降]|成长)"
+    rf"|(?<![共相协一等不])[同环](?=[增减降]))?(?<!新)(?P<dir>{_DIR_RE}))了?\s*(?:达到|达|高达|多达|约达|估计|估|仅|为)?\s*$"
 )
+# A basis right before a signed number: "同比-13.7%", "环比+7.33%", "yoy-55.57%".
+_SIGNED_BASIS = re.compile(rf"(?P<basis>{_BASIS})\s*(?:分别)?\s*$")
 _PERIOD = re.compile(
     r"((?:19|20)\d{2}年(?:前\d{1,2}个月|[一二三四]季度|上半年|下半年|全年)?|今年(?:前\d{1,2}个月|[一二三四]季度|上半年|以来)?"
     r"|前\d{1,2}个月|[一二三四]季度末?|上半年|下半年)"
@@ -53,6 +52,9 @@ _METRIC_TRAIL = re.compile(
     r"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|低于|高于)$"
 )
 _METRIC_LEAD = re.compile(r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国)+")
+# Points ("30点") are an index's: a level in points needs an index in its sentence.
+_INDEX_WORDS = re.compile(r"指数|点位|大盘|股指|道琼|道指|纳指|恒指|收盘|收报|报收")
+_INDEX_LEVEL = re.compile(r"指数(?:为|达到|达|报|收报|收于|收在)\s*(?P<num>\d+(?:\.\d+)?)(?![\d.%]|\s*[个点倍])")
 
 
 def parse_figures(sentences: Sequence[Sentence]) -> list[Figure]:
@@ -63,6 +65,11 @@ def parse_figures(sentences: Sequence[Sentence]) -> list[Figure]:
     return figures
 
 
+def fold(text: str) -> str:
+    """The sentence as the parser reads it: simplified, half-width, ASCII signs; same length."""
+    return to_half_width(to_simplified(text)).translate(_SIGNS)
+
+
 @dataclass
 class _Span:
     start: int
@@ -70,96 +77,73 @@ class _Span:
     figure: Figure
 
 
-def _sentence_figures(text: str) -> list[Figure]:
+def _sentence_figures(sentence: str) -> list[Figure]:
+    text = fold(sentence)
     period_m = _PERIOD.search(text)
-    period = period_m.group(0) if period_m else None
-    taken: list[tuple[int, int]] = []
-    changes: list[_Span] = []
-    for m in _CHANGE.finditer(text):
-        amount = parse_number(m.group("num"))
-        if amount is None:
-            continue
-        unit = _change_unit(m.group("unit"))
-        direction = _DIRECTIONS[m.group("dir")]
-        basis = _basis(m.group("basis"), text)
-        change = Change(direction, float(amount), unit, basis, m.group(0).strip())
-        upper = parse_number(m.group("num2")) if m.group("num2") else None
-        fig = Figure(
-            text=m.group(0).strip(), value=float(amount), unit=unit, en=None, sentence=text,
-            metric=_metric(text, m.start()), change=change, period=period,
-            approx=_APPROX_AFTER.get(m.group("post") or ""), upper=float(upper) if upper is not None else None,
-        )
-        changes.append(_Span(m.start(), m.end(), fig))
-        taken.append((m.start(), m.end()))
-    values: list[_Span] = []
-    for m in _LIST.finditer(text):
-        if _overlaps(m.start(), m.end(), taken):
-            continue
-        unit = _change_unit(m.group("unit"))
-        # "环比分别上升2.5、2.0和1.6点": a list of changes shares the verb before it
-        verb = re.search(rf"(?P<basis>同比|环比)?(?:分别)?(?P<dir>{_DIR_RE})了?\s*$", text[: m.start()])
-        for item in re.finditer(NUMBER, m.group("items")):
-            value = parse_number(item.group(0))
-            if value is None:
-                continue
-            written = item.group(0) + m.group("unit")
-            listed: Change | None = None
-            if verb:
-                basis = _basis(verb.group("basis"), text)
-                listed = Change(_DIRECTIONS[verb.group("dir")], float(value), unit, basis, written)
-            values.append(_Span(m.start(), m.end(), Figure(
-                text=written, value=float(value), unit=unit, en=None, change=listed,
-                sentence=text, metric=_metric(text, (verb or m).start()), period=period)))
-        taken.append((m.start(), m.end()))
-    for m in _VALUE.finditer(text):
-        if _overlaps(m.start("num"), m.end(), taken) or _not_a_figure(text, m):
-            continue
-        figure = _value_figure(text, m, period)
-        if figure.value is None:
-            continue  # "千亿元级", "上百家": magnitude words, not amounts
-        values.append(_Span(m.start(), m.end(), figure))
-        taken.append((m.start(), m.end()))
-    for m in re.finditer(r"指数(?:为|达到|达)\s*(?P<num>\d+(?:\.\d+)?)(?![\d.%％]|\s*[个点倍])", text):
-        if not _overlaps(m.start("num"), m.end(), taken):
-            value = parse_number(m.group("num"))
-            if value is None:
-                continue
-            values.append(_Span(m.start("num"), m.end(), Figure(
-                text=m.group("num"), value=float(value), unit="points", en=None, sentence=text,
-                metric=_metric(text, m.start("num")), period=period)))
-    values.sort(key=lambda s: s.start)
-    values = _merge_ranges(text, values)
-    # a change right after a value ("实现利润1973.8亿元，同比增长26.9%") belongs to it
-    result: list[_Span] = []
-    for span in sorted(values + changes, key=lambda s: s.start):
-        if span.figure.change is not None and span.figure.unit is not None and result:
-            prev = result[-1]
-            gap = text[prev.end : span.start]
-            is_share = prev.figure.unit == "%" and "占" in (prev.figure.metric or "")  # "占…的15.9%"
-            if prev.figure.change is None and re.fullmatch(r"[\s，,、]*", gap) and prev.figure.unit != "pp" and not is_share:
-                result[-1] = _Span(prev.start, span.end, replace(prev.figure, change=span.figure.change))
-                continue
-        result.append(span)
-    return [s.figure for s in result]
+    period = _cut(sentence, period_m.start(), period_m.end()) if period_m else None
+    spans: list[_Span] = []
+    last: tuple[Quantity, tuple[int, str | None, int] | None, int] | None = None
+    for q in find_quantities(text):
+        change = _change_before(text, q)
+        measured_at = change[2] if change else q.start  # where the words of what it measures end
+        if change is None and last is not None and last[1] is not None and LIST_GAP.fullmatch(text[last[0].end : q.start]):
+            # "分别上升2.5、2.0和1.6点", "同比增长8%/22%/19%": the items after the first share its
+            # verb (the first one's direction, its own sign taken out, times this one's sign)
+            direction = last[1][0] * (last[0].sign or 1) * (q.sign or 1)
+            change, measured_at = (direction, last[1][1], q.start), last[2]
+        last = (q, change, measured_at)
+        if change is None and q.written_unit == "点" and not _INDEX_WORDS.search(text[: q.start]):
+            continue  # "3点建议": points without an index are no figure
+        figure = _figure(sentence, text, q, change, period, _metric(sentence, text, measured_at))
+        spans.append(_Span(change[2] if change else q.start, q.end, figure))
+    taken = [(s.start, s.end) for s in spans]
+    for m in _INDEX_LEVEL.finditer(text):
+        if not any(m.start("num") < e and s < m.end() for s, e in taken):
+            value = float(m.group("num"))
+            spans.append(_Span(m.start("num"), m.end(), Figure(
+                text=_cut(sentence, m.start("num"), m.end()), value=value, unit="points", en=None, sentence=sentence,
+                metric=_metric(sentence, text, m.start("num")), period=period)))
+    return [s.figure for s in _attach_changes(text, sorted(spans, key=lambda s: s.start))]
 
 
-def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in taken)
+def _change_before(text: str, q: Quantity) -> tuple[int, str | None, int] | None:
+    """Direction, basis and start of the change ``q`` is the amount of, if it is one."""
+    head = text[: q.start]
+    m = _CHANGE_BEFORE.search(head)
+    if m:
+        direction = DIRECTIONS[m.group("dir")] * (q.sign or 1)  # "增长负3.9%": down
+        basis = _basis(m.group("basis") or _GLUED_BASIS.get(m.group("glued") or ""), text)
+        if m.group("basis") and _shared_basis(head, m.start("basis")):
+            basis = None  # "环比、同比分别上涨18.3%、16.1%": which basis is whose is not said
+        return direction, basis, m.start("basis") if m.group("basis") else m.start("core")
+    if q.sign == 0:
+        return None
+    s = _SIGNED_BASIS.search(head)
+    if s:
+        basis = None if _shared_basis(head, s.start("basis")) else _basis(s.group("basis"), text)
+        return q.sign, basis, s.start()
+    if q.sign > 0 or head.rstrip().endswith("("):
+        return q.sign, None, q.start  # "+27.58%", "（-3.91pct）" after a value: its change
+    return None
 
 
-def _change_unit(unit: str) -> str:
-    return {"个百分点": "pp", "百分点": "pp", "%": "%", "％": "%", "点": "points", "倍": "times"}[unit]
+def _shared_basis(head: str, at: int) -> bool:
+    """"环比、同比分别…", "同环比分别…": two bases for a list of changes, which is whose is not said."""
+    return bool(re.search(r"(?:同比|环比)\s*[、和及与/]\s*$|同$", head[:at]))
 
 
 def _basis(basis: str | None, sentence: str) -> str | None:
     if not basis:
         return None
-    year = re.search(r"((?:19|20)\d{2})年", basis)
+    lower = basis.lower()
+    if lower in ("yoy", "qoq", "mom", "按年", "按季", "按月"):
+        return {"yoy": "y/y", "qoq": "q/q", "mom": "m/m", "按年": "y/y", "按季": "q/q", "按月": "m/m"}[lower]
+    year = re.search(r"((?:19|20)\d{2})", basis)
     if year:
         return f"vs {year.group(1)}"
     if basis == "同比" or (("去年" in basis or "上年" in basis) and "季度" not in basis and "年末" not in basis):
         return "y/y"
-    if "季度" in basis or (basis == "环比" and "季度" in sentence):
+    if "季" in basis or (basis == "环比" and "季" in sentence):
         return "q/q"
     if "月" in basis or (basis == "环比" and "月" in sentence):
         return "m/m"
@@ -168,60 +152,31 @@ def _basis(basis: str | None, sentence: str) -> str | None:
     return "vs previous period"
 
 
-def _not_a_figure(text: str, m: re.Match) -> bool:
-    unit = m.group("unit")
-    num = m.group("num")
-    after = text[m.end() : m.end() + 3].lstrip()
-    before = text[max(0, m.start("num") - 1) : m.start("num")]
-    if unit == "个" and (after.startswith("月") or after.startswith("季")):
-        return True  # 前2个月: a period
-    if unit in ("点", "P") and not re.search(r"\d", num):
-        return True
-    if unit == "P" and not after.startswith("算"):
-        return True
-    if unit == "名" and after[:1] in "单次":
-        return True
-    if unit == "台" and after[:1] in "湾州":
-        return True
-    # ordinals and "一个": words, not figures
-    return before == "第" or bool(re.match(r"^[一二三四五六七八九十]$", num) and unit in ("个", "项", "家", "名", "张", "件", "套", "台"))
-
-
-def _value_figure(text: str, m: re.Match, period: str | None) -> Figure:
-    code = UNITS[m.group("unit")]
-    value = parse_number(m.group("num") + (m.group("mag") or ""))
-    upper = parse_number(m.group("num2") + (m.group("mag2") or "")) if m.group("num2") else None
-    if upper is not None and not m.group("mag2") and m.group("mag"):
-        upper = parse_number(m.group("num2") + m.group("mag"))  # "3至4万元": the magnitude is shared
-    approx = (
-        _APPROX_BEFORE.get(m.group("pre") or "")
-        or _APPROX_AFTER.get(m.group("mid0") or m.group("mid") or "")
-        or _APPROX_AFTER.get(m.group("post") or "")
-    )
-    if m.group("cur") and code == "CNY":
-        code = CURRENCY_BEFORE[m.group("cur")]  # "新台币12.77亿元": the currency is named first
-    noun = None
-    metric = _metric(text, m.start())
-    if code in ("items", "companies", "people"):
+def _figure(
+    sentence: str, text: str, q: Quantity, change: tuple[int, str | None, int] | None, period: str | None,
+    metric: str | None,
+) -> Figure:
+    value, upper = float(q.value), float(q.upper) if q.upper is not None else None
+    if change is not None:
+        direction, basis, start = change
+        written = _cut(sentence, start, q.end)
+        amount = abs(value)
+        return Figure(
+            text=written, value=amount, unit=q.unit, en=None, sentence=sentence, metric=metric,
+            change=Change(direction, amount, q.unit, basis, written), period=period, approx=q.approx,
+            upper=abs(upper) if upper is not None else None,
+        )
+    unit = q.unit
+    if unit in ("items", "companies", "people"):
         # "80个特色化行业大模型" names the thing after the count, "就业岗位1.2万个" before it
-        noun = _count_noun(text[m.end() : m.end() + 24])
-        if noun is None and code == "items" and metric:
-            noun = next((en for zh, en in COUNT_NOUNS.items() if metric.endswith(zh)), None)
-    written = m.group(0).strip()
-    figure = Figure(
-        text=written,
-        value=float(value) if value is not None else None,
-        unit=code,
-        en=None,
-        sentence=text,
-        metric=metric,
-        approx=approx,
-        upper=float(upper) if upper is not None else None,
-        period=period,
+        noun = _count_noun(text[q.end : q.end + 24])
+        if noun is None and unit in ("items", "companies") and metric:
+            noun = next((en for zh, en in COUNT_NOUNS.items() if to_simplified(metric).endswith(zh)), None)
+        unit = noun or unit
+    return Figure(
+        text=_cut(sentence, q.start, q.end), value=value, unit=unit, en=None, sentence=sentence, metric=metric,
+        approx=q.approx, upper=upper, period=period,
     )
-    if noun:
-        figure = replace(figure, unit=noun)
-    return figure
 
 
 def _count_noun(after: str) -> str | None:
@@ -237,41 +192,51 @@ def _count_noun(after: str) -> str | None:
     return best[1] if best else None
 
 
-def _merge_ranges(text: str, spans: list[_Span]) -> list[_Span]:
-    """"10亿元—50亿元", "5%至10%": two values with one unit and a dash between are one range."""
-    out: list[_Span] = []
+def _attach_changes(text: str, spans: list[_Span]) -> list[_Span]:
+    """A change right after a value ("实现利润1973.8亿元，同比增长26.9%", "3.23亿元（+27.58%）")
+    belongs to it; ranges written as two values ("10亿元—50亿元") are already one quantity."""
+    result: list[_Span] = []
     for span in spans:
-        if out:
-            prev = out[-1]
+        if span.figure.change is not None and result:
+            prev = result[-1]
             gap = text[prev.end : span.start]
-            same_unit = prev.figure.unit == span.figure.unit and prev.figure.upper is None
-            if same_unit and re.fullmatch(r"\s*[—\-–~～至到]\s*", gap) and span.figure.value is not None:
-                merged = replace(
-                    prev.figure,
-                    text=text[prev.start : span.end].strip(),
-                    upper=span.figure.value,
-                    approx=prev.figure.approx or span.figure.approx,
-                )
-                out[-1] = _Span(prev.start, span.end, merged)
+            is_share = prev.figure.unit == "%" and "占" in (prev.figure.metric or "")  # "占…的15.9%"
+            # a Change has no upper bound nor approximation: "年减10%-12%", "年增近1.4倍" stand alone
+            alone = span.figure.upper is not None or span.figure.approx is not None
+            if prev.figure.change is None and re.fullmatch(r"[\s，,、(]*", gap) and prev.figure.unit != "pp" and not is_share and not alone:
+                result[-1] = _Span(prev.start, span.end, replace(prev.figure, change=span.figure.change))
                 continue
-        out.append(span)
-    return out
+        result.append(span)
+    return result
 
 
-def _metric(text: str, position: int) -> str | None:
-    """What a figure measures: the words of its clause before it, without the verb."""
-    head = text[:position]
-    breaks = list(_CLAUSE_BREAK.finditer(head))
-    clause = head[breaks[-1].end() :] if breaks else head
-    clause = _PERIOD.sub("", clause).strip()
+def _cut(sentence: str, start: int, end: int) -> str:
+    """The sentence as written between two offsets of its folded text, without outer spaces."""
+    return sentence[start:end].strip()
+
+
+def _metric(sentence: str, text: str, position: int) -> str | None:
+    """What a figure measures: the words of its clause before it, without the verb (read on
+    the folded text, cut from the sentence as written)."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, 0, position))
+    start = breaks[-1].end() if breaks else 0
+    end = position
     prev = None
-    while clause and clause != prev:
-        prev = clause
-        clause = _METRIC_TRAIL.sub("", clause).strip()
-        clause = _METRIC_LEAD.sub("", clause).strip()
-    clause = clause.strip("的 ")
-    if len(clause) < 2 or not re.search(r"[\u4e00-\u9fff]", clause):
+    while (start, end) != prev:
+        prev = (start, end)
+        clause = text[start:end]
+        start += len(clause) - len(clause.lstrip())
+        end -= len(clause) - len(clause.rstrip())
+        clause = text[start:end]
+        lead = _PERIOD.match(clause) or _METRIC_LEAD.match(clause)
+        trail = _METRIC_TRAIL.search(clause)
+        if lead and lead.end() > 0:
+            start += lead.end()
+        elif trail:
+            end = start + trail.start()
+    clause = text[start:end]
+    start += len(clause) - len(clause.lstrip("的 "))
+    end -= len(clause) - len(clause.rstrip("的 "))
+    if end - start < 2 or not re.search(r"[\u4e00-\u9fff]", text[start:end]):
         return None
-    return clause[-20:]
-
-
+    return sentence[max(start, end - 20) : end]

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from generator.analysis.figures.units import CURRENCIES
 from generator.data import Figure, Sentence
+from generator.text import to_half_width
 
 # Score of each reason a figure matters (added up).
 _IN_SUMMARY = 3.0
@@ -58,5 +59,6 @@ def rank_figures(figures: Sequence[Figure], *, title: str, summary: Sequence[Sen
 
 
 def _number_in(figure_text: str, title: str) -> bool:
-    nums = re.findall(r"\d+(?:\.\d+)?", figure_text)
-    return bool(nums) and any(n in title for n in nums)
+    """A number of the figure is in the title (full-width digits read as digits)."""
+    nums = re.findall(r"\d+(?:\.\d+)?", to_half_width(figure_text))
+    return bool(nums) and any(n in to_half_width(title) for n in nums)

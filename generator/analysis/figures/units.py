@@ -1,22 +1,44 @@
 """Units of key figures: how Chinese news writes them, and the code each one gets.
 
 The code is what the English and the JSON use: ISO 4217 for money ("CNY"), SI symbols
-("t", "kWh"), or an English noun for counts ("companies").
+("t", "kWh"), or an English noun for counts ("companies"). Units are matched on text folded
+to simplified script and half-width forms (億元, ％ and 個百分點 read as 亿元, % and 个百分点).
 """
 
 from __future__ import annotations
 
-# Unit as written → unit code (the code names the unit in English and in JSON).
+from decimal import Decimal
+
+# Unit as written after the number → unit code.
 UNITS: dict[str, str] = {
-    "个百分点": "pp", "百分点": "pp", "%": "%", "％": "%",
-    "元人民币": "CNY", "元": "CNY", "美元": "USD", "港元": "HKD", "港币": "HKD",
-    "欧元": "EUR", "日元": "JPY", "新台币": "TWD", "台币": "TWD",
-    "吨": "t", "千瓦时": "kWh", "度电": "kWh", "兆瓦": "MW", "吉瓦": "GW",
-    "千瓦": "kW", "公里": "km", "千米": "km", "平方米": "m²", "平方公里": "km²",
+    "个百分点": "pp", "百分点": "pp", "个百分比": "pp", "pct": "pp", "pcts": "pp", "ppt": "pp", "PCT": "pp",
+    "个基点": "bp", "基点": "bp", "bp": "bp", "bps": "bp",
+    "%": "%", "‰": "%", "‱": "%", "成": "%",
+    "元人民币": "CNY", "人民币元": "CNY", "人民币": "CNY", "元": "CNY", "块钱": "CNY",
+    "美元": "USD", "美圆": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "元港币": "HKD",
+    "欧元": "EUR", "日元": "JPY", "日圆": "JPY", "新台币": "TWD", "台币": "TWD", "元新台币": "TWD",
+    "韩元": "KRW", "韩圆": "KRW", "韩圜": "KRW", "英镑": "GBP", "瑞士法郎": "CHF", "澳元": "AUD",
+    "澳币": "AUD", "加元": "CAD", "加币": "CAD", "新加坡元": "SGD", "卢布": "RUB", "泰铢": "THB",
+    "印度卢比": "INR", "卢比": "INR", "澳门元": "MOP", "澳门币": "MOP", "林吉特": "MYR",
+    "吨": "t", "公吨": "t", "千瓦时": "kWh", "度电": "kWh", "兆瓦": "MW", "吉瓦": "GW",
+    "千瓦": "kW", "MW": "MW", "GW": "GW", "kW": "kW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh",
+    "公里": "km", "千米": "km", "平方米": "m²", "平方公里": "km²",
     "米": "m", "亩": "mu", "公顷": "ha", "家": "companies", "人次": "visits",
     "人": "people", "名": "people", "倍": "times", "辆": "vehicles", "台": "units",
-    "套": "sets", "件": "items", "项": "items", "个": "items", "张": "items",
+    "套": "sets", "件": "items", "项": "items", "个": "items", "张": "items", "桶": "barrels",
+    "片": "pieces", "颗": "pieces",
     "点": "points", "P": "PFLOPS", "EFLOPS": "EFLOPS", "PFLOPS": "PFLOPS",
+}
+# Units written as a fraction of another: 3‰ is 0.3%, 三成 is 30%.
+UNIT_SCALE: dict[str, Decimal] = {"‰": Decimal("0.1"), "‱": Decimal("0.01"), "成": Decimal(10)}
+# "百分之五", "千分之一", "万分之三": the unit comes first, as a fraction of a percent.
+PERCENT_WORDS: dict[str, Decimal] = {"百分之": Decimal(1), "千分之": Decimal("0.1"), "万分之": Decimal("0.01")}
+
+# "/吨", "/年" after a unit: a rate ("3.19万元/吨" → CNY/t).
+PER_UNITS: dict[str, str] = {
+    "吨": "t", "公吨": "t", "年": "year", "月": "month", "天": "day", "股": "share", "桶": "barrel",
+    "平方米": "m²", "平米": "m²", "千瓦时": "kWh", "度": "kWh", "盎司": "oz", "公斤": "kg", "斤": "jin",
+    "人": "person", "件": "item", "台": "unit", "辆": "vehicle", "张": "item",
 }
 
 # The thing a count word counts ("80个特色化行业大模型" → models), by its Chinese head noun.
@@ -27,9 +49,18 @@ COUNT_NOUNS = {
     "集聚区": "clusters", "大模型": "models", "合作协议": "agreements", "协议": "agreements",
     "领域": "fields", "单位": "organisations", "园区": "parks", "基地": "bases", "中心": "centres",
     "人才": "people", "岗位": "jobs", "学校": "schools", "医院": "hospitals", "门店": "stores",
+    "专卖店": "stores", "店家": "stores", "店铺": "stores", "分店": "stores", "网点": "outlets",
 }
 
 # Currency codes among the unit codes: amounts of money are scaled (million, billion).
-CURRENCIES = frozenset({"CNY", "USD", "HKD", "EUR", "JPY", "TWD"})
-# A currency named before the number ("新台币12.77亿元") overrides the "元" after it.
-CURRENCY_BEFORE = {"新台币": "TWD", "台币": "TWD", "人民币": "CNY", "港币": "HKD"}
+CURRENCIES = frozenset(
+    {"CNY", "USD", "HKD", "EUR", "JPY", "TWD", "KRW", "GBP", "CHF", "AUD", "CAD", "SGD", "RUB", "THB", "INR", "MOP", "MYR"}
+)
+# A currency named before the number ("新台币12.77亿元", "人民币3.14亿", "US$12.5") overrides
+# the "元" after it, or is the unit when none follows.
+CURRENCY_BEFORE = {
+    "新台币": "TWD", "台币": "TWD", "人民币": "CNY", "港币": "HKD", "港元": "HKD", "美金": "USD", "美元": "USD",
+    "欧元": "EUR", "日元": "JPY", "日圆": "JPY", "英镑": "GBP",
+    "US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD", "RMB": "CNY",
+    "$": "USD", "¥": "CNY", "￥": "CNY", "€": "EUR", "£": "GBP",
+}
