@@ -1,8 +1,9 @@
 """Throughput of the translation engine versus Argos' own per-sentence path, same package.
 
-Builds a test package of a realistic shape (Transformer, d_model 256, 3+3 layers, 4,000
-pieces — random weights, so only speed means anything), takes the sentences of the sample
-sources, and times:
+Builds a test package of the real zh→en package's shape (an OPUS-MT transformer-base:
+6+6 layers, d_model 512, 8 heads, FFN 2048, a vocabulary of 32,000 pieces — random weights, so
+only speed means anything; ``--small`` for the earlier d_model 256, 3+3 layers, 4,000 pieces),
+takes the sentences of the sample sources, and times:
 
 - ``briefing engine``: the engine on all sentences in one call (token-based batches);
 - ``briefing stage``: the whole ``Translator.translate`` with an empty cache (protection,
@@ -14,7 +15,7 @@ sources, and times:
 
 Both use the same beam size (``--beam``, Argos' default 4) and one inter-op thread.
 
-    python bench/translation_throughput.py [--beam 4] [--repeat 3]
+    python bench/translation_throughput.py [--beam 4] [--repeat 3] [--small]
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--beam", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--small", action="store_true", help="d_model 256, 3+3 layers, 4,000 pieces")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench-translation-"))
@@ -51,7 +53,11 @@ def main() -> None:
     os.environ["ARGOS_BEAM_SIZE"] = str(args.beam)
     from tests.tiny_argos import build_tiny_package
 
-    package_file = build_tiny_package(work, d_model=256, layers=3, heads=4, ffn=1024, vocab_size=4000)
+    if args.small:
+        shape = {"d_model": 256, "layers": 3, "heads": 4, "ffn": 1024, "vocab_size": 4000}
+    else:
+        shape = {"d_model": 512, "layers": 6, "heads": 8, "ffn": 2048, "vocab_size": 4000, "model_vocab": 32000}
+    package_file = build_tiny_package(work, **shape)
     from generator.config import TranslationConfig
     from generator.glossary import Glossary
     from generator.translation import Translator
@@ -59,7 +65,7 @@ def main() -> None:
 
     install_from_file(package_file)
     sentences = sample_sentences()
-    print(f"{len(sentences)} sentences from seeds/, beam size {args.beam}, model d_model 256, 3+3 layers")
+    print(f"{len(sentences)} sentences from seeds/, beam size {args.beam}, model {shape}")
 
     config = TranslationConfig(beam_size=args.beam, inter_threads=1)
     default_beam = TranslationConfig().beam_size

@@ -61,6 +61,7 @@ class LoadResult:
 class BuildReport:
     documents: int = 0
     articles: int = 0
+    sources_cached: int = 0  # sources whose analysis came from the analysis cache
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     sentences: int = 0  # texts sent for translation (unique)
@@ -76,7 +77,8 @@ class BuildReport:
         if self.aborted:
             return f"briefing: build stopped (--strict): {len(self.problems)} source(s) skipped, nothing written"
         parts = [
-            f"{self.documents} document{'s' if self.documents != 1 else ''}",
+            f"{self.documents} document{'s' if self.documents != 1 else ''}"
+            + (f" ({self.sources_cached} unchanged, from the analysis cache)" if self.sources_cached else ""),
             f"{self.articles} article{'s' if self.articles != 1 else ''}",
             f"{self.sentences} sentences to translate ({self.translated} translated, {self.cache_hits} from cache"
             + (f"; {self.fallbacks} left in Chinese because the translation failed its checks" if self.fallbacks else "")
@@ -109,6 +111,7 @@ def run_build(
             raise UserError(f"{seeds_dir}: no such folder of sources")
         sources = analyse_sources([seeds_dir], config, use_cache=use_cache)
         report.problems = sources.problems
+        report.sources_cached = sources.cached
         if strict and sources.problems:
             report.aborted = True
             return report
@@ -282,6 +285,8 @@ def _job_key(job: _Job, config: Config) -> str:
 
 
 def _run_jobs(jobs: Sequence[_Job], config: Config) -> list[Analysed | Problem]:
+    if not jobs:
+        return []
     size = sum(Path(j.file).stat().st_size for j in jobs if Path(j.file).is_file())
     workers = min(_MAX_WORKERS, os.cpu_count() or 1, len(jobs))
     glossary = load_glossary(config.path(config.glossary))

@@ -51,10 +51,16 @@ def build_tiny_package(
     heads: int = 2,
     ffn: int | None = None,
     vocab_size: int = 1200,
+    model_vocab: int | None = None,
     version: str = "0.0.1",
     seed: int = 7,
 ) -> Path:
-    """Write ``translate-zh_en-tiny.argosmodel`` into ``dest_dir`` and return its path."""
+    """Write ``translate-zh_en-tiny.argosmodel`` into ``dest_dir`` and return its path.
+
+    ``model_vocab`` pads the model's vocabulary beyond the SentencePiece pieces (entries the
+    tokenizer never produces): a model of a real vocabulary size (tens of thousands of pieces,
+    the output layer's cost) without a training text rich enough to learn them.
+    """
     import ctranslate2
     import sentencepiece as spm
 
@@ -77,6 +83,7 @@ def build_tiny_package(
     (root / "sentencepiece.model").write_bytes(sp_bytes.getvalue())
     sp = spm.SentencePieceProcessor(model_proto=sp_bytes.getvalue())
     vocab = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+    vocab += [f"<unused{i}>" for i in range(max(0, (model_vocab or 0) - len(vocab)))]
     chain = ["<s>", *sp.encode(phrase, out_type=str), "</s>"]
     if len(set(chain)) != len(chain) or len(chain) > d_model:
         raise ValueError("the phrase needs distinct pieces, fewer than d_model")

@@ -26,6 +26,9 @@ _MIN_PULL_QUOTE_CLAUSE_LETTERS = 20
 # An attributed pull quote ("“……”某某公司") has at most this many characters outside the
 # quotation, with no sentence punctuation: a paragraph that cites a phrase has more.
 _MAX_ATTRIBUTION_CHARS = 20
+# A pull quote is printed on the page of the paragraph it repeats: within this many blocks of
+# it (this keeps the search linear in a file of thousands of articles).
+_PULL_QUOTE_REACH = 60
 # A fragment the layout repeats at the top of the next column is at least this long.
 _MIN_REPEATED_FRAGMENT = 8
 
@@ -73,6 +76,10 @@ def mark_pull_quotes(blocks: Sequence[Block]) -> list[Block]:
     first copy is in the same article (two articles may share an editor's note).
     """
     texts = [_letters(b.text) for b in blocks]
+    first_paragraph: dict[str, int] = {}  # a paragraph's letters → where they first stand
+    for i, b in enumerate(blocks):
+        if b.kind == "paragraph":
+            first_paragraph.setdefault(texts[i], i)
     out = []
     for i, b in enumerate(blocks):
         if b.kind in ("paragraph", "heading") and b.level == 0:
@@ -80,9 +87,9 @@ def mark_pull_quotes(blocks: Sequence[Block]) -> list[Block]:
             probe = _letters(quotation) if quotation else texts[i]
             inside = [
                 j
-                for j, other in enumerate(blocks)
+                for j in range(max(0, i - _PULL_QUOTE_REACH), min(len(blocks), i + _PULL_QUOTE_REACH + 1))
                 if j != i
-                and other.kind == "paragraph"
+                and blocks[j].kind == "paragraph"
                 and probe in texts[j]
                 and (len(texts[j]) > len(probe) or (j < i and b.kind == "heading"))
             ]
@@ -95,9 +102,7 @@ def mark_pull_quotes(blocks: Sequence[Block]) -> list[Block]:
                 ]
             if len(probe) >= _MIN_REPEATED_LETTERS and inside:
                 b = replace(b, kind="quote")
-            elif b.kind == "paragraph" and len(probe) >= _MIN_REPEATED_LETTERS and any(
-                texts[j] == probe and blocks[j].kind == "paragraph" for j in range(i)
-            ):
+            elif b.kind == "paragraph" and len(probe) >= _MIN_REPEATED_LETTERS and first_paragraph.get(probe, i) < i:
                 b = replace(b, kind="repeat")
         out.append(b)
     return out

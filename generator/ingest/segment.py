@@ -23,9 +23,11 @@ on the article whose lines hold it, or on the document when no article's do.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -49,6 +51,9 @@ _MIN_SPLIT_MATCH = 0.4
 # Nearby runs win ties: a bonus of this much for a run next to the headline, halving about
 # every 28 lines (e-folding distance in source lines).
 _PROXIMITY_WEIGHT = 0.1
+# A headline is printed on the page of its body: runs further than this (source lines) are not
+# considered, which keeps the matching linear in a file of thousands of articles.
+_HEADLINE_REACH = 1500
 _PROXIMITY_LINES = 40
 
 
@@ -231,8 +236,8 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
             close()
             current.title, current.title_line = b.text, b.first_line
             # a headline with nothing after it but a byline floats (printed apart from its body)
-            rest = [x for x in blocks[i + 1 :] if x.kind not in ("quote", "caption", "credit", "fragment")]
-            if not any(x.kind in ("paragraph", "repeat") for x in rest[:2]):
+            rest = list(itertools.islice((x for x in blocks[i + 1 :] if x.kind not in ("quote", "caption", "credit", "fragment")), 2))
+            if not any(x.kind in ("paragraph", "repeat") for x in rest):
                 bylines = [n for x in rest[:1] if x.kind == "byline" for n in (byline_names(x.text) or [])]
                 floating.append(_Floating(b.text, b.first_line, bylines))
                 current = _Run()
@@ -324,21 +329,45 @@ class _Weights(dict):
 
     def __init__(self, grams: Sequence[set[str]]) -> None:
         super().__init__()
-        self.grams = grams
+        self.runs = len(grams)
+        self.found_in = Counter(g for gs in grams for g in gs)
 
     def __missing__(self, gram: str) -> float:
-        n = sum(gram in gs for gs in self.grams)
-        self[gram] = value = math.log(1 + len(self.grams) / n) if n else 0.0
+        n = self.found_in[gram]
+        self[gram] = value = math.log(1 + self.runs / n) if n else 0.0
         return value
+
+
+class _Nearby:
+    """The runs a headline printed at a line may belong to: those on its page, at most
+    ``_HEADLINE_REACH`` lines away (this keeps the matching linear in a file of thousands of
+    articles)."""
+
+    def __init__(self, runs: Sequence[_Run]) -> None:
+        self.spans = [(r.first_line, r.last_line) for r in runs]
+        self.order = sorted(range(len(runs)), key=lambda ri: self.spans[ri][0])
+        self.starts = [self.spans[ri][0] for ri in self.order]
+        self.longest = max((last - first for first, last in self.spans), default=0)
+
+    def __call__(self, line: int) -> list[int]:
+        lo = bisect.bisect_left(self.starts, line - _HEADLINE_REACH - self.longest)
+        hi = bisect.bisect_right(self.starts, line + _HEADLINE_REACH)
+        return sorted(
+            ri for ri in self.order[lo:hi]
+            if min(abs(line - self.spans[ri][0]), abs(line - self.spans[ri][1])) <= _HEADLINE_REACH
+            or self.spans[ri][0] <= line <= self.spans[ri][1]
+        )
 
 
 def _assign_floating(runs: list[_Run], floating: list[_Floating], drops: _Drops) -> None:
     texts = [r.text for r in runs]
     weight = _Weights([_bigrams(t) for t in texts])
-    pool = _group_headlines(floating, runs, texts, weight)
+    near = _Nearby(runs)
+    pool = _group_headlines(floating, runs, texts, weight, near)
     pairs = []
     for fi, f in enumerate(pool):
-        for ri, r in enumerate(runs):
+        for ri in near(f.line):
+            r = runs[ri]
             if r.title:
                 continue
             sim = _similarity(f.text, texts[ri], weight)
@@ -358,7 +387,7 @@ def _assign_floating(runs: list[_Run], floating: list[_Floating], drops: _Drops)
 
 
 def _group_headlines(
-    floating: Sequence[_Floating], runs: Sequence[_Run], texts: Sequence[str], weight: dict[str, float]
+    floating: Sequence[_Floating], runs: Sequence[_Run], texts: Sequence[str], weight: dict[str, float], near: _Nearby
 ) -> list[_Floating]:
     """Join the lines of one printed headline (kicker, headline, subhead) and drop repeats.
 
@@ -368,14 +397,14 @@ def _group_headlines(
     is taken where it is printed; other repeats count once.
     """
 
-    def best_run(text: str) -> int | None:
-        scores = [(_similarity(text, texts[ri], weight), ri) for ri, r in enumerate(runs) if not r.title]
+    def best_run(text: str, line: int) -> int | None:
+        scores = [(_similarity(text, texts[ri], weight), ri) for ri in near(line) if not runs[ri].title]
         top = max(scores, default=(0.0, -1), key=lambda x: (x[0], -x[1]))
         return top[1] if top[0] >= _MIN_HEADLINE_MATCH else None
 
     groups: list[tuple[_Floating, int | None]] = []
     for f in sorted((f for f in floating if f.index >= 0), key=lambda f: f.index):
-        best = best_run(f.text)
+        best = best_run(f.text, f.line)
         if groups:
             g, g_best = groups[-1]
             together = f.index == g.last_index + 1 and not f.page_start

@@ -61,6 +61,7 @@ class Site:
     editions: tuple[Edition, ...]  # newest first, undated last
     publications: tuple[Publication, ...]
     tags: dict[str, tuple[str, ...]]  # page → its topics
+    edition_of: dict[str, Edition]  # article page → the edition it is in
 
 
 def organise(digest: Digest, paths: SitePaths, glossary: Glossary, *, min_tag_articles: int, max_tags: int) -> Site:
@@ -84,7 +85,8 @@ def organise(digest: Digest, paths: SitePaths, glossary: Glossary, *, min_tag_ar
         for name, eds in sorted(by_publication.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
     )
     ordered = tuple(item for edition in editions for item in edition.items)
-    return Site(ordered, tuple(editions), publications, _tags(ordered, glossary, min_tag_articles, max_tags))
+    edition_of = {item.page: edition for edition in editions for item in edition.items}
+    return Site(ordered, tuple(editions), publications, _tags(ordered, glossary, min_tag_articles, max_tags), edition_of)
 
 
 def _newest_first(edition: Edition) -> tuple:

@@ -254,10 +254,10 @@ def _from_docs(page: str, link: str) -> str | None:
 
 
 def _edition_of(item: Item, site: Site, glossary: Glossary) -> dict | None:
-    for edition in site.editions:
-        if item in edition.items:
-            return {"page": edition.page, "date": edition.date, "title": edition_title(edition, glossary)}
-    return None
+    edition = site.edition_of.get(item.page)
+    if edition is None:
+        return None
+    return {"page": edition.page, "date": edition.date, "title": edition_title(edition, glossary)}
 
 
 def _document_title(doc: DocumentDigest, glossary: Glossary) -> str:
