@@ -110,15 +110,19 @@ def inspect(project: Path, env: dict | None = None) -> list[dict]:
     return records
 
 
-def index_size(site: Path) -> tuple[int, int, int]:
+def index_size(site: Path, engine: str) -> tuple[int, int, int]:
     """Bytes the search data takes (as served, and gzipped) and the engine's code files."""
+    from generator.site.search import HIGHLIGHT_PATH, WORKER_PATH
+
     data = code = packed = 0
-    for folder in ("search", "pagefind"):
-        for f in sorted((site / folder).rglob("*")) if (site / folder).is_dir() else []:
-            if not f.is_file():
-                continue
+    files = [f for folder in ("search", "pagefind") if (site / folder).is_dir() for f in sorted((site / folder).rglob("*"))]
+    files += [site / WORKER_PATH, site / HIGHLIGHT_PATH]
+    for f in files:
+        if engine == "pagefind" and f.name == "briefing.json":
+            continue  # the adapter reads only its folding table
+        if f.is_file():
             raw = f.read_bytes()
-            if f.suffix in CODE_SUFFIXES:
+            if f.suffix in CODE_SUFFIXES or f.name.endswith(".pagefind"):
                 code += len(raw)
             else:
                 data += len(raw)
@@ -167,6 +171,8 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=1280, help="browser width in CSS pixels")
     parser.add_argument("--misses", type=int, default=0, help="print this many queries whose article was not first")
     parser.add_argument("--dump", type=Path, help="write every outcome as JSON lines here")
+    parser.add_argument("--engine", choices=("site", "pagefind"), default="site",
+                        help="the site as built, or Pagefind behind the same box (bench/search_pagefind.py)")
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="search-quality-"))
@@ -180,19 +186,28 @@ def main() -> None:
         records = build(project)
         print(f"built {len(records)} articles in {time.perf_counter() - started:.0f} s ({project})", file=sys.stderr)
 
+    site = project / "site"
+    if args.engine == "pagefind":
+        from search_pagefind import convert
+
+        site = project / "site-pagefind"
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.copytree(project / "site", site)
+        convert(site)
+
     targets = targets_from_records(records)
     queries = QuerySet(targets, seed=args.seed).build()
     counts = kind_counts(queries)
     print(f"{len(queries)} queries over {len({q.page for q in queries})} articles: "
           + ", ".join(f"{k} {n}" for k, n in counts.items()), file=sys.stderr)
 
-    server, base_url = serve(project / "site")
+    server, base_url = serve(site)
     try:
         outcomes, external, errors = run_browser(base_url, queries, args.width)
     finally:
         server.shutdown()
 
-    data, packed, code = index_size(project / "site")
+    data, packed, code = index_size(site, args.engine)
     median, p90, unanswered = latency_summary(outcomes)
     articles = len(targets)
     print(table(outcomes))

@@ -27,7 +27,7 @@ from html import escape as escape_html
 from pathlib import Path
 from urllib.parse import unquote
 
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
@@ -42,6 +42,7 @@ log = logging.getLogger("mkdocs.plugins.briefing")
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
 _LINE_ANCHOR = re.compile(r'id="(__codelineno-[0-9-]+)"')
 _THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_ARTICLE_FILE = re.compile(r"article-\d+\.md$")  # generator.site.paths.article_filename
 _ASSETS = Path(__file__).resolve().parent / "site" / "search_assets"
 
 
@@ -58,6 +59,7 @@ class BriefingPlugin(BasePlugin):
         self.glossary = Glossary()
         self.search_on = False
         self.search_entries: dict[str, search.Entry] = {}
+        self.source_pages: set[str] = set()  # a source's page and list of articles: they repeat the articles
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -101,6 +103,8 @@ class BriefingPlugin(BasePlugin):
                     files.append(File.generated(config, path, abs_src_path=str(_ASSETS / asset)))
             pages = {f.url for f in files.documentation_pages()}
             self.search_entries = {url: e for url, e in self.search_entries.items() if url in pages}
+            folders = {posixpath.dirname(f.src_uri) for f in files.documentation_pages() if _ARTICLE_FILE.match(posixpath.basename(f.src_uri))}
+            self.source_pages = {f"{folder}/{name}" for folder in folders for name in ("index.md", "source.md")}
         settings = self._settings()
         data = Path(config.docs_dir) / settings.digest_dir / ".briefing-site.json"
         try:
@@ -133,10 +137,12 @@ class BriefingPlugin(BasePlugin):
         if self.search_on:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}  # Material indexes nothing
             entry = search.article_entry(page.url, page.title or "", html)
-            if entry is None and page.title:
+            if entry is None and page.title and page.file.src_uri not in self.source_pages:
                 entry = search.Entry(page.url, page.title)
             if entry is not None:
                 self.search_entries[page.url] = entry
+            else:
+                self.search_entries.pop(page.url, None)
         # MkDocs takes the title from the H1 as text, and the theme prints it unescaped in
         # <title>, the navigation and search: a headline "</title><script>…" must stay text
         if page.title:

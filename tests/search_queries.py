@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 # An article shares a query with at most this many others, or the query does not point at it.
 MAX_SHARED = 2
@@ -94,7 +95,11 @@ class Outcome:
 
     @property
     def duplicated(self) -> bool:
-        return len(set(self.results)) != len(self.results)
+        """A page listed twice, or the article's text listed again under another page of its
+        source (the source page, the source's list of articles)."""
+        folder = self.query.page.rsplit("/", 2)[0] + "/"
+        again = [r for r in self.results if r.startswith(folder) and not re.search(r"/article-\d+/$", r)]
+        return len(set(self.results)) != len(self.results) or (self.query.page in self.results and bool(again))
 
 
 def targets_from_records(records: Iterable[dict]) -> list[Target]:
@@ -181,7 +186,7 @@ class QuerySet:
             yield "simplified, traditional page", [s for s in (_opencc("t2s").convert(w) for w in words + phrases) if _CJK_RUN.search(s)]
         else:
             converted = [_opencc("s2t").convert(w) for w in words + phrases]
-            yield "traditional", [c for c, w in zip(converted, words + phrases) if c != w]
+            yield "traditional", [c for c, w in zip(converted, words + phrases, strict=True) if c != w]
         yield "single character", sorted({ch for ch in t.body if _CJK_RUN.match(ch)})
         yield "English", sorted(_english(t.english))
 
@@ -257,7 +262,7 @@ def _english(english: str) -> set[str]:
             out.add(head)
         words = re.findall(r"[A-Za-z][A-Za-z-]{3,}", line)
         out.update(words)
-        out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+        out.update(f"{a} {b}" for a, b in pairwise(words))
     return out
 
 
@@ -274,7 +279,7 @@ def spread(queries: list[Query], count: int) -> list[Query]:
 
 # -- the reader's measurement ------------------------------------------------------------
 
-_ARM = """(query) => {
+_ARM = """([query, timeout]) => {
   const input = document.querySelector('.md-search__input');
   const meta = document.querySelector('.md-search-result__meta');
   const list = document.querySelector('.md-search-result__list');
@@ -286,9 +291,9 @@ _ARM = """(query) => {
     const observer = new MutationObserver(() => { if (t0 !== null) finish(performance.now() - t0); });
     observer.observe(list, {childList: true});
     observer.observe(meta, {childList: true, characterData: true, subtree: true});
-    setTimeout(() => finish(null), %d);
+    setTimeout(() => finish(null), timeout);
   });
-}""" % RESULT_TIMEOUT_MS
+}"""
 
 _READ = """() => [...document.querySelectorAll('.md-search-result__item')].map(li => {
   const link = li.querySelector('a');
@@ -319,7 +324,7 @@ def run_query(page, base_url: str, query: Query) -> Outcome:
         "() => document.querySelectorAll('.md-search-result__item').length === 0"
         " && /Type to start/.test(document.querySelector('.md-search-result__meta').textContent)"
     )
-    page.evaluate(_ARM, query.text)
+    page.evaluate(_ARM, [query.text, RESULT_TIMEOUT_MS])
     page.keyboard.insert_text(query.text)
     page.keyboard.press("End")
     latency = page.evaluate("window.__searchDone")

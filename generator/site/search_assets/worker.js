@@ -11,7 +11,7 @@
  * folded the same way, one character for one (traditional → simplified with OpenCC's table,
  * full-width → ASCII, upper → lower case), so offsets into the shown text stay valid for
  * snippets and highlighting. Terms separated by spaces must all occur; when no page has them
- * all, pages with the most of them come first and the others are listed as missing. A term
+ * all, the pages with the most of them are listed, the others shown as missing. A term
  * found nowhere is cut into the longest pieces the index holds (湖南立体计算 → 湖南 立体计算).
  * Ranking is BM25 over the folded fields, title hits weighted up; articles always come
  * before other pages, and each page appears once.
@@ -28,8 +28,8 @@ var FIELD_WEIGHTS = [3, 1, 1, 0.5]; /* title, body, English, dateline */
 var K1 = 1.2, B = 0.5;
 /* A snippet: characters shown before the first match, and in all. */
 var SNIPPET_BEFORE = 24, SNIPPET_CHARS = 110;
-/* Articles rank above other pages, and more matched terms above fewer, whatever the score. */
-var ARTICLE_TIER = 1e6, TERM_TIER = 1e3;
+/* Articles rank above other pages, whatever the score. */
+var ARTICLE_TIER = 1e6;
 /* A match inside a longer number or word (900元 in 1900元, "on" in "billion") counts this much. */
 var PARTIAL_WEIGHT = 0.1;
 /* A run of this many digits may be written with thousands separators (4,000 / 4000). */
@@ -236,8 +236,10 @@ function search(query) {
       scores.set(d, s);
     });
   });
-  var ranked = Array.from(scores.values()).map(function (s) {
-    s.total = (index.articles[s.doc] ? ARTICLE_TIER : 0) + s.matched * TERM_TIER + s.score;
+  var all = Array.from(scores.values());
+  var most = all.reduce(function (m, s) { return Math.max(m, s.matched); }, 0);
+  var ranked = all.filter(function (s) { return s.matched === most; }).map(function (s) {
+    s.total = (index.articles[s.doc] ? ARTICLE_TIER : 0) + s.score;
     return s;
   }).sort(function (a, b) {
     return b.total - a.total || (index.urls[a.doc] < index.urls[b.doc] ? -1 : 1);
