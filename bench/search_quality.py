@@ -43,11 +43,10 @@ from tests.search_queries import (  # noqa: E402
     table,
     targets_from_records,
 )
+from tests.test_browser import ARGS as CHROMIUM_ARGS  # noqa: E402
+from tests.test_browser import CHROMIUM  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "devdata" / "news-headlines-dev.jsonl"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 # Articles shorter than this (characters) are briefs, not the stories a reader searches for.
 MIN_ARTICLE_CHARS = 200
 # Files a search engine's code is made of (fixed cost, not per article).

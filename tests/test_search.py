@@ -175,3 +175,39 @@ def test_traditional_number_and_english_name_queries(reader, served_site, built_
     missing = run_query(page, served_site, SearchQuery("check", "算力券 zzzqqq", ""))
     assert missing.results and "Missing" in missing.snippets[0], "the term found nowhere is shown as missing"
     assert not page.errors and not page.external, (page.errors, page.external)
+
+
+@browser_needed
+def test_article_text_is_shown_as_text_in_results(browser, tmp_path):
+    """A headline or body carrying markup is searched and shown as text, never run."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    from tests.helpers import briefing, make_project, mkdocs_build
+
+    project = make_project(tmp_path / "p", seeds=False)
+    hostile = '<img src=x onerror="window.__pwned=1">'
+    (project / "seeds" / "hostile.md").write_text(
+        f"---\ntitle: '芦笙节{hostile}'\n---\n\n今年的芦笙节{hostile}吸引游客3.5万人次，同比增长12%。\n", encoding="utf-8")
+    assert briefing("build", "--no-translate", cwd=project).returncode == 0
+    site = mkdocs_build(project)
+    assert site.returncode == 0, site.stderr
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(project / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        open_search(page, base)
+        outcome = run_query(page, base, SearchQuery("check", "芦笙节", ""))
+        assert outcome.results and "onerror" in outcome.snippets[0] + outcome.titles[0]
+        assert page.locator(".md-search-result img").count() == 0
+        assert page.evaluate("window.__pwned") is None
+        context.close()
+    finally:
+        server.shutdown()
