@@ -18,6 +18,8 @@ installed copy of the package works from any project folder.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import logging
 import posixpath
@@ -224,12 +226,19 @@ def _search_scripts(output: str, url: str) -> str:
 
     def worker(m: re.Match) -> str:
         data = json.loads(m.group(2))
-        data["search"] = get_relative_url(search.WORKER_PATH, url)
+        data["search"] = get_relative_url(search.WORKER_PATH, url) + f"?v={_asset_version('worker.js')}"
         return m.group(1) + json.dumps(data).replace("<", "\\u003c") + m.group(3)
 
     output = _THEME_CONFIG.sub(worker, output, count=1)
-    script = f'<script src="{escape_html(get_relative_url(search.HIGHLIGHT_PATH, url))}"></script>'
+    src = get_relative_url(search.HIGHLIGHT_PATH, url) + f"?v={_asset_version('highlight.js')}"
+    script = f'<script src="{escape_html(src)}"></script>'
     return output.replace("</body>", script + "</body>", 1)
+
+
+@functools.cache
+def _asset_version(name: str) -> str:
+    """A hash of the shipped script: a new version is fetched, not an old one from a cache."""
+    return hashlib.sha1((_ASSETS / name).read_bytes()).hexdigest()[:8]
 
 
 def _root(config) -> Path:

@@ -70,7 +70,7 @@ def test_material_indexes_nothing_and_its_worker_is_replaced(built_site):
     site = Path(built_site["project"]) / "site"
     assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
     config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', (site / "index.html").read_text(encoding="utf-8"), re.S)
-    assert json.loads(config.group(1))["search"].endswith("workers/briefing-search.js")
+    assert re.search(r"workers/briefing-search\.js\?v=[0-9a-f]{8}$", json.loads(config.group(1))["search"])
     assert (site / "assets" / "javascripts" / "workers" / "briefing-search.js").is_file()
 
 

@@ -39,7 +39,7 @@ var SEP = "\u0001";
 var index = null;
 
 function load() {
-  return fetch(new URL(INDEX_URL, self.location.href).href)
+  return fetch(new URL(INDEX_URL, self.location.href).href, {cache: "no-cache"}) /* revalidated: a new build is seen */
     .then(function (response) {
       if (!response.ok) throw new Error("search index: HTTP " + response.status);
       return response.json();
