@@ -1,9 +1,9 @@
 """The user glossary: one list of terms for segmentation, translation and search.
 
 ``glossary.yaml`` maps a Chinese term to its English (``湖南: Hunan``); a ``.tsv`` file
-with ``term<TAB>english`` lines works too. jieba learns every term as a word (``analysis.tokens``; keywords
-and the search index keep it whole), and translation protects it and writes the English
-exactly as given.
+with ``term<TAB>english`` lines works too. jieba learns every term as a word (``analysis.tokens``;
+keywords keep it whole), translation protects it and writes the English exactly as given, and
+the site search finds the term when a reader types its English.
 """
 
 from __future__ import annotations
@@ -31,10 +31,6 @@ class Glossary:
         """(term, frequency, tag) for jieba: frequent enough to stay one word, tagged as a
         proper noun so part-of-speech filters (keywords) keep it."""
         return [(zh, max(1000, 200 * len(zh)), "nz") for zh, _ in self.terms]
-
-    def jieba_lines(self) -> list[str]:
-        """The same entries as lines of a jieba user dictionary (the search plugin reads one)."""
-        return [f"{word} {freq} {tag}" for word, freq, tag in self.jieba_words()]
 
 
 def load_glossary(path: Path | str | None) -> Glossary:

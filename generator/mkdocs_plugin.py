@@ -8,7 +8,9 @@
   becomes a link to the source page at the article's first line, and the source page's line
   anchors are made known to MkDocs' link check.
 - Writes the RSS 2.0 and JSON Feed 1.1 feeds of the newest articles (needs ``site_url``).
-- Feeds the glossary to the search plugin as its jieba user dictionary and keeps jieba quiet.
+- Site search (generator/site/search.py): Material's search box stays, its worker is replaced
+  by one that finds any substring (simplified or traditional) in an index of one entry per
+  article; Material's own indexing is switched off page by page.
 
 A plugin (entry point ``mkdocs.plugins: briefing``) rather than a hooks file, so that an
 installed copy of the package works from any project folder.
@@ -16,6 +18,8 @@ installed copy of the package works from any project folder.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import logging
 import posixpath
@@ -25,17 +29,23 @@ from html import escape as escape_html
 from pathlib import Path
 from urllib.parse import unquote
 
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from generator.config import Config, load_config
 from generator.errors import ModelMissing, UserError
-from generator.glossary import load_glossary
+from generator.glossary import Glossary, load_glossary
+from generator.site import search
 from generator.site.feeds import json_feed, rss_feed
 from generator.site.paths import relative, source_anchor
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
 _LINE_ANCHOR = re.compile(r'id="(__codelineno-[0-9-]+)"')
+_THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_ARTICLE_FILE = re.compile(r"article-\d+\.md$")  # generator.site.paths.article_filename
+_ASSETS = Path(__file__).resolve().parent / "site" / "search_assets"
 
 
 class BriefingPlugin(BasePlugin):
@@ -48,25 +58,23 @@ class BriefingPlugin(BasePlugin):
         self.files = None
         self._lock = threading.Lock()
         self._fingerprint: tuple | None = None
+        self.glossary = Glossary()
+        self.search_on = False
+        self.search_entries: dict[str, search.Entry] = {}
+        self.source_pages: set[str] = set()  # a source's page and list of articles: they repeat the articles
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
-    @event_priority(100)  # before the search plugin reads its jieba_dict_user
     def on_config(self, config):
         import jieba
 
-        jieba.setLogLevel(logging.WARNING)  # the search plugin segments with jieba: no loading chatter
+        jieba.setLogLevel(logging.WARNING)  # the digest regenerated under `mkdocs serve`: no loading chatter
         self.settings = settings = load_config(_root(config))
-        glossary = load_glossary(settings.path(settings.glossary))
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        if glossary and search is not None and hasattr(search.config, "jieba_dict_user"):
-            path = settings.path(".briefing-cache") / "jieba_user.txt"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            text = "\n".join(glossary.jieba_lines()) + "\n"
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                path.write_text(text, encoding="utf-8")
-            search.config.jieba_dict_user = str(path)
+        self.glossary = load_glossary(settings.path(settings.glossary))
+        material = config.plugins.get("material/search") or config.plugins.get("search")
+        # only Material's search box speaks the worker protocol our worker answers
+        self.search_on = material is not None and type(material).__module__.startswith("material.")
         return config
 
     def on_serve(self, server, *, config, builder):
@@ -91,6 +99,14 @@ class BriefingPlugin(BasePlugin):
 
     def on_files(self, files, *, config):
         self.files = files
+        if self.search_on:
+            for path, asset in ((search.WORKER_PATH, "worker.js"), (search.HIGHLIGHT_PATH, "highlight.js")):
+                if files.get_file_from_path(path) is None:
+                    files.append(File.generated(config, path, abs_src_path=str(_ASSETS / asset)))
+            pages = {f.url for f in files.documentation_pages()}
+            self.search_entries = {url: e for url, e in self.search_entries.items() if url in pages}
+            folders = {posixpath.dirname(f.src_uri) for f in files.documentation_pages() if _ARTICLE_FILE.match(posixpath.basename(f.src_uri))}
+            self.source_pages = {f"{folder}/{name}" for folder in folders for name in ("index.md", "source.md")}
         settings = self._settings()
         data = Path(config.docs_dir) / settings.digest_dir / ".briefing-site.json"
         try:
@@ -120,6 +136,15 @@ class BriefingPlugin(BasePlugin):
         # the code block's line anchors are raw HTML to MkDocs: tell its link check they exist
         if page.present_anchor_ids is not None and "__codelineno-" in html:
             page.present_anchor_ids.update(_LINE_ANCHOR.findall(html))
+        if self.search_on:
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}  # Material indexes nothing
+            entry = search.article_entry(page.url, page.title or "", html)
+            if entry is None and page.title and page.file.src_uri not in self.source_pages:
+                entry = search.Entry(page.url, page.title)
+            if entry is not None:
+                self.search_entries[page.url] = entry
+            else:
+                self.search_entries.pop(page.url, None)
         # MkDocs takes the title from the H1 as text, and the theme prints it unescaped in
         # <title>, the navigation and search: a headline "</title><script>…" must stay text
         if page.title:
@@ -127,6 +152,11 @@ class BriefingPlugin(BasePlugin):
         return html
 
     def on_post_page(self, output: str, *, page, config) -> str:
+        if self.search_on:
+            output = _search_scripts(output, page.url)
+        return self._feed_links(output, page=page, config=config)
+
+    def _feed_links(self, output: str, *, page, config) -> str:
         """Feed autodiscovery: every page names the feeds, so a reader's feed app finds them
         (relative links: the theme fetches the sitemap next to every rel=alternate link)."""
         if not self.site_data.get("items") or not config.site_url:
@@ -139,6 +169,10 @@ class BriefingPlugin(BasePlugin):
         return output.replace("</head>", links + "</head>", 1)
 
     def on_post_build(self, *, config) -> None:
+        if self.search_on:
+            index = Path(config.site_dir) / search.INDEX_PATH
+            index.parent.mkdir(parents=True, exist_ok=True)
+            index.write_text(search.build_index(self.search_entries.values(), self.glossary.terms), encoding="utf-8")
         items = self.site_data.get("items")
         if not items:
             return
@@ -185,6 +219,26 @@ class BriefingPlugin(BasePlugin):
             for problem in report.problems:
                 log.warning("briefing: skipped %s", problem)
             log.info(report.summary_line())
+
+
+def _search_scripts(output: str, url: str) -> str:
+    """Point Material's search box at the site's worker and add the page highlighter."""
+
+    def worker(m: re.Match) -> str:
+        data = json.loads(m.group(2))
+        data["search"] = get_relative_url(search.WORKER_PATH, url) + f"?v={_asset_version('worker.js')}"
+        return m.group(1) + json.dumps(data).replace("<", "\\u003c") + m.group(3)
+
+    output = _THEME_CONFIG.sub(worker, output, count=1)
+    src = get_relative_url(search.HIGHLIGHT_PATH, url) + f"?v={_asset_version('highlight.js')}"
+    script = f'<script src="{escape_html(src)}"></script>'
+    return output.replace("</body>", script + "</body>", 1)
+
+
+@functools.cache
+def _asset_version(name: str) -> str:
+    """A hash of the shipped script: a new version is fetched, not an old one from a cache."""
+    return hashlib.sha1((_ASSETS / name).read_bytes()).hexdigest()[:8]
 
 
 def _root(config) -> Path:

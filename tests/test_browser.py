@@ -134,7 +134,7 @@ def test_full_text_opens_on_the_article_page(page_at, served_site, built_site):
 
 
 def test_search_finds_chinese_words(page_at, served_site):
-    """Type a Chinese word into Material's search box; the article must come up."""
+    """Type a Chinese word into the search box; the article must come up (tests/test_search.py has more)."""
     page = page_at(1280)
     results = {}
     for word in ("算力券", "轻工"):

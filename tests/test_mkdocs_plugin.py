@@ -49,14 +49,6 @@ def test_build_command_leaves_pages_alone(tmp_path, monkeypatch):
     assert not (project / "docs" / "digest").exists()
 
 
-def test_glossary_becomes_the_search_user_dictionary(tmp_path, monkeypatch):
-    _project, config, plugin = _setup(tmp_path, monkeypatch)
-    plugin.on_config(config)
-    search = config.plugins["material/search"]
-    path = search.config.jieba_dict_user
-    assert path and "算力券" in Path(path).read_text(encoding="utf-8")
-
-
 def test_mkdocs_serve_rebuilds_once_per_seed_change(tmp_path):
     """A real `mkdocs serve`: editing a seed regenerates the page and rebuilds the site once."""
     import socket
