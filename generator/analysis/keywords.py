@@ -33,9 +33,11 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
     """Up to ``limit`` keywords, best first."""
     counts: Counter[str] = Counter()
     for sentence in sentences:
-        for word in tokens(sentence.text):
-            if len(word) >= 2 and word not in STOPWORDS and word.lower() not in _ENGLISH_STOPWORDS and _is_candidate(word):
-                counts[word] += 1
+        counts.update(tokens(sentence.text))
+    counts = Counter({
+        word: n for word, n in counts.items()
+        if len(word) >= 2 and word not in STOPWORDS and word.lower() not in _ENGLISH_STOPWORDS and _is_candidate(word)
+    })
     if not counts:
         return []
     table, median = idf()

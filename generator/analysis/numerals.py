@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import cn2an
 
@@ -38,6 +39,7 @@ AMOUNT = rf"{NUMBER}(?:\s*{MAGNITUDE}(?:{NUMBER}{MAGNITUDE})*)?"
 _PART = re.compile(rf"(?P<num>{ARABIC}|{CHINESE})\s*(?P<mag>{MAGNITUDE})?")
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> Decimal | None:
     """The value of a number with its magnitude: "1.2955万亿" → 1295500000000, "1兆7058亿" →
     1705800000000; None when it is not an amount ("千", "百亿" alone, "3万5亿", "一万二")."""

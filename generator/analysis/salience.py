@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -122,6 +123,20 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
 def headline_probabilities(
     sentence_tokens: Sequence[Sequence[str]], model: WordModel = FITTED
 ) -> dict[str, float]:
-    """P(a headline written for this article uses the token), for every token of the article."""
+    """P(a headline written for this article uses the token), for every token of the article.
+
+    A fresh dict each call; the model runs once per article however many stages ask (the
+    title and the summary both do).
+    """
+    key = tuple(tuple(t) for t in sentence_tokens)
+    return dict(_fitted_probabilities(key) if model is FITTED else _probabilities(key, model))
+
+
+@lru_cache(maxsize=8)
+def _fitted_probabilities(sentence_tokens: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, float], ...]:
+    return _probabilities(sentence_tokens, FITTED)
+
+
+def _probabilities(sentence_tokens: Sequence[Sequence[str]], model: WordModel) -> tuple[tuple[str, float], ...]:
     found, rows = token_features(sentence_tokens)
-    return dict(zip(found, model.probabilities(rows), strict=True))
+    return tuple(zip(found, model.probabilities(rows), strict=True))

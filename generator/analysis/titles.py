@@ -37,8 +37,11 @@ def propose_title(sentences: Sequence[Sentence], *, max_chars: int = 24) -> str:
     probability = headline_probabilities([tokens(s.text) for s in sentences])
     best: tuple[float, str] | None = None
     for sentence in sentences:
-        for candidate in clauses(sentence.text, max_chars):
-            distinct = set(tokens(candidate))
+        spans = _token_spans(sentence.text)
+        for candidate, start, end in _clause_spans(sentence.text, max_chars):
+            # the clause's words are the sentence's words inside it: jieba segments the runs
+            # of text between punctuation on their own, and clauses end at punctuation
+            distinct = {word for word, a, b in spans if start <= a and b <= end}
             expected = math.fsum(probability.get(t, 0.0) for t in distinct)  # exact: set order must not matter
             score = math.log(expected + 1e-9) - math.log(len(distinct) + HEADLINE_TOKENS)
             if best is None or score > best[0]:
@@ -48,6 +51,10 @@ def propose_title(sentences: Sequence[Sentence], *, max_chars: int = 24) -> str:
 
 def clauses(text: str, max_chars: int = 24) -> list[str]:
     """Clauses of a sentence, alone and joined with the next one, that could stand as a title."""
+    return [candidate for candidate, _, _ in _clause_spans(text, max_chars)]
+
+
+def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
     bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
     if bounds[-1] != len(text):
         bounds.append(len(text))
@@ -59,7 +66,8 @@ def clauses(text: str, max_chars: int = 24) -> list[str]:
         for b in (a + 1, a + 2):
             if b >= len(bounds):
                 break
-            candidate = text[bounds[a] : bounds[b]].rstrip("，,；;：:。！？!?").strip()
+            piece = text[bounds[a] : bounds[b]].rstrip("，,；;：:。！？!?")
+            candidate = piece.strip()
             if (
                 _MIN_CHARS <= len(candidate) <= max_chars
                 and not _INTRODUCES.search(candidate)
@@ -67,8 +75,19 @@ def clauses(text: str, max_chars: int = 24) -> list[str]:
                 and not DEPENDENT_OPENING.match(candidate)
                 and _balanced(candidate)
             ):
-                out.append(candidate)
+                start = bounds[a] + len(piece) - len(piece.lstrip())
+                out.append((candidate, start, start + len(candidate)))
     return out
+
+
+def _token_spans(text: str) -> list[tuple[str, int, int]]:
+    """The sentence's tokens with where each stands in it."""
+    spans, at = [], 0
+    for word in tokens(text):
+        at = text.find(word, at)
+        spans.append((word, at, at + len(word)))
+        at += len(word)
+    return spans
 
 
 def _balanced(text: str) -> bool:

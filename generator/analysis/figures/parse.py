@@ -57,11 +57,17 @@ _INDEX_WORDS = re.compile(r"指数|点位|大盘|股指|道琼|道指|纳指|恒
 _INDEX_LEVEL = re.compile(r"指数(?:为|达到|达|报|收报|收于|收在)\s*(?P<num>\d+(?:\.\d+)?)(?![\d.%]|\s*[个点倍])")
 
 
+# A sentence with none of these characters holds no number, so no figure (a quick test that
+# spares the full reading of most sentences without one).
+_ANY_NUMBER = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億兆半]")
+
+
 def parse_figures(sentences: Sequence[Sentence]) -> list[Figure]:
     """Every figure of every sentence, in text order, without English yet."""
     figures: list[Figure] = []
     for sentence in sentences:
-        figures.extend(_sentence_figures(sentence.text))
+        if _ANY_NUMBER.search(sentence.text):
+            figures.extend(_sentence_figures(sentence.text))
     return figures
 
 
