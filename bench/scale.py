@@ -4,8 +4,8 @@ For each size it writes a project (Markdown sources of ``--per-source`` articles
 front matter: publication and date, so the site has editions), then measures on the path a
 user takes, each step a fresh process:
 
-- analysis: ``briefing inspect --json --no-translate seeds`` (articles/s), and its ratio to
-  one bare ``jieba.lcut`` pass over the same article texts (jieba loaded, in process);
+- analysis: ``briefing inspect --json --no-translate --no-cache seeds`` (articles/s, CPU), and
+  its ratio to one bare ``jieba.lcut`` pass over the same article texts (jieba loaded);
 - cold build (``briefing build --no-translate``, empty caches), warm build (nothing changed),
   one-change build (one article of one source edited);
 - ``mkdocs build`` of the result: time, pages, HTML bytes per article page, search index;
@@ -138,7 +138,8 @@ def measure(count: int, per_source: int, serve: bool) -> dict:
         m: dict = {"articles": count, "characters": sum(map(len, texts))}
         m["jieba_cpu"] = bare_jieba(texts)
         m["inspect_wall"], m["inspect_cpu"], m["inspect_rss"], _ = run(
-            [sys.executable, "-m", "generator", "inspect", "--json", "--no-translate", "seeds"], root)
+            [sys.executable, "-m", "generator", "inspect", "--json", "--no-translate", "--no-cache", "seeds"], root)
+        shutil.rmtree(root / ".briefing-cache", ignore_errors=True)
         m["cold_wall"], m["cold_cpu"], m["cold_rss"], _ = run([sys.executable, "-m", "generator", "build", "--no-translate", "-q"], root)
         m["warm_wall"], m["warm_cpu"], m["warm_rss"], _ = run([sys.executable, "-m", "generator", "build", "--no-translate", "-q"], root)
         seed = root / "seeds" / "s00000.md"
@@ -152,7 +153,7 @@ def measure(count: int, per_source: int, serve: bool) -> dict:
         m["pages"] = len(pages)
         m["site_mb"] = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
         m["article_kb"] = sum(p.stat().st_size for p in article_pages) / max(1, len(article_pages)) / 1e3
-        index = site / "search" / "search_index.json"
+        index = site / "search" / "briefing.json"
         m["search_kb_per_article"] = index.stat().st_size / count / 1e3 if index.exists() else float("nan")
         if serve:
             m["serve_seconds"] = serve_seconds(root)
