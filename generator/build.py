@@ -31,7 +31,7 @@ from generator.ingest.segment import Segmented, single_article, split_articles
 from generator.records import article_record
 from generator.site.paths import HOME, SitePaths
 from generator.site.render import Renderer, SiteSettings
-from generator.site.write import write_pages
+from generator.site.write import DigestLock, write_pages
 
 if TYPE_CHECKING:
     from generator.data import Article
@@ -107,9 +107,11 @@ def run_build(
     docs_dir = Path(docs) if docs else config.path(config.docs)
     translator = _open_translator(config) if translate else None  # fail fast, before the work
     report = BuildReport()
+    lock = DigestLock((docs_dir / config.digest_dir).parent)
     try:
         if not seeds_dir.is_dir():
             raise UserError(f"{seeds_dir}: no such folder of sources")
+        lock.acquire(notify=lambda message: print(f"briefing: {message}", file=sys.stderr))
         sources = analyse_sources([seeds_dir], config, use_cache=use_cache)
         report.problems = sources.problems
         report.warnings.extend(map(str, sources.warnings))
@@ -131,6 +133,7 @@ def run_build(
         report.articles = sum(len(d.articles) for d in digest.documents)
         report.pages_written, report.pages_removed = len(written.written), len(written.removed)
     finally:
+        lock.release()
         if translator is not None:
             translator.close()
         report.seconds = time.perf_counter() - started
