@@ -184,7 +184,7 @@ def _foreign_pages(out_dir: Path, known: set[str]) -> list[str]:
             path = name if relative == "." else f"{relative}/{name}"
             if not name.startswith(".") and path not in known:
                 found.append(path)
-    return found
+    return sorted(found)
 
 
 class _Journal:
