@@ -542,7 +542,9 @@ def kill_loop(h: Harness, kills: int, seed: int = 15, translate: bool = False) -
         shutil.copytree(base / "docs", project / "docs", dirs_exist_ok=True)
         shutil.copytree(base / "seeds", project / "seeds", dirs_exist_ok=True)
         before = digest_files(project)
-        folder = project / "docs"  # a build's first write (journal, or a page's temporary file) lands here
+        # pages are written in path order, digest/.briefing-site.json first: its temporary file
+        # changes this folder's time when a build (old or new) starts writing
+        folder = project / "docs" / "digest"
         unchanged = folder.stat().st_mtime_ns
         cmd = h.command(*(() if translate else ("--no-translate",)))
         proc = subprocess.Popen(cmd, cwd=project, env={**h.env, **env}, stdout=subprocess.DEVNULL,
@@ -673,7 +675,7 @@ def cases(kills: int) -> list[tuple[str, str, Callable[[Harness], Outcome]]]:
         ("broken", "sources.yaml is a list", input_case(sources_yaml("- good.txt\n- other.md\n"), "expected")),
         ("broken", "briefing.yaml with a wrong type", settings_case("briefing.yaml", "summary:\n  max_sentences: many\n", "max_sentences")),
         ("fault", f"kill -9 during a build, seeds changed, rebuild (x{kills})", lambda h: kill_loop(h, kills)),
-        ("fault", "kill -9 during a translated build, rebuild (x2)", lambda h: kill_loop(h, 2, seed=7, translate=True)),
+        ("fault", "kill -9 during a translated build, rebuild (x3)", lambda h: kill_loop(h, 3, seed=7, translate=True)),
         ("fault", "two builds at once (5 pairs)", concurrent_builds),
         ("fault", "offline: translated build under unshare -n", offline),
     ]

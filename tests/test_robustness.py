@@ -445,7 +445,8 @@ def test_pages_a_kept_page_links_to_are_kept_and_user_pages_are_named_once(tmp_p
     assert report.warnings == [
         "digest/gone/article-01.md: edited by hand, so kept, though no source generates it any more",
         "digest/gone/source.md, digest/other/article-01.md, digest/third/article-01.md: kept although no source "
-        "generates them any more, because a page edited or added by hand links to it; delete that page to remove them",
+        "generates them any more, because a page edited or added by hand links to them; delete that page to have "
+        "them removed",
         "digest/extra/more.md, digest/notes.md: not written by briefing, left as they are",
     ]
     # deleting the hand-made pages lets the next build clean up

@@ -58,14 +58,14 @@ class WriteReport:
             for p in self.kept
         ]
         if self.linked:
+            them = "them" if len(self.linked) > 1 else "it"
             lines.append(
-                f"{_names(self.linked)}: kept although no source generates {'them' if len(self.linked) > 1 else 'it'}"
-                " any more, because a page edited or added by hand links to it; delete that page to remove them"
+                f"{_names(self.linked)}: kept although no source generates {them} any more, because a page edited"
+                f" or added by hand links to {them}; delete that page to have {them} removed"
             )
         if self.foreign:
             lines.append(f"{_names(self.foreign)}: not written by briefing, left as {'they are' if len(self.foreign) > 1 else 'it is'}")
         return lines
-
 
     def _dead(self, page: str) -> str:
         dead = self.dead_links.get(page)
@@ -139,7 +139,7 @@ def _remove_stale(out_dir: Path, ours: dict[str, set[str]], current: dict[str, s
     stale = {path: _hash_of(out_dir / path) for path in sorted(ours) if path not in current and _is_inside(out_dir, path)}
     edited = [p for p, h in stale.items() if h is not None and h not in ours[p]]
     hand_made = _files_not_ours(out_dir, known=set(current) | set(ours))
-    # the user's own files beside the folders we write (docs/about.md) are no news; in them, they are
+    # the user's files beside the folders we write (docs/about.md) are theirs; inside them, worth a word
     generated_folders = {path.split("/", 1)[0] + "/" for path in current if "/" in path}
     report.foreign = [p for p in hand_made if p.startswith(tuple(generated_folders))]
     removable = {p for p, h in stale.items() if h is not None and h in ours[p]}
