@@ -24,8 +24,9 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "~": "&#126;", "|": "&#124;
 _ENTITY_RE = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
 # Block syntax at the start: a heading (Python-Markdown needs no space after '#'), a list
 # item, a thematic break ("---"); '=' needs nothing (without a line above it underlines no
-# heading) and Python-Markdown would show its backslash.
-_LINE_START = re.compile(r"^(#|\+(?=\s|$))|^(-)(?=[\s-]|$)|^(\d+)([.)])(?=\s|$)")
+# heading) and Python-Markdown would show its backslash. A value that is only a run of '#'
+# is left as it is: templates print heading levels that way ({{ level }} [title](page)).
+_LINE_START = re.compile(r"^(#(?!#{0,5}$)|\+(?=\s|$))|^(-)(?=[\s-]|$)|^(\d+)([.)])(?=\s|$)")
 
 
 def escape(value: object) -> Md:
