@@ -29,7 +29,7 @@ def code_version() -> str:
     """A hash of the code that reads, segments and analyses sources (a changed rule is a new key)."""
     package = Path(generator.__file__).parent
     digest = hashlib.sha256(generator.__version__.encode())
-    parts = [package / name for name in ("data.py", "text.py", "glossary.py", "config.py")]
+    parts = [package / name for name in ("data.py", "text.py", "glossary.py", "config.py", "safeyaml.py")]
     parts += sorted((package / "ingest").rglob("*.py")) + sorted((package / "analysis").rglob("*.py"))
     for path in parts:
         digest.update(path.relative_to(package).as_posix().encode())

@@ -31,7 +31,7 @@ from generator.ingest.segment import Segmented, single_article, split_articles
 from generator.records import article_record
 from generator.site.paths import HOME, SitePaths
 from generator.site.render import Renderer, SiteSettings
-from generator.site.write import write_pages
+from generator.site.write import BuildLock, write_pages
 
 if TYPE_CHECKING:
     from generator.data import Article
@@ -55,6 +55,7 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
     # per document path: source text outside every article's lines that no article holds
     dropped: dict[str, tuple[Dropped, ...]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)  # read past, the source still built
 
 
 @dataclass
@@ -106,11 +107,14 @@ def run_build(
     docs_dir = Path(docs) if docs else config.path(config.docs)
     translator = _open_translator(config) if translate else None  # fail fast, before the work
     report = BuildReport()
+    lock = BuildLock(docs_dir)
     try:
         if not seeds_dir.is_dir():
             raise UserError(f"{seeds_dir}: no such folder of sources")
+        lock.acquire(notify=lambda message: print(f"briefing: {message}", file=sys.stderr))
         sources = analyse_sources([seeds_dir], config, use_cache=use_cache)
         report.problems = sources.problems
+        report.warnings.extend(map(str, sources.warnings))
         report.sources_cached = sources.cached
         if strict and sources.problems:
             report.aborted = True
@@ -129,6 +133,7 @@ def run_build(
         report.articles = sum(len(d.articles) for d in digest.documents)
         report.pages_written, report.pages_removed = len(written.written), len(written.removed)
     finally:
+        lock.release()
         if translator is not None:
             translator.close()
         report.seconds = time.perf_counter() - started
@@ -137,8 +142,9 @@ def run_build(
 
 def inspect_sources(
     paths: Sequence[str], *, translate: bool = True, single_article: bool = False, use_cache: bool = True
-) -> tuple[list[dict], list[Problem]]:
-    """Analyse ``paths``; returns one JSON-ready record per article."""
+) -> tuple[list[dict], list[Problem], list[Problem]]:
+    """Analyse ``paths``: one JSON-ready record per article, the sources skipped, and the
+    warnings about sources read anyway."""
     config = _setup(".")
     translator = _open_translator(config) if translate else None
     try:
@@ -149,40 +155,47 @@ def inspect_sources(
             translator.close()
     site_paths = SitePaths(config.digest_dir, tuple(d.document.name for d in digest.documents))
     records = [article_record(d, a, paths=site_paths) for d in digest.documents for a in d.articles]
-    return records, sources.problems
+    return records, sources.problems, sources.warnings
 
 
 def load_sources(paths: Sequence[Path | str], *, single: bool = False) -> LoadResult:
     """Read and segment every source under ``paths`` (files or directories), as the build
     does, without analysing the articles (for tests and the segmentation benchmark)."""
     result = LoadResult()
-    jobs, result.problems = _jobs(paths, single)
+    jobs, result.problems, result.warnings = _jobs(paths, single)
     for job in jobs:
         found = _segmented(job)
         if isinstance(found, Problem):
             result.problems.append(found)
             continue
         document, segmented = found
-        result.problems.extend(Problem(document.path, w) for w in document.warnings)
+        result.warnings.extend(Problem(document.path, w) for w in document.warnings)
         result.documents.append((document, segmented.articles))
         result.dropped[document.path] = segmented.dropped
     return result
 
 
-def _jobs(paths: Sequence[Path | str], single: bool) -> tuple[list[_Job], list[Problem]]:
-    """One job per source file under ``paths``, with its sources.yaml entry."""
+def _jobs(paths: Sequence[Path | str], single: bool) -> tuple[list[_Job], list[Problem], list[Problem]]:
+    """One job per source file under ``paths``, with its sources.yaml entry; the entries not
+    read (skipped) and what the sources.yaml files said that could not be used (warnings)."""
     problems = [Problem(str(p), "no such file or directory") for p in paths if not Path(p).exists()]
+    warnings: list[Problem] = []
     jobs: list[_Job] = []
     indexes: dict[Path, dict] = {}
-    for file in discover_sources([p for p in paths if Path(p).exists()]):
+    discovered = discover_sources([p for p in paths if Path(p).exists()])
+    problems.extend(Problem(str(path), reason) for path, reason in discovered.skipped)
+    for file in discovered.files:
         if file.parent not in indexes:
+            index = file.parent / INDEX_FILE
+            notes: list[str] = []
             try:
-                indexes[file.parent] = read_index(file.parent)
+                indexes[file.parent] = read_index(file.parent, notes)
             except SourceError as exc:
-                problems.append(Problem(str(file.parent / INDEX_FILE), str(exc)))
+                problems.append(Problem(str(index), _reason(exc, index)))
                 indexes[file.parent] = {}
+            warnings.extend(Problem(str(index), note) for note in notes)
         jobs.append(_Job(str(file), indexes[file.parent].get(file.name), single))
-    return jobs, problems
+    return jobs, problems, warnings
 
 
 def _segmented(job: _Job) -> tuple[Document, Segmented] | Problem:
@@ -219,6 +232,7 @@ class Analysed:
 class Sources:
     analysed: list[Analysed] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # read past, the source still built
     cached: int = 0  # sources whose analysis came from the cache
 
 
@@ -243,7 +257,7 @@ def analyse_sources(
     nothing that affects the result changed, else in parallel processes for large inputs.
     The order of sources and articles never depends on how the work was shared."""
     result = Sources()
-    jobs, result.problems = _jobs(paths, single)
+    jobs, result.problems, result.warnings = _jobs(paths, single)
     cache = AnalysisCache(config.path(config.analysis_cache)) if use_cache else None
     try:
         keys = [_job_key(job, config) for job in jobs]
@@ -267,7 +281,7 @@ def analyse_sources(
         if isinstance(outcome, Problem):
             result.problems.append(outcome)
             continue
-        result.problems.extend(Problem(outcome.document.path, w) for w in outcome.warnings)
+        result.warnings.extend(Problem(outcome.document.path, w) for w in outcome.warnings)
         result.analysed.append(outcome)
     return result
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.errors import UserError
+from generator.errors import UserError, one_line
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 
@@ -33,13 +33,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = _user_message(exc)
         if message is None:
             raise
-        print(f"briefing: error: {message}", file=sys.stderr)
+        print(f"briefing: error: {one_line(message)}", file=sys.stderr)
         return EXIT_USAGE
 
 
 def _user_message(exc: Exception) -> str | None:
     if isinstance(exc, UserError):
-        return str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        return str(exc).strip() or exc.__class__.__name__
     if isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename else ""
         return f"{where}{exc.strerror or exc}"
@@ -96,10 +96,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         progress=not args.quiet,
         use_cache=not args.no_cache,
     )
-    for problem in report.problems:
-        print(f"briefing: skipped {problem}", file=sys.stderr)
-    for warning in report.warnings:
-        print(f"briefing: warning: {warning}", file=sys.stderr)
+    _say(report.problems, report.warnings)
     print(report.summary_line(), file=sys.stderr)
     if report.aborted:
         return EXIT_FAIL
@@ -110,7 +107,7 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     from generator.build import inspect_sources
     from generator.records import plain_record
 
-    records, problems = inspect_sources(
+    records, problems, warnings = inspect_sources(
         args.paths, translate=not args.no_translate, single_article=args.single_article, use_cache=not args.no_cache
     )
     out = sys.stdout
@@ -119,11 +116,19 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
             out.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
         else:
             out.write(plain_record(record))
-    for problem in problems:
-        print(f"briefing: skipped {problem}", file=sys.stderr)
+    _say(problems, warnings)
     if not records and problems:
         return EXIT_FAIL
     return EXIT_SKIPPED if problems else EXIT_OK
+
+
+def _say(skipped: Sequence[object], warnings: Sequence[object]) -> None:
+    """One line per source skipped and per warning; names are escaped (a file name may hold
+    a newline or a terminal escape sequence)."""
+    for problem in skipped:
+        print(f"briefing: skipped {one_line(str(problem))}", file=sys.stderr)
+    for warning in warnings:
+        print(f"briefing: warning: {one_line(str(warning))}", file=sys.stderr)
 
 
 def _cmd_model_install(args: argparse.Namespace) -> int:

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.errors import ConfigError
+from generator.safeyaml import YAMLError, load_yaml
+
+# A wrong value quoted in a message is cut to this many characters.
+_SHOWN_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -67,8 +69,8 @@ def load_config(root: Path | str = ".", file: str = "briefing.yaml") -> Config:
     if not path.exists():
         return config
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}".splitlines()[0]) from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of settings")
@@ -86,8 +88,16 @@ def _merge(obj: Any, data: dict, where: str) -> Any:
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: '{key}' must be a mapping")
             changes[key] = _merge(current, value, f"{where}: {key}")
-        elif not isinstance(value, type(current)):
-            raise ConfigError(f"{where}: '{key}' must be {type(current).__name__}, got {value!r}")
+        elif not isinstance(value, type(current)) or isinstance(value, bool) != isinstance(current, bool):
+            raise ConfigError(f"{where}: '{key}' must be {type(current).__name__}, got {_shown(value)}")
         else:
             changes[key] = value
     return replace(obj, **changes)
+
+
+def _shown(value: object) -> str:
+    """A wrong value, quoted in a message: scalars as written, containers by kind only."""
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a mapping"
+    text = repr(value)
+    return text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS] + "…"

@@ -5,6 +5,17 @@ exits non-zero; everything else is a bug and keeps its traceback. Each stage rai
 class of its own kind, so ``cli`` recognises a user error with one ``isinstance`` check.
 """
 
+import re
+
+# Characters that would break a one-line message or act on the terminal: C0 and C1 controls
+# (newlines, escape sequences), line and paragraph separators, bidirectional overrides.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print as one line: the characters above written as escapes (``\\n``, ``\\x1b``)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class UserError(Exception):
     """Reported as one line with a non-zero exit, never a traceback."""

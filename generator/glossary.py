@@ -12,9 +12,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from generator.errors import GlossaryError
+from generator.safeyaml import YAMLError, load_yaml
 
 
 @dataclass(frozen=True)
@@ -54,9 +53,9 @@ def load_glossary(path: Path | str | None) -> Glossary:
             pairs[row[0].strip()] = row[1].strip()
     else:
         try:
-            data = yaml.safe_load(text) or {}
-        except yaml.YAMLError as exc:
-            raise GlossaryError(f"{path}: invalid YAML: {str(exc).splitlines()[0]}") from None
+            data = load_yaml(text) or {}
+        except YAMLError as exc:
+            raise GlossaryError(f"{path}: invalid YAML: {exc}") from None
         if not isinstance(data, dict):
             raise GlossaryError(f"{path}: expected a mapping 'chinese term: English'")
         for zh, en in data.items():

@@ -218,6 +218,8 @@ class BriefingPlugin(BasePlugin):
                 return
             for problem in report.problems:
                 log.warning("briefing: skipped %s", problem)
+            for warning in report.warnings:
+                log.warning("briefing: %s", warning)
             log.info(report.summary_line())
 
 

@@ -49,7 +49,7 @@ def test_cached_parallel_and_sequential_analysis_agree(tmp_path):
     project = make_project(tmp_path / "p")
     code = (
         "import json, sys; import generator.build as b; b._PARALLEL_BYTES = int(sys.argv[1]);"
-        "records, _ = b.inspect_sources(['seeds'], translate=False, use_cache=sys.argv[2] == 'cache');"
+        "records = b.inspect_sources(['seeds'], translate=False, use_cache=sys.argv[2] == 'cache')[0];"
         "print(json.dumps(records, ensure_ascii=False, sort_keys=True))"
     )
     outputs = []

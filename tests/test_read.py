@@ -156,7 +156,7 @@ def test_metadata_front_matter_sidecar_and_index(tmp_path):
     assert read_document(tmp_path / "b.txt", sources_index=index).meta.publication == "中国工业报"
     c = read_document(tmp_path / "c.txt", sources_index=index)
     assert c.meta.publication == "新华社" and c.meta.date is None, "never invented"
-    assert [p.name for p in discover_sources([tmp_path])] == ["a.md", "b.txt", "c.txt"]
+    assert [p.name for p in discover_sources([tmp_path]).files] == ["a.md", "b.txt", "c.txt"]
 
     (tmp_path / "d.txt").write_text("# 标题\n\n正文。\n", encoding="utf-8")
     (tmp_path / "d.yaml").write_text("publication: [unclosed\n", encoding="utf-8")

@@ -1,15 +1,33 @@
 """Bytes to text: detect the encoding of a source file instead of assuming one.
 
-BOMs first, then strict UTF-8, then the Chinese legacy encodings scored by how plausible the
+BOMs first, then strict UTF-8, then UTF-8 with a few broken bytes (each shown as U+FFFD and
+named by line in a warning), then the Chinese legacy encodings scored by how plausible the
 decoded text is (charset-normalizer's guess joins the candidates). Newlines are normalised
 so that line numbers count the same lines an editor shows.
 """
 
 from __future__ import annotations
 
+import codecs
+import re
 from collections.abc import Sequence
 
 from generator.errors import SourceError
+
+# Decoding errors are marked with a lone surrogate first (no decoder ever yields one), so
+# that each can be found, counted and placed on its line before it becomes U+FFFD.
+_MARK = "\udfff"
+_BROKEN = re.compile(_MARK + "+")  # one broken place, however many bytes it has
+_ERRORS = "briefing-mark"
+
+
+def _mark(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return _MARK, exc.end
+
+
+codecs.register_error(_ERRORS, _mark)
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -28,28 +46,49 @@ _MIN_PLAUSIBLE_UTF16 = 0.8  # UTF-16 without a BOM: binary files decode as UTF-1
 _MIN_PLAUSIBLE_LEGACY = 0.5
 # More than this share of control characters (or U+FFFD) is binary content, not text.
 _MAX_CONTROL_SHARE = 0.02
+# Text with broken bytes is read (each shown as U+FFFD) when it has at most this many broken
+# places per well-formed non-ASCII character: a stray byte or two, not another encoding
+# (GBK read as UTF-8 has about four broken places per good character).
+_MAX_BROKEN_SHARE = 0.1
+# A warning names at most this many lines.
+_LINES_NAMED = 5
 
 
-def decode(raw: bytes, shown: str = "") -> tuple[str, str]:
-    """Decoded text (newlines normalised, BOM dropped) and the encoding it was in."""
+def decode(raw: bytes, shown: str = "", warnings: list[str] | None = None) -> tuple[str, str]:
+    """Decoded text (newlines normalised, BOM dropped) and the encoding it was in; bytes that
+    do not decode become U+FFFD and a line in ``warnings``."""
+    notes = warnings if warnings is not None else []
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return _normalise(raw.decode(encoding, errors="replace").lstrip("\ufeff"), shown), encoding.replace("-sig", "")
+            text = raw.decode(encoding, errors=_ERRORS).lstrip("\ufeff")
+            if not _mostly_decoded(text):
+                raise SourceError(f"{shown}: not a text file (it starts like {encoding} but does not decode)")
+            return _normalise(text, shown, notes), encoding.replace("-sig", "")
     if b"\x00" in raw[:_SNIFF_BYTES]:
         # UTF-16 without a BOM has NUL bytes too (every ASCII character); binary has no
         # plausible reading at all
         utf16 = _best_reading(raw, ("utf-16-le", "utf-16-be")) if len(raw) % 2 == 0 else None
         if utf16 is None or utf16[0] < _MIN_PLAUSIBLE_UTF16 or _control_share(utf16[1]) > _MAX_CONTROL_SHARE:
             raise SourceError(f"{shown}: not a text file (binary content)")
-        return _normalise(utf16[1], shown), utf16[2]
+        return _normalise(utf16[1], shown, notes), utf16[2]
     try:
-        return _normalise(raw.decode("utf-8"), shown), "utf-8"
+        return _normalise(raw.decode("utf-8"), shown, notes), "utf-8"
     except UnicodeDecodeError:
         pass
+    marked = raw.decode("utf-8", errors=_ERRORS)
+    if _mostly_decoded(marked):
+        return _normalise(marked, shown, notes), "utf-8"
     best = _best_reading(raw, _candidates(raw))
     if best is None or best[0] < _MIN_PLAUSIBLE_LEGACY:
         raise SourceError(f"{shown}: not a text file (no known encoding decodes it)")
-    return _normalise(best[1], shown), best[2]
+    return _normalise(best[1], shown, notes), best[2]
+
+
+def _mostly_decoded(marked: str) -> bool:
+    """Few broken places for the well-formed non-ASCII characters around them."""
+    broken = len(_BROKEN.findall(marked))
+    well_formed = len(marked) - len(marked.encode("ascii", errors="ignore")) - marked.count(_MARK)
+    return broken <= _MAX_BROKEN_SHARE * well_formed
 
 
 def _best_reading(raw: bytes, encodings: Sequence[str]) -> tuple[float, str, str] | None:
@@ -103,11 +142,33 @@ def _plausibility(text: str) -> float:
     return good / len(sample)
 
 
-def _normalise(text: str, shown: str) -> str:
+def _normalise(text: str, shown: str, warnings: list[str]) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise SourceError(f"{shown}: not a text file (control characters)")
+    if _MARK in text:
+        warnings.append(_broken_note(text))
+        text = _BROKEN.sub("\ufffd", text)
     return text
+
+
+def _broken_note(text: str) -> str:
+    """'2 broken characters (lines 3 and 9), shown as �'."""
+    lines: list[int] = []
+    line, last, count = 1, 0, 0
+    for m in _BROKEN.finditer(text):
+        line += text.count("\n", last, m.start())
+        last, count = m.start(), count + 1
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    named = ", ".join(map(str, lines[:_LINES_NAMED]))
+    if len(lines) > _LINES_NAMED:
+        named += f" and {len(lines) - _LINES_NAMED} more"
+    elif len(lines) > 1:
+        head, _, tail = named.rpartition(", ")
+        named = f"{head} and {tail}"
+    where = f"line{'s' if len(lines) > 1 else ''} {named}"
+    return f"{count} broken character{'s' if count > 1 else ''} ({where}), shown as \ufffd"
 
 
 def _control_share(text: str) -> float:

@@ -12,45 +12,81 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import yaml
-
 from generator.data import SourceMeta
 from generator.errors import SourceError
+from generator.safeyaml import YAMLError, load_yaml
 
 INDEX_FILE = "sources.yaml"
 _FIELDS = ("publication", "date", "url", "title")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# Dates as people write them in metadata: 2025-03-29 (a time may follow), 2025/3/29,
+# 2025.3.29, 2025年3月29日, or a month alone (2025-03).
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:\s*[-/.]?\s*(\d{1,2})\s*日?)?(?:[T\s].*)?")
+# A value quoted in a message is cut to this many characters.
+_SHOWN_CHARS = 40
 
 
-def _meta(data: object, origin: str, shown: str) -> SourceMeta | None:
-    if data is None:
-        return None
-    if not isinstance(data, dict):
-        raise SourceError(f"{shown}: {origin}: expected a mapping of publication/date/url")
+def _meta(data: dict, origin: str, where: str, warnings: list[str]) -> SourceMeta | None:
+    """The known fields of ``data``; a field that is not usable is left out with a warning
+    (``where``: the part of the file it came from, for the message)."""
     values: dict[str, str | None] = {}
     for key in _FIELDS:
-        value = data.get(key)
-        if isinstance(value, (dt.date, dt.datetime)):
-            value = value.isoformat()[:10]
-        values[key] = None if value is None or str(value).strip() == "" else str(value).strip()
+        values[key] = _field(key, data.get(key), where, warnings)
     if not any(values.values()):
         return None
     return SourceMeta(origin=origin, **values)
 
 
-def read_front_matter(text: str, shown: str) -> tuple[str, SourceMeta | None]:
+def _field(key: str, value: object, where: str, warnings: list[str]) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        kind = "a list" if isinstance(value, list) else "a mapping"
+        warnings.append(f"{where}: '{key}' is {kind}, not text; ignored")
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    if key != "date":
+        return text
+    date = iso_date(text)
+    if date is None:
+        warnings.append(f"{where}: 'date' {_quoted(text)} is not a real date (YYYY-MM-DD); ignored")
+    return date
+
+
+def iso_date(text: str) -> str | None:
+    """``YYYY-MM-DD`` (or ``YYYY-MM``) for a date written in one of the usual ways, None for
+    anything else, including days the calendar does not have (2025-02-30)."""
+    m = _DATE.fullmatch(text.strip())
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if m.group(3) else "")
+
+
+def _quoted(text: str) -> str:
+    cut = text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS] + "…"
+    return repr(cut)
+
+
+def read_front_matter(text: str, shown: str, warnings: list[str]) -> tuple[str, SourceMeta | None]:
     """Strip YAML front matter, blanking its lines so line numbers still match the file."""
     m = _FRONT.match(text)
     if not m:
         return text, None
     try:
-        data = yaml.safe_load(m.group(1))
-    except yaml.YAMLError as exc:
-        raise SourceError(f"{shown}: invalid front matter: {str(exc).splitlines()[0]}") from None
+        data = load_yaml(m.group(1), first_line=2)
+    except YAMLError as exc:
+        raise SourceError(f"{shown}: invalid front matter: {exc}") from None
     if not isinstance(data, dict):
         return text, None  # a '---' rule, not front matter
     blank = "\n" * m.group(0).count("\n")
-    return blank + text[m.end():], _meta(data, "front-matter", shown)
+    return blank + text[m.end():], _meta(data, "front-matter", "front matter", warnings)
 
 
 def sidecar_paths(path: Path) -> list[Path]:
@@ -58,34 +94,61 @@ def sidecar_paths(path: Path) -> list[Path]:
     return [path.with_suffix(".yaml"), path.with_name(path.name + ".yaml")]
 
 
-def read_sidecar(path: Path, shown: str) -> SourceMeta | None:
+def read_sidecar(path: Path, shown: str, warnings: list[str]) -> SourceMeta | None:
     for candidate in sidecar_paths(path):
         if candidate.is_file() and candidate != path:
             try:
-                data = yaml.safe_load(candidate.read_text(encoding="utf-8-sig"))
-            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-                raise SourceError(f"{shown}: sidecar {candidate.name}: {str(exc).splitlines()[0]}") from None
-            return _meta(data, "sidecar", shown)
+                data = load_yaml(_read_beside(candidate, path.parent))
+            except (OSError, UnicodeDecodeError, YAMLError) as exc:
+                raise SourceError(f"{shown}: sidecar {candidate.name}: {_why(exc)}") from None
+            if data is None:
+                return None
+            if not isinstance(data, dict):
+                raise SourceError(f"{shown}: sidecar {candidate.name}: expected a mapping of publication/date/url")
+            return _meta(data, "sidecar", f"sidecar {candidate.name}", warnings)
     return None
 
 
-def read_index(directory: Path) -> dict[str, SourceMeta]:
-    """``sources.yaml`` of a folder: ``{file name: {publication, date, url}}``."""
+def read_index(directory: Path, warnings: list[str] | None = None) -> dict[str, SourceMeta]:
+    """``sources.yaml`` of a folder: ``{file name: {publication, date, url}}``; fields that
+    cannot be used go to ``warnings`` (each names the entry and the key)."""
     path = directory / INDEX_FILE
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise SourceError(f"{path}: {str(exc).splitlines()[0]}") from None
+        data = load_yaml(_read_beside(path, directory)) or {}
+    except (OSError, UnicodeDecodeError, YAMLError) as exc:
+        raise SourceError(f"{path}: {_why(exc)}") from None
     if not isinstance(data, dict):
         raise SourceError(f"{path}: expected {{file name: {{publication, date, url}}}}")
     index = {}
+    notes: list[str] = []
     for name, entry in data.items():
-        meta = _meta(entry, "sources.yaml", str(path))
+        if entry is None:
+            continue
+        if not isinstance(entry, dict):
+            notes.append(f"entry {str(name)!r}: expected a mapping of publication/date/url; ignored")
+            continue
+        meta = _meta(entry, "sources.yaml", f"entry {str(name)!r}", notes)
         if meta is not None:
             index[str(name)] = meta
+    if warnings is not None:
+        warnings.extend(notes)
     return index
+
+
+def _read_beside(path: Path, folder: Path) -> str:
+    """A metadata file's text; one that is a link to somewhere outside ``folder`` is refused
+    (it would publish what it points to)."""
+    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+        raise OSError(f"a link to a file outside {folder.name or folder}/; not read")
+    return path.read_text(encoding="utf-8-sig")
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
 
 
 def dateline_meta(publication: str | None, date: str | None) -> SourceMeta | None:

@@ -40,25 +40,37 @@ class PdfReader(Reader):
 
 def pdf_text(raw: bytes, shown: str) -> str:
     import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
 
     pages: list[str] = []
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
+            if not pdf.pages:
+                raise SourceError(f"{shown}: the PDF has no pages")
             for page in pdf.pages:
                 for column in _columns(page):
                     text = column.extract_text(layout=False) or ""
                     if text.strip():
                         pages.append(text)
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise SourceError(f"{shown}: unreadable PDF ({exc.__class__.__name__})") from None
-    except Exception as exc:
-        raise SourceError(f"{shown}: unreadable PDF ({exc.__class__.__name__})") from None
+    except SourceError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds (wrapped by pdfplumber), all meaning "cannot read"
+        raise SourceError(f"{shown}: {_plain_reason(exc)}") from None
     text = "\n".join(pages)
     if not text.strip():
         raise SourceError(f"{shown}: the PDF has no text layer (scanned pages need OCR first)")
     # A PDF text dump: each page block starts on a new line led by a space, like other dumps.
     return "\n".join(" " + block if i else block for i, block in enumerate(pages)) + "\n"
+
+
+def _plain_reason(exc: Exception) -> str:
+    """What a pdfminer exception (often wrapped in pdfplumber's) means for the user."""
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    name = inner.__class__.__name__
+    if "Password" in name or "Encryption" in name:
+        return "the PDF is encrypted (password protected); save a copy without the password"
+    if "ExtractionNotAllowed" in name:
+        return "the PDF does not allow its text to be copied"
+    return "the PDF is damaged or incomplete and cannot be read"
 
 
 def _columns(page):

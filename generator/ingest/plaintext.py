@@ -21,7 +21,7 @@ class TextReader(Reader):
     markdown_extensions = (".md", ".markdown")
 
     def read_text(self, source: Source, text: str, encoding: str) -> Document:
-        text, front = read_front_matter(text, source.shown)
+        text, front = read_front_matter(text, source.shown, source.warnings)
         if not text.strip():
             raise SourceError(f"{source.shown}: no text after the front matter")
         meta = merge_meta(front, source.sidecar, source.indexed)

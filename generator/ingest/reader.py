@@ -6,7 +6,7 @@ that is a saved web page, a PDF with any name); :mod:`generator.ingest.readers` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,9 +23,15 @@ class Source:
     raw: bytes
     sidecar: SourceMeta | None  # NAME.yaml beside it
     indexed: SourceMeta | None  # its entry in sources.yaml
+    # What the reader could not use but read past (a broken byte, an impossible date): one
+    # line each, without the file's name; they end up in ``Document.warnings``.
+    warnings: list[str] = field(default_factory=list)
 
     def document(self, text: str, fmt: SourceFormat, meta: SourceMeta, **extra: object) -> Document:
-        return Document(path=self.shown, name=self.path.name, text=text, format=fmt, meta=meta, **extra)  # type: ignore[arg-type]
+        return Document(
+            path=self.shown, name=self.path.name, text=text, format=fmt, meta=meta,
+            warnings=tuple(self.warnings), **extra,  # type: ignore[arg-type]
+        )
 
 
 class Reader:
@@ -43,7 +49,7 @@ class Reader:
         return False
 
     def read(self, source: Source) -> Document:
-        text, encoding = decode(source.raw, source.shown)
+        text, encoding = decode(source.raw, source.shown, source.warnings)
         return self.read_text(source, text, encoding)
 
     def read_text(self, source: Source, text: str, encoding: str) -> Document:

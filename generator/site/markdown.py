@@ -18,20 +18,25 @@ class Md(str):
 # Characters that start Markdown inline syntax; the backslash escape of each is honoured by
 # both CommonMark (GitHub) and Python-Markdown (MkDocs).
 _BACKSLASHED = re.compile(r"([\\`*_\[\]])")
+# Control characters show nothing, and Python-Markdown reads STX/ETX as its own placeholders.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "~": "&#126;", "|": "&#124;", "$": "&#36;"}
 _ENTITY_RE = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
-_LINE_START = re.compile(r"^([#+\-=])(?=\s|$)|^(\d+)([.)])(?=\s|$)")
+# Block syntax at the start: a heading (Python-Markdown needs no space after '#'), a list
+# item, a thematic break ("---"); '=' needs nothing (without a line above it underlines no
+# heading) and Python-Markdown would show its backslash.
+_LINE_START = re.compile(r"^(#|\+(?=\s|$))|^(-)(?=[\s-]|$)|^(\d+)([.)])(?=\s|$)")
 
 
 def escape(value: object) -> Md:
     """Escape text for use inline in Markdown (paragraphs, list items, table cells)."""
     if isinstance(value, Md):
         return value
-    text = " ".join(str(value).split())  # no newlines: one logical line, no block syntax
+    text = " ".join(_CONTROL.sub("", str(value)).split())  # one logical line: no block syntax
     text = _ENTITY_RE.sub(lambda m: _ENTITIES[m.group(0)], text)
     text = _BACKSLASHED.sub(r"\\\1", text)
     # block syntax at the start of the text ("# ", "- ", "1. ") stays literal
-    text = _LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), text)
+    text = _LINE_START.sub(lambda m: "\\" + m.group(0) if m.group(1) or m.group(2) else m.group(3) + "\\" + m.group(4), text)
     return Md(text)
 
 

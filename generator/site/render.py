@@ -9,7 +9,7 @@ escaped by default (see ``markdown.py``); templates never see a string they coul
 from __future__ import annotations
 
 import json
-import os
+import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -201,10 +201,16 @@ class Renderer:
             "source_name": source_name,
             "lines": art.span,
             "source_link": href(self._source_link(item.doc, item.page, art.span)),
+            "source_file": self._source_file(item.doc, item.page),
             "source_page": paths.source(source_name),
             "document_page": paths.document(source_name),
             "edition": _edition_of(item, site, self.settings.glossary),
         }
+
+    def _source_file(self, doc: DocumentDigest, page: str) -> str | None:
+        """The source file, relative to the docs folder (None when it is not linked as a file)."""
+        target = self.settings.source_link(doc, page) if self.settings.source_link else None
+        return posixpath.normpath(posixpath.join(posixpath.dirname(page), target)) if target else None
 
     def _source_link(self, doc: DocumentDigest, page: str, span: tuple[int, int]) -> str:
         """The source file itself at the article's lines (GitHub's ``#L3-L9``); the MkDocs plugin
@@ -236,21 +242,12 @@ class Renderer:
                 for item in dated
             ],
             "sources": {
-                link.split("#")[0]: views[item.page]["source_page"]
+                views[item.page]["source_file"]: views[item.page]["source_page"]
                 for item in site.items
-                for link in [_from_docs(item.page, views[item.page]["source_link"])]
-                if link
+                if views[item.page]["source_file"]
             },
         }
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
-def _from_docs(page: str, link: str) -> str | None:
-    """A link written on ``page`` as a path relative to the docs folder (None: a page link)."""
-    target = link.split("#")[0]
-    if target.endswith(".md"):
-        return None
-    return os.path.normpath(os.path.join(os.path.dirname(page), target)).replace(os.sep, "/")
 
 
 def _edition_of(item: Item, site: Site, glossary: Glossary) -> dict | None:
