@@ -1,18 +1,21 @@
 """Extractive summaries: the few sentences an editor's headline would be drawn from.
 
-Each token of the article gets the probability that a headline would use it
-(:mod:`generator.salience`: position, repetition across sentences, rarity); words of the
-article's own title are known headline words. A set of sentences is worth the expected
-F-measure of its words against such a headline: the probable words it covers, over its
-length plus the headline's. That one objective rewards the lead, central sentences and the
-title's subject, prefers short sentences that say it all, and makes a second sentence that
-repeats the first worth nothing. On top come hand-set terms the data cannot teach: each
-sentence after the first must add a fact, not just be short; a summary that carries a key
-figure is worth more (readers ask for figures); and what reads badly out of context
-(fragments, thin lines, dangling or bare quotations, cut-off sentences, "这是…"/"他说…"
-without the sentence they lean on) is held back. Sentences are picked greedily and come out
-in document order, copied from the body (a loose leading connective or a lone quote mark
-trimmed).
+Each token of the article gets the probability that an editor's headline or an analyst's
+key points would use it (:mod:`generator.analysis.salience`: position, repetition, how
+central its sentences are, rarity); words of the title printed with the article are known
+headline words. A title the generator proposed is not: it was cut from one clause of the
+body, and fed back it would pull the summary onto that clause. A set of sentences is worth
+the expected F-measure of its words against such a reference: the probable words it covers,
+over its length plus the reference's. That one objective rewards the lead, central
+sentences and the title's subject, prefers short sentences that say it all, and makes a
+second sentence that repeats the first worth nothing. On top come hand-set terms the data
+cannot teach: each sentence after the first must add a fact, not just be short; a summary
+that carries a key figure is worth more (readers ask for figures); what reads badly out of
+context (fragments, thin lines, dangling or bare quotations) is held back; and two rules
+are absolute: a sentence cut off mid-clause never joins, and one that leans on the sentence
+before it ("这是…", "该公司…", "他说…") joins only right after it, so the summary's first
+sentence always stands alone. Sentences are picked greedily and come out in document order,
+copied from the body (a loose leading connective or a lone quote mark trimmed).
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ DEPENDENT_OPENING = re.compile(
     r"^(?:(?:[^，,。；;：:！？]{1,12}[，,])?(?:这|那(?!么)|该|其(?!他|它|余|实|次|中[，,])|此(?!外)|[他她它])"
     r"|而|但|却|并(?!购|表)|且)"
 )
+# "…用这句话概括…": the words it points at were quoted in the sentence before.
+POINTS_AT_QUOTE = re.compile(r"(?:这|此|那)(?:句|番|段)话|此言|这一说法")
 _DIGIT = re.compile(r"\d")
 _THIN_WORDS = 6
 
@@ -112,7 +117,7 @@ class Objective:
             self.probability[t] = max(self.probability[t], TITLE_PROBABILITY)
         self.figures = set(figure_sentences)
         self.defects = [_defects(t) for t in texts]
-        self.dependent = [bool(DEPENDENT_OPENING.match(t)) for t in texts]
+        self.dependent = [bool(DEPENDENT_OPENING.match(t) or POINTS_AT_QUOTE.search(t)) for t in texts]
         self.complete = [ends_sentence(t) for t in texts]
 
     def value(self, chosen: Collection[int]) -> float:
@@ -140,7 +145,8 @@ def select(
 
     An article with no sentence that may open a summary still gets one: its best sentence.
     """
-    bags = [set(words(s.text)) for s in sentences]
+    # what a sentence says: its content words and its numbers (a new figure is a new fact)
+    bags = [set(words(s.text)) | {t for t in tokens(s.text) if _DIGIT.search(t)} for s in sentences]
     chosen: list[int] = []
     used = 0
     candidates = list(range(len(sentences)))
