@@ -42,7 +42,9 @@ _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"))
 # summarised only right after the sentence it leans on.
 DEPENDENT_OPENING = re.compile(
     r"^(?:(?:[^，,。；;：:！？]{1,12}[，,])?(?:这|那(?!么)|该|其(?!他|它|余|实|次|中[，,])|此(?!外)|[他她它])"
-    r"|而|但|却|并(?!购|表)|且)"
+    r"|而|但|却|并(?!购|表)|且"
+    # a subjectless instruction continues a speaker's words: "同时要建立…", "还要…"
+    r"|(?:同时|还|也|更)?要(?!求|素|点|闻|么))"
 )
 # "…用这句话概括…": the words it points at were quoted in the sentence before.
 POINTS_AT_QUOTE = re.compile(r"(?:这|此|那)(?:句|番|段)话|此言|这一说法")
