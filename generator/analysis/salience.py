@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
@@ -104,7 +105,7 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
     sentences_with: Counter[str] = Counter()
     opening: Counter[str] = Counter()
     opens: Counter[str] = Counter()
-    pairs = Counter(pair for toks in sentence_tokens for pair in zip(toks, toks[1:], strict=False))
+    pairs = Counter(pair for toks in sentence_tokens for pair in pairwise(toks))
     first: dict[str, int] = {}
     bracketed: set[str] = set()
     near_figure: set[str] = set()
