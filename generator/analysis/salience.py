@@ -113,7 +113,7 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
     repeated_pair: set[str] = set()
     central = centrality(sentence_tokens)
     best_central: dict[str, float] = {}
-    central_share: Counter[str] = Counter()
+    central_share: dict[str, float] = {}
     for i, toks in enumerate(sentence_tokens):
         count.update(toks)
         sentences_with.update(set(toks))
@@ -123,7 +123,7 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
             opens[toks[0]] += 1
         for t in set(toks):
             best_central[t] = max(best_central.get(t, 0.0), central[i])
-            central_share[t] += central[i]
+            central_share[t] = central_share.get(t, 0.0) + central[i]
         depth = 0
         in_first = True
         for j, t in enumerate(toks):
@@ -154,7 +154,7 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
             float(bool(_DIGIT.search(t))), float(bool(_LATIN.match(t))), min(len(t), 6) / 6,
             float(t in bracketed), math.log1p(opens[t]),
             float(t in near_figure), float(t in first_clause), float(t in repeated_pair),
-            best_central.get(t, 0.0), central_share[t] / total_central,
+            best_central.get(t, 0.0), central_share.get(t, 0.0) / total_central,
             *article,
         ))
     return list(first), rows
