@@ -54,7 +54,8 @@ import numpy as np
 from devdata import DATASETS, REPO, Item, rouge, written
 
 from generator.analysis import analyse
-from generator.analysis.tokens import words
+from generator.analysis.salience import centrality
+from generator.analysis.tokens import tokens
 from generator.config import SummaryConfig
 from generator.data import Analysis, Sentence
 
@@ -164,20 +165,10 @@ def score_cell(items: list[Item], analyses: list[Analysis]) -> Scores:
 
 
 def textrank(sentences: list[Sentence]) -> list[Sentence]:
-    """Sentences from most to least central (TextRank4ZH similarity over jieba content words)."""
-    bags = [set(words(s.text)) for s in sentences]
-    n = len(bags)
-    weight = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            if len(bags[i]) > 1 and len(bags[j]) > 1 and (shared := len(bags[i] & bags[j])):
-                weight[i, j] = weight[j, i] = shared / (math.log(len(bags[i])) + math.log(len(bags[j])))
-    out = weight.sum(axis=1)
-    walk = np.divide(weight, out[:, None], out=np.zeros_like(weight), where=out[:, None] > 0)
-    rank = np.ones(n)
-    for _ in range(50):
-        rank = 0.15 + 0.85 * (walk.T @ rank)
-    return [sentences[i] for i in sorted(range(n), key=lambda i: (-round(float(rank[i]), 12), i))]
+    """Sentences from most to least central: TextRank over jieba content words (TextRank4ZH's
+    sentence similarity), the very ranking the word model's centrality features use."""
+    rank = centrality([tokens(s.text) for s in sentences])
+    return [sentences[i] for i in sorted(range(len(sentences)), key=lambda i: (-round(rank[i], 12), i))]
 
 
 def _joined(sentences: list[Sentence]) -> str:
