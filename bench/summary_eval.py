@@ -1,139 +1,312 @@
-"""ROUGE of the project's summaries and proposed titles against newsroom headlines, beside baselines.
+"""ROUGE of the summaries and titles a reader gets, against headlines and key points, beside baselines.
 
-Reads ``../shared/devdata/news-headlines-dev.jsonl`` (never copied into the repository),
-and for the held-out half (articles 1001–2000; the first 1000 were used for fitting) prints
-ROUGE-1/2/L F over jieba words of:
+Measured on the product path. Each development text is written as a file and read as a
+single-article source (:mod:`devdata`), and the summary is what
+``generator.analysis.analyse`` gives for that Article. The texts are printed without a
+title, so ``analyse`` proposes one, exactly as for the reader's page. Four cells are scored:
 
-- ``briefing-k``: the project's summariser fixed at k sentences, and ``briefing-auto`` at its
-  own length choice;
-- ``lead-k``: the first k sentences;
-- ``textrank-k``: TextRank over jieba words (TextRank4ZH's sentence similarity), top k in
-  document order;
-- ``title-proposed``: the title the generator proposes for an article printed without one,
-  against ``title-lead-clause`` (the first clause that could stand as a title) and
-  ``title-central-clause`` (the longest such clause of the TextRank-top sentence).
+- ``auto``: the length a reader gets by default. This cell is taken from
+  ``briefing inspect --json --no-translate --single-article`` run on the same files, and
+  the script stops if the in-process ``analyse`` disagrees with it on any title or summary.
+- ``k = 1, 2, 3``: ``analyse`` with ``summary: {min_sentences: k, max_sentences: k}``, as a
+  ``briefing.yaml`` would set it, and no character budget.
 
-All use the project's sentence splitter, so only the choice of sentences differs. Margins
-over the better baseline come with a 95% interval from a paired bootstrap over articles.
+Both development sets are scored: newsroom headlines (``headlines``) and analysts' key
+points (``keypoints``). Each cell is set beside two baselines, both over the product's own
+sentence splitter:
 
-    python bench/summary_eval.py [--data PATH] [--part test|tune|all] [--resamples 1000]
+- at the same number of sentences, article by article: ``lead`` takes the first n sentences,
+  and ``textrank`` takes the top n by TextRank over jieba words (TextRank4ZH's sentence
+  similarity), in document order;
+- at the same length in characters: ``lead`` is the body's first N characters, and
+  ``textrank`` takes sentences in rank order, with the last one cut at N, in document order.
+
+Margins are ours minus the better baseline at the same number of sentences (target
++1.0), and ours minus each baseline at the same length (target: above zero). Each margin
+comes with a 95% interval from a paired bootstrap over articles.
+
+Titles are scored against the headlines: the proposed title, beside the lead clause (the
+first clause of 6–24 characters) and the central clause (the longest such clause of the
+TextRank-top sentence). Every proposed title is checked to be a clause of the body, 6–24
+characters long. Readability is counted over every summary: sentences not copied verbatim,
+a first sentence that leans on an earlier one, a dangling 这/该/其 or pronoun whose
+antecedent is not in the summary, and sentences that stop mid-clause.
+
+ROUGE is rouge-chinese F x100 over jieba words. Use ``--part tune`` to score the tune half
+and ``--swap`` to exchange the halves (see ``summary_fit.py --swap``).
+
+    python bench/summary_eval.py [--dataset headlines|keypoints|both] [--part test|tune|all] [--swap]
+                                 [--resamples 1000] [--limit N]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
-import random
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from devdata import DEFAULT_DATA, load, prepare, tokens
+import numpy as np
+from devdata import DATASETS, REPO, Item, rouge, written
+
+from generator.analysis import analyse
+from generator.analysis.salience import centrality
+from generator.analysis.tokens import tokens
+from generator.config import SummaryConfig
+from generator.data import Analysis, Sentence
 
 KS = (1, 2, 3)
-METRICS = ("rouge-1", "rouge-2", "rouge-l")
+CELLS = ("auto", *KS)
+METRICS = ("rouge-1", "rouge-l")
+TARGET = 1.0  # points of ROUGE F x100 over the better baseline at the same number of sentences
+NO_BUDGET = 10**6  # characters: a fixed-k summary is not cut short by the reader's budget
+TITLE_CHARS = (6, 24)
+_CLAUSE_MARK = "，,；;：:。！？!?、"
+_CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
+# A sentence (or its first clause after a short lead-in) that names its subject by pointing back.
+_LEANS_BACK = re.compile(r"^(?:[^，。；]{1,12}[，,])?(?:这|那(?!么)|该|其(?!他|余|实|次|中)|此(?!外|前|后|时)|他|她|它)")
+_SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』）)》】\"']*$")
 
 
-def lead(sentences, k):
-    return sentences[:k]
+@dataclass
+class Scores:
+    """Per-article ROUGE of each system of one cell, and the sentences it took."""
 
+    rows: dict[str, list[dict[str, float]]] = field(default_factory=dict)
+    sentences: list[int] = field(default_factory=list)
+    chars: list[int] = field(default_factory=list)
 
-def textrank(sentences, k):
-    from generator.analysis.tokens import words
+    def add(self, system: str, text: str, reference: str) -> None:
+        self.rows.setdefault(system, []).append(rouge(text or "。", reference, METRICS))
 
-    bags = [set(words(s.text)) for s in sentences]
-    n = len(bags)
-    weight = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(n):
-            if i != j and len(bags[i]) > 1 and len(bags[j]) > 1:
-                shared = len(bags[i] & bags[j])
-                if shared:
-                    weight[i][j] = shared / (math.log(len(bags[i])) + math.log(len(bags[j])))
-    out = [sum(row) for row in weight]
-    rank = [1.0] * n
-    for _ in range(50):
-        rank = [0.15 + 0.85 * sum(weight[j][i] / out[j] * rank[j] for j in range(n) if weight[j][i]) for i in range(n)]
-    top = sorted(range(n), key=lambda i: (-rank[i], i))[:k]
-    return [sentences[i] for i in sorted(top)]
+    def mean(self, system: str, metric: str) -> float:
+        return math.fsum(r[metric] for r in self.rows[system]) / len(self.rows[system])
 
-
-def lead_clause(sentences, max_chars=24):
-    """Baseline title: the first clause of the article that could stand as a title."""
-    from generator.analysis.titles import clauses
-
-    return next((c for s in sentences for c in clauses(s.text, max_chars)), sentences[0].text[:max_chars])
-
-
-def central_clause(sentences, max_chars=24):
-    """Baseline title: the longest such clause of the TextRank-top sentence."""
-    from generator.analysis.titles import clauses
-
-    best = textrank(sentences, 1)[0].text
-    return max(clauses(best, max_chars), key=len, default=best[:max_chars])
+    def values(self, system: str, metric: str) -> np.ndarray:
+        return np.array([r[metric] for r in self.rows[system]])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--dataset", choices=(*DATASETS, "both"), default="both")
     parser.add_argument("--part", choices=("test", "tune", "all"), default="test")
+    parser.add_argument("--swap", action="store_true", help="exchange the tune and test halves")
     parser.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples for the intervals")
+    parser.add_argument("--limit", type=int, help="only the first N texts of the part (a quick look)")
     args = parser.parse_args()
-
-    from rouge_chinese import Rouge
-
-    from generator.analysis.summarise import summarise
-    from generator.analysis.titles import propose_title
-    from generator.config import SummaryConfig
-
-    config = SummaryConfig()
-    texts: dict[str, list[str]] = {}
-    refs: list[str] = []
-    for item in filter(None, (prepare(raw) for raw in load(args.data, args.part))):
-        sentences, figures = item.sentences, item.figure_sentences
-        refs.append(tokens(item.headline))
-        picks = {"briefing-auto": summarise(sentences, title="", figure_sentences=figures, config=config)}
-        for k in KS:
-            picks[f"briefing-{k}"] = summarise(sentences, title="", figure_sentences=figures, config=config, count=k)
-            picks[f"lead-{k}"] = lead(sentences, k)
-            picks[f"textrank-{k}"] = textrank(sentences, k)
-        for name, chosen in picks.items():
-            texts.setdefault(name, []).append("".join(s.text for s in chosen))
-        texts.setdefault("title-proposed", []).append(propose_title(sentences))
-        texts.setdefault("title-lead-clause", []).append(lead_clause(sentences))
-        texts.setdefault("title-central-clause", []).append(central_clause(sentences))
-
-    rouge = Rouge()
-    scores = {name: [rouge.get_scores(tokens(t), ref)[0] for t, ref in zip(ts, refs, strict=True)] for name, ts in texts.items()}
-    per_article = {name: {m: [100 * s[m]["f"] for s in rows] for m in METRICS} for name, rows in scores.items()}
-
-    print(f"{len(refs)} articles ({args.part} part of {args.data.name}); ROUGE F x100 against the headline")
-    print(f"{'system':<21} {'R-1':>6} {'R-2':>6} {'R-L':>6}")
-    order = ["briefing-auto"] + [f"{s}-{k}" for k in KS for s in ("briefing", "lead", "textrank")]
-    order += ["title-proposed", "title-lead-clause", "title-central-clause"]
-    for name in order:
-        print(f"{name:<21} " + " ".join(f"{_mean(per_article[name][m]):6.1f}" for m in METRICS))
-
-    print("\nmargin over the better baseline at the same number of sentences (target: +1.0 on R-1 and R-L),")
-    print(f"with a 95% interval from a paired bootstrap over articles ({args.resamples} resamples)")
-    rng = random.Random(2024)
-    samples = [[rng.randrange(len(refs)) for _ in refs] for _ in range(args.resamples)]
-    for k in KS:
-        cells = []
-        for m in ("rouge-1", "rouge-l"):
-            ours = per_article[f"briefing-{k}"][m]
-            best = max((per_article[f"{b}-{k}"][m] for b in ("lead", "textrank")), key=_mean)
-            diff = [a - b for a, b in zip(ours, best, strict=True)]
-            low, high = _interval(diff, samples)
-            cells.append(f"{m.replace('rouge-', 'R-').upper()} {_mean(diff):+.2f} [{low:+.2f}, {high:+.2f}]")
-        print(f"k={k}: " + "   ".join(cells))
+    for dataset in DATASETS if args.dataset == "both" else (args.dataset,):
+        evaluate(dataset, args)
 
 
-def _mean(values) -> float:
-    return sum(values) / len(values)
+def evaluate(dataset: str, args: argparse.Namespace) -> None:
+    configs = {"auto": SummaryConfig()} | {
+        k: SummaryConfig(min_sentences=k, max_sentences=k, char_budget=NO_BUDGET) for k in KS
+    }
+    with written(dataset, args.part, swap=args.swap, limit=args.limit) as (folder, items):
+        printed = inspect_records(folder)
+        usable = [item for item in items if item.article is not None]
+        analyses = {cell: [analyse(item.article, config) for item in usable] for cell, config in configs.items()}
+    for item, analysis in zip(usable, analyses["auto"], strict=True):
+        record = printed[item.file]
+        shown = (record["title"], record["summary_zh"])
+        if shown != (analysis.title, [s.text for s in analysis.summary]):
+            raise SystemExit(f"summary_eval: {item.file}: analyse() and `briefing inspect` disagree: {shown}")
+
+    halves = "halves swapped, " if args.swap else ""
+    print(f"\n== {dataset}: {len(usable)} texts ({args.part} part, {halves}lines {_span(items)}) ==")
+    if len(usable) < len(items):
+        lost = [item.file for item in items if item.article is None]
+        print(f"ingest found no article in {len(lost)} text(s), left out of every system: {', '.join(lost)}")
+    cells = {cell: score_cell(usable, analyses[cell]) for cell in CELLS}
+    print_systems(cells)
+    print_margins(cells, args.resamples)
+    print_readability(analyses)
+    if dataset == "headlines":
+        print_titles(usable, analyses["auto"])
 
 
-def _interval(diff, samples) -> tuple[float, float]:
-    means = sorted(_mean([diff[i] for i in sample]) for sample in samples)
-    return means[int(0.025 * len(means))], means[int(0.975 * len(means)) - 1]
+def inspect_records(folder: Path) -> dict[str, dict]:
+    """``briefing inspect --json --no-translate --single-article`` on every file, by file name."""
+    command = [sys.executable, "-m", "generator", "inspect", "--json", "--no-translate", "--single-article", str(folder)]
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, encoding="utf-8", env=_env())
+    if done.returncode not in (0, 3):
+        raise SystemExit(f"summary_eval: {' '.join(command)} failed: {done.stderr.strip()}")
+    records = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    return {Path(r["source"]).name: r for r in records}
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    return env
+
+
+def score_cell(items: list[Item], analyses: list[Analysis]) -> Scores:
+    scores = Scores()
+    for item, analysis in zip(items, analyses, strict=True):
+        sentences = list(analysis.sentences)
+        ours = "".join(s.text for s in analysis.summary)
+        n, chars = len(analysis.summary), len(ours)
+        ranked = textrank(sentences)
+        scores.sentences.append(n)
+        scores.chars.append(chars)
+        scores.add("ours", ours, item.reference)
+        scores.add("lead", _joined(sentences[:n]), item.reference)
+        scores.add("textrank", _joined(sorted(ranked[:n], key=lambda s: s.start)), item.reference)
+        scores.add("lead-chars", _joined(sentences)[:chars], item.reference)
+        scores.add("textrank-chars", _cut(ranked, chars), item.reference)
+    return scores
+
+
+def textrank(sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences from most to least central: TextRank over jieba content words (TextRank4ZH's
+    sentence similarity), the very ranking the word model's centrality features use."""
+    rank = centrality([tokens(s.text) for s in sentences])
+    return [sentences[i] for i in sorted(range(len(sentences)), key=lambda i: (-round(rank[i], 12), i))]
+
+
+def _joined(sentences: list[Sentence]) -> str:
+    return "".join(s.text for s in sentences)
+
+
+def _cut(ranked: list[Sentence], chars: int) -> str:
+    """Sentences in rank order up to ``chars`` characters (the last one cut), in document order."""
+    taken: list[tuple[int, str]] = []
+    left = chars
+    for s in ranked:
+        if left <= 0:
+            break
+        taken.append((s.start, s.text[:left]))
+        left -= len(s.text)
+    return "".join(text for _, text in sorted(taken))
+
+
+def print_systems(cells: dict[object, Scores]) -> None:
+    print("\nROUGE F x100 (mean over texts); baselines at the same number of sentences and at the same length")
+    head = f"{'cell':<6} {'sent.':>5} {'chars':>5}  {'system':<15} {'R-1':>6} {'R-L':>6}"
+    print(head)
+    for cell, scores in cells.items():
+        label = f"k={cell}" if cell != "auto" else "auto"
+        sentences = sum(scores.sentences) / len(scores.sentences)
+        chars = sum(scores.chars) / len(scores.chars)
+        for i, system in enumerate(("ours", "lead", "textrank", "lead-chars", "textrank-chars")):
+            prefix = f"{label:<6} {sentences:5.2f} {chars:5.0f}" if i == 0 else " " * 18
+            r1, rl = (scores.mean(system, m) for m in METRICS)
+            print(f"{prefix}  {system:<15} {r1:6.2f} {rl:6.2f}")
+
+
+def print_margins(cells: dict[object, Scores], resamples: int) -> None:
+    n = len(next(iter(cells.values())).sentences)
+    picks = np.random.default_rng(2024).integers(0, n, size=(resamples, n))
+    print(f"\nmargins, ours minus baseline, with a 95% paired-bootstrap interval ({resamples} resamples);")
+    print(f"'best' is the better of lead and textrank at the same number of sentences (target +{TARGET:.1f}),")
+    print("'lead-chars'/'textrank-chars' are at the same length in characters (target > 0); * = target met")
+    print(f"{'cell':<6} {'metric':<5} {'best (which)':<32} {'lead-chars':<27} {'textrank-chars':<27}")
+    for cell, scores in cells.items():
+        for metric in METRICS:
+            best = max(("lead", "textrank"), key=lambda b: scores.mean(b, metric))
+            parts = []
+            for baseline, target in ((best, TARGET), ("lead-chars", 0.0), ("textrank-chars", 0.0)):
+                diff = scores.values("ours", metric) - scores.values(baseline, metric)
+                mean = math.fsum(diff) / len(diff)
+                low, high = np.percentile(diff[picks].mean(axis=1), [2.5, 97.5])
+                met = "*" if mean >= target and low > 0 else " "
+                text = f"{mean:+.2f} [{low:+.2f}, {high:+.2f}]{met}"
+                parts.append(f"{text} ({best})" if baseline == best else text)
+            label = f"k={cell}" if cell != "auto" else "auto"
+            print(f"{label:<6} {metric.replace('rouge-', 'R-').upper():<5} {parts[0]:<32} {parts[1]:<27} {parts[2]:<27}")
+
+
+def reading_faults(analysis: Analysis) -> dict[str, int]:
+    """What would read badly in this summary, counted by kind."""
+    body = analysis.article.body
+    position = {s.start: i for i, s in enumerate(analysis.sentences)}
+    chosen = {_index(position, s) for s in analysis.summary}
+    faults = {"not verbatim": 0, "first leans back": 0, "dangling reference": 0, "stops mid-clause": 0}
+    for n, s in enumerate(analysis.summary):
+        faults["not verbatim"] += body[s.start : s.end] != s.text
+        leans = bool(_LEANS_BACK.match(s.text))
+        faults["first leans back"] += n == 0 and leans
+        faults["dangling reference"] += leans and _index(position, s) - 1 not in chosen
+        faults["stops mid-clause"] += not _SENTENCE_END.search(s.text)
+    return faults
+
+
+def _index(position: dict[int, int], s: Sentence) -> int:
+    """The body sentence a summary sentence comes from (a trimmed connective moves its start)."""
+    return max(i for start, i in position.items() if start <= s.start)
+
+
+def print_readability(analyses: dict[object, list[Analysis]]) -> None:
+    print("\nreadability of the summaries (count of sentences; the body's own first sentences for comparison)")
+    for cell, group in analyses.items():
+        total: dict[str, int] = {}
+        for analysis in group:
+            for kind, count in reading_faults(analysis).items():
+                total[kind] = total.get(kind, 0) + count
+        sentences = sum(len(a.summary) for a in group)
+        label = f"k={cell}" if cell != "auto" else "auto"
+        print(f"{label:<6} {sentences:5d} sentences: " + ", ".join(f"{kind} {count}" for kind, count in total.items()))
+    leads = sum(bool(_LEANS_BACK.match(a.sentences[0].text)) for a in analyses["auto"] if a.sentences)
+    print(f"       (the first sentence of the body itself leans back in {leads} of {len(analyses['auto'])} texts)")
+
+
+def print_titles(items: list[Item], analyses: list[Analysis]) -> None:
+    low, high = TITLE_CHARS
+    systems: dict[str, list[dict[str, float]]] = {}
+    faults = {"not generated": 0, "not in the body": 0, "not a clause": 0, "length outside 6-24": 0}
+    for item, analysis in zip(items, analyses, strict=True):
+        title, body = analysis.title, analysis.article.body
+        faults["not generated"] += not analysis.title_generated
+        at = body.find(title)
+        faults["not in the body"] += at < 0
+        faults["not a clause"] += at >= 0 and not _is_clause(body, at, at + len(title))
+        faults["length outside 6-24"] += not low <= len(title) <= high
+        sentences = list(analysis.sentences)
+        for name, text in (
+            ("title-proposed", title),
+            ("title-lead-clause", _lead_clause(sentences)),
+            ("title-central-clause", _central_clause(sentences)),
+        ):
+            systems.setdefault(name, []).append(rouge(text, item.reference, METRICS))
+    print("\ntitles proposed for the untitled texts, against the newsroom headline (ROUGE F x100)")
+    for name, rows in systems.items():
+        r1, rl = (math.fsum(r[m] for r in rows) / len(rows) for m in METRICS)
+        print(f"{name:<21} R-1 {r1:6.2f}  R-L {rl:6.2f}")
+    print("title checks over all texts: " + ", ".join(f"{kind} {count}" for kind, count in faults.items()))
+
+
+def _is_clause(body: str, start: int, end: int) -> bool:
+    """Starts and ends where a clause does: at the body's ends, punctuation or a space."""
+    opens = start == 0 or body[start - 1] in _CLAUSE_MARK or body[start - 1].isspace()
+    closes = end == len(body) or body[end] in _CLAUSE_MARK or body[end].isspace()
+    return opens and closes
+
+
+def _clauses(text: str) -> list[str]:
+    low, high = TITLE_CHARS
+    return [c.strip() for c in _CLAUSE.findall(text) if low <= len(c.strip()) <= high]
+
+
+def _lead_clause(sentences: list[Sentence]) -> str:
+    """Baseline title: the article's first clause of 6-24 characters."""
+    return next((c for s in sentences for c in _clauses(s.text)), sentences[0].text[: TITLE_CHARS[1]])
+
+
+def _central_clause(sentences: list[Sentence]) -> str:
+    """Baseline title: the longest clause of 6-24 characters in the TextRank-top sentence."""
+    top = textrank(sentences)[0].text
+    return max(_clauses(top), key=len, default=top[: TITLE_CHARS[1]])
+
+
+def _span(items: list[Item]) -> str:
+    return f"{items[0].index + 1}-{items[-1].index + 1}" if items else "none"
 
 
 if __name__ == "__main__":

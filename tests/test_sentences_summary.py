@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.analysis.keywords import extract_keywords
@@ -146,17 +148,49 @@ def test_bare_quotations_and_cut_off_sentences_are_held_back():
 
     plain = "全省绿色智能计算产业规模达到8520亿元并保持较快增长。"
     assert score("“" + plain + "”") < score(plain) - 0.5
-    assert score(plain.rstrip("。")) < score(plain) - 0.2
+    cut_off = plain.rstrip("。")
+    assert not Objective(split_sentences(cut_off)).allowed(0, []) and Objective(split_sentences(plain)).allowed(0, [])
 
 
-def test_a_sentence_that_leans_on_the_previous_one_needs_it_in_the_summary():
-    lead = "比亚迪长沙基地一季度新能源汽车产量达12.5万辆，同比增长35.2%。"
-    leaning = split_sentences(lead + "他说，新车型投产带动产能利用率持续提高。")
-    named = split_sentences(lead + "王明说，新车型投产带动产能利用率持续提高。")
-    alone, alone_named = Objective(leaning).value([1]), Objective(named).value([1])
-    assert alone < alone_named - 0.3
-    together, together_named = Objective(leaning).value([0, 1]), Objective(named).value([0, 1])
-    assert abs(together - together_named) < 0.15
+@pytest.mark.parametrize(
+    "leaning, named",
+    [
+        ("他说，新车型投产带动产能利用率持续提高。", "王明说，新车型投产带动产能利用率持续提高。"),
+        ("该公司新车型投产带动产能利用率持续提高。", "比亚迪新车型投产带动产能利用率持续提高。"),
+        ("据悉，其新车型投产带动产能利用率持续提高。", "据悉，比亚迪新车型投产带动产能利用率持续提高。"),
+        ("这意味着新车型投产带动产能利用率持续提高。", "业内认为新车型投产带动产能利用率持续提高。"),
+        ("此举带动产能利用率持续提高，全年产量有望突破50万辆。", "新车型带动产能利用率持续提高，全年产量有望突破50万辆。"),
+        ("厂长用这句话概括基地的变化，全年产量有望突破50万辆。", "厂长用一组数据概括基地的变化，全年产量有望突破50万辆。"),
+        ("同时要建立产能统筹和结算机制，全年产量有望突破50万辆。", "基地同时建立产能统筹和结算机制，全年产量有望突破50万辆。"),
+    ],
+)
+def test_a_sentence_that_leans_on_the_previous_one_joins_only_after_it(leaning, named):
+    lead = "比亚迪长沙基地一季度新能源汽车产量达12.5万辆。"
+    scene = "春风拂面，会场内外人头攒动，各方代表齐聚一堂。"
+    sentences = split_sentences(scene + lead + leaning)
+    objective = Objective(sentences)
+    assert not objective.allowed(2, []) and not objective.allowed(2, [0])
+    assert objective.allowed(2, [1])
+    for k in (1, 2, 3):
+        chosen = select(sentences, objective, k)
+        assert 2 not in chosen or 1 in chosen, (k, chosen)
+    assert Objective(split_sentences(scene + lead + named)).allowed(2, [])
+
+
+def test_a_summary_never_opens_on_a_leaning_sentence_or_ends_mid_clause():
+    """The best-scoring sentence leans on the one before it, and another is cut off by the
+    end of the page: neither may be the summary's first sentence."""
+    body = (
+        "会议在长沙举行。"
+        "该基地一季度新能源汽车产量达12.5万辆，同比增长35.2%，比亚迪长沙基地产能利用率提高。"
+        "湖南省新能源汽车产业链配套企业超过300家，全省新能源汽车产量同比增长40%。"
+        "比亚迪长沙基地今年计划新增投资80亿元，建设两条整车生产线，达产后"
+    )
+    sentences = split_sentences(body)
+    summary = summarise(sentences, title="", figure_sentences={1, 2, 3}, config=SummaryConfig(), count=1)
+    assert [s.text for s in summary] == [sentences[2].text]
+    cut_only = split_sentences("比亚迪长沙基地今年计划新增投资80亿元，建设两条整车生产线，达产后")
+    assert summarise(cut_only, title="", figure_sentences=set(), config=SummaryConfig(), count=1)
 
 
 def test_a_sentence_on_the_same_topic_with_new_facts_is_not_a_duplicate():
@@ -180,14 +214,17 @@ def test_proposed_title_names_the_subject_and_its_figure_not_the_scene():
     assert "春风" not in title and "会场" not in title
 
 
+# A reader's checks, written apart from the summariser's own rules: a sentence (or its first
+# clause after a short lead-in) that names its subject by pointing back, and a proper sentence end.
+_POINTS_BACK = re.compile(r"^(?:[^，。；]{1,12}，)?(?:这|那(?!么)|该|其(?!他|它|余|实|次|中，)|此(?!外)|他|她|它)")
+_ENDS = re.compile(r"[。！？!?…；;][”’」』）)》】]*$")
+
+
 def test_every_summary_sentence_of_the_samples_stands_on_its_own():
     # Scored only against an imagined headline, a summary of the sample pages filled its
     # second and third places with lines such as "同时，消费品市场稳步增长。" and "这是……的数据。"
     # Judged against a single headline the cheapest extra sentence is the shortest one.
-    import re
-
     from generator.analysis import analyse
-    from generator.analysis.summarise import DEPENDENT_OPENING
     from generator.analysis.tokens import words
     from generator.build import load_sources
     from tests.helpers import SEEDS
@@ -196,12 +233,34 @@ def test_every_summary_sentence_of_the_samples_stands_on_its_own():
     analyses = [analyse(a, SummaryConfig()) for _, articles in loaded.documents for a in articles]
     assert len(analyses) >= 10
     for analysis in analyses:
+        body = analysis.article.body
         starts = [s.start for s in analysis.sentences]
-        for s in analysis.summary:
-            assert len(set(words(s.text))) >= 6 or re.search(r"\d", s.text), (analysis.article.title, s.text)
-            if DEPENDENT_OPENING.match(s.text):
-                previous = max(i for i, start in enumerate(starts) if start <= s.start) - 1
-                assert analysis.sentences[previous].start in {t.start for t in analysis.summary}, s.text
+        chosen = {max(i for i, start in enumerate(starts) if start <= s.start) for s in analysis.summary}
+        for n, s in enumerate(analysis.summary):
+            where = (analysis.title, s.text)
+            assert body[s.start : s.end] == s.text, where
+            assert _ENDS.search(s.text), where
+            assert len(set(words(s.text))) >= 6 or re.search(r"\d", s.text), where
+            if _POINTS_BACK.match(s.text):
+                index = max(i for i, start in enumerate(starts) if start <= s.start)
+                assert n > 0 and index - 1 in chosen, where
+
+
+def test_proposed_titles_of_the_samples_are_clauses_of_their_article():
+    from generator.analysis import analyse
+    from generator.build import load_sources
+    from tests.helpers import SEEDS
+
+    loaded = load_sources([SEEDS])
+    generated = [a for _, articles in loaded.documents for a in articles if a.title is None]
+    assert generated
+    for article in generated:
+        analysis = analyse(article, SummaryConfig())
+        title, body = analysis.title, article.body
+        at = body.find(title)
+        assert analysis.title_generated and 6 <= len(title) <= 24 and at >= 0, title
+        assert at == 0 or body[at - 1] in "，；：。！？ \n", title
+        assert at + len(title) == len(body) or body[at + len(title)] in "，；：。！？ \n", title
 
 
 def test_the_summary_is_the_news_not_the_opening_lines():
@@ -256,3 +315,25 @@ def test_a_traditional_script_article_gets_the_same_analysis_in_its_own_script()
         assert [s2t(k) for k in simple.keywords] == list(trad.keywords)
         written += [f.text for f in trad.figures]
     assert len(written) >= 5 and any("萬億元" in w or "億元" in w for w in written), written
+
+
+def test_a_title_the_generator_proposed_does_not_steer_the_summary():
+    # Fed back as if printed, a proposed title pulled the summary onto the clause it was cut
+    # from: -1.6 ROUGE-1 against the newsroom headlines (issue 14).
+    from generator.analysis import analyse
+    from generator.analysis.figures import extract_figures, figure_sentences
+    from generator.build import load_sources
+    from tests.helpers import SEEDS
+
+    config = SummaryConfig()
+    untitled = [a for _, articles in load_sources([SEEDS]).documents for a in articles if a.title is None]
+    steered = 0
+    for article in untitled:
+        analysis = analyse(article, config)
+        sentences = list(analysis.sentences)
+        figures = figure_sentences(sentences, extract_figures(sentences))
+        unsteered = summarise(sentences, title="", figure_sentences=figures, config=config)
+        assert [s.text for s in analysis.summary] == [s.text for s in unsteered], analysis.title
+        as_printed = summarise(sentences, title=analysis.title, figure_sentences=figures, config=config)
+        steered += [s.text for s in as_printed] != [s.text for s in unsteered]
+    assert steered, "no sample shows the difference: the test above would pass either way"

@@ -21,15 +21,22 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
-from generator.analysis.tokens import STOPWORDS, idf
+from generator.analysis.tokens import STOPWORDS, idf, is_content
 
 FEATURES = (
     "bias", "log_count", "sentence_share", "first_seen", "first_seen_relative", "in_opening",
     "rarity", "rarity_early", "punctuation", "stopword", "digits", "latin", "length",
     "in_brackets", "opens_sentence",
+    # where the token stands in its sentences
+    "near_figure", "in_first_clause", "in_repeated_pair",
+    # how central the sentences that use it are (TextRank)
+    "centrality_best", "centrality_share",
+    # the article as a whole: a long analysis is summarised differently from a short wire
+    "log_sentences", "log_sentence_tokens",
 )
 
 
@@ -54,24 +61,31 @@ class WordModel:
 # fitted: begin
 FITTED = WordModel(
     hidden={
-        "bias":                (0.31837, -1.0199, 2.1683, 2.7347, -1.7482, -1.3499, 0.36666, -2.3777,),
-        "log_count":           (0.18411, 0.08685, -0.48054, -0.24838, -0.61746, -0.13684, -0.45357, -0.15935,),
-        "sentence_share":      (0.21082, 0.46819, -2.3695, 0.20374, -1.7236, -0.13478, -0.6884, 2.2737,),
-        "first_seen":          (2.1504, 0.10445, 0.5043, 0.23638, 0.76475, 0.23231, 0.96125, 0.74798,),
-        "first_seen_relative": (-0.4073, -0.51739, -0.59271, 0.11068, 0.16787, -0.081167, 0.65152, 1.8075,),
-        "in_opening":          (-1.2026, 0.72885, 0.12838, 0.62617, -0.95305, -0.052577, -0.51344, 0.92656,),
-        "rarity":              (-0.71325, 1.9921, -0.943, -1.571, 1.3264, -0.41819, -0.16256, -0.34938,),
-        "rarity_early":        (1.3819, 0.299, -0.97703, -0.91016, 0.17467, -0.45335, 0.90103, 0.3949,),
-        "punctuation":         (0.72735, 0.8751, 2.5687, 1.8233, 3.979, -0.68792, 0.2692, 2.4124,),
-        "stopword":            (-1.2319, -1.0169, -1.0147, -1.0359, 0.47766, 1.4798, -0.54677, 1.7161,),
-        "digits":              (-0.078216, -1.338, 0.28247, 1.0141, -1.3571, -0.076855, -0.76704, 0.52763,),
-        "latin":               (-0.52568, 0.63886, 2.0051, 2.0875, -0.2358, -1.7111, -0.45533, -0.022312,),
-        "length":              (-0.23263, -1.0081, -0.13975, -4.9049, 1.5911, 6.2945, 0.7093, 0.12577,),
-        "in_brackets":         (0.014175, -1.0457, 0.10187, -0.66575, 0.99433, -0.18583, -0.46202, -1.3034,),
-        "opens_sentence":      (-0.3877, -0.47367, 2.9255, 0.63014, 0.067005, -0.20064, -0.48501, -0.28319,),
+        "bias":                (-4.0067, 0.41671, 2.1579, 5.5277, -4.8061, 0.67694, 9.1634, 0.88531,),
+        "log_count":           (0.42772, 0.28807, -0.49417, -0.21587, -0.8528, -0.14748, 0.35561, 0.25055,),
+        "sentence_share":      (-1.2583, 0.23669, -0.13888, -1.5786, -0.31022, 1.4466, -2.5393, -3.9167,),
+        "first_seen":          (1.7945, 0.74548, -0.85784, 0.64944, 0.20373, -0.53043, -0.80539, -0.051669,),
+        "first_seen_relative": (1.0041, 0.24442, -0.018593, -1.1187, -0.18023, 0.63139, -0.88175, -0.29034,),
+        "in_opening":          (-0.28543, 0.38221, 0.30465, 0.3965, 0.015641, -0.36946, 0.75859, 0.29107,),
+        "rarity":              (-0.46953, -0.17211, -0.80298, -0.048365, 2.0526, -0.62064, -0.19265, 0.46451,),
+        "rarity_early":        (0.18791, -0.24412, -0.10241, -0.72613, -0.31873, -0.06099, 0.33261, -0.90252,),
+        "punctuation":         (-1.0751, -0.035887, 3.447, 0.81132, -1.5556, -1.5579, 1.7399, 0.25959,),
+        "stopword":            (1.1902, -0.94377, 0.46963, -2.5084, 0.82247, 1.3606, -0.053462, -0.79511,),
+        "digits":              (0.13732, 0.36184, 1.9026, -2.8078, -0.72995, -0.57478, 0.2203, 0.43099,),
+        "latin":               (0.24559, 0.77284, 1.1137, 1.1699, -0.94194, -0.14527, 1.2806, -1.9413,),
+        "length":              (0.38228, -2.2258, -1.0418, -1.0775, 1.5969, 1.1163, 0.33288, 1.5855,),
+        "in_brackets":         (0.10212, 0.17337, 0.43629, -0.11369, 0.55497, -0.39088, -0.36855, -0.15058,),
+        "opens_sentence":      (0.2231, 0.77539, 0.45378, -0.081681, -0.042038, -0.4362, 1.2972, 0.54446,),
+        "near_figure":         (0.19864, 0.030802, 0.1084, -0.3486, -0.27883, 0.045212, 0.34765, 0.67142,),
+        "in_first_clause":     (-0.40323, -0.06314, -0.082692, -0.6161, 0.079453, 0.14777, 0.27212, 1.3815,),
+        "in_repeated_pair":    (0.44763, 2.9417, 0.48434, 0.57669, 0.59402, 1.2126, 0.10682, 0.23079,),
+        "centrality_best":     (-0.37707, -0.65644, 0.28263, -0.7516, 0.084211, 0.33581, 0.81957, -0.4908,),
+        "centrality_share":    (-1.6964, -0.56869, 0.30743, 1.4228, 0.42479, -1.9034, -2.8795, -0.42834,),
+        "log_sentences":       (-0.88242, -0.7453, 0.052282, -0.37323, 0.44436, 0.50618, -0.69786, -0.42692,),
+        "log_sentence_tokens": (1.5266, 0.096734, -0.48577, -0.71926, 0.3076, -0.29, -1.7553, 0.014214,),
     },
-    output=(1.0771, 0.94088, 0.85658, -1.1227, -1.2131, -0.97492, -1.2637, 0.88734,),
-    output_bias=-3.6933,
+    output=(-1.1008, 1.337, -1.5976, -1.0304, -1.1675, -1.1615, 0.99592, -0.76155,),
+    output_bias=-3.0162,
 )
 # fitted: end
 
@@ -79,6 +93,9 @@ _PUNCTUATION = re.compile(r"^[\W_]+$")
 _DIGIT = re.compile(r"\d")
 _LATIN = re.compile(r"^[A-Za-z]")
 _OPEN, _CLOSE = "(（[【", ")）]】"
+_CLAUSE_END = frozenset("，,；;：:")
+_TEXTRANK_DAMPING, _TEXTRANK_STEPS = 0.85, 50  # PageRank's usual damping; 50 steps settle well below 1e-6
+_FIGURE_REACH = 2  # tokens: a word this close before a number names what it measures ("营收" in "营收3.2亿元")
 
 
 def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str], list[tuple[float, ...]]]:
@@ -88,8 +105,15 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
     sentences_with: Counter[str] = Counter()
     opening: Counter[str] = Counter()
     opens: Counter[str] = Counter()
+    pairs = Counter(pair for toks in sentence_tokens for pair in pairwise(toks))
     first: dict[str, int] = {}
     bracketed: set[str] = set()
+    near_figure: set[str] = set()
+    first_clause: set[str] = set()
+    repeated_pair: set[str] = set()
+    central = centrality(sentence_tokens)
+    best_central: dict[str, float] = {}
+    central_share: dict[str, float] = {}
     for i, toks in enumerate(sentence_tokens):
         count.update(toks)
         sentences_with.update(set(toks))
@@ -97,8 +121,12 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
             opening.update(toks)
         if toks:
             opens[toks[0]] += 1
+        for t in set(toks):
+            best_central[t] = max(best_central.get(t, 0.0), central[i])
+            central_share[t] = central_share.get(t, 0.0) + central[i]
         depth = 0
-        for t in toks:
+        in_first = True
+        for j, t in enumerate(toks):
             first.setdefault(t, i)
             if t in _OPEN:
                 depth += 1
@@ -106,7 +134,16 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
                 depth = max(0, depth - 1)
             elif depth:
                 bracketed.add(t)
+            in_first = in_first and t not in _CLAUSE_END
+            if in_first:
+                first_clause.add(t)
+            if any(_DIGIT.search(u) for u in toks[j + 1 : j + 1 + _FIGURE_REACH]):
+                near_figure.add(t)
+            if j and len(t) > 1 and len(toks[j - 1]) > 1 and pairs[(toks[j - 1], t)] > 1:
+                repeated_pair.update((toks[j - 1], t))
     table, median = idf()
+    total_central = math.fsum(central) or 1.0
+    article = (math.log(max(1, n)), math.log1p(sum(count.values()) / max(1, n)))
     rows: list[tuple[float, ...]] = []
     for t, i in first.items():
         early = 1 / (1 + i)
@@ -116,6 +153,9 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
             rarity, early * rarity, float(bool(_PUNCTUATION.match(t))), float(t in STOPWORDS),
             float(bool(_DIGIT.search(t))), float(bool(_LATIN.match(t))), min(len(t), 6) / 6,
             float(t in bracketed), math.log1p(opens[t]),
+            float(t in near_figure), float(t in first_clause), float(t in repeated_pair),
+            best_central.get(t, 0.0), central_share.get(t, 0.0) / total_central,
+            *article,
         ))
     return list(first), rows
 
@@ -140,3 +180,26 @@ def _fitted_probabilities(sentence_tokens: tuple[tuple[str, ...], ...]) -> tuple
 def _probabilities(sentence_tokens: Sequence[Sequence[str]], model: WordModel) -> tuple[tuple[str, float], ...]:
     found, rows = token_features(sentence_tokens)
     return tuple(zip(found, model.probabilities(rows), strict=True))
+
+
+def centrality(sentence_tokens: Sequence[Sequence[str]]) -> list[float]:
+    """TextRank of each sentence over its content words (TextRank4ZH's similarity), the most central 1.
+
+    Key points are drawn from the sentences the rest of the article keeps echoing, which
+    position alone does not find.
+    """
+    bags = [{t for t in toks if is_content(t)} for toks in sentence_tokens]
+    n = len(bags)
+    if not n:
+        return []
+    weight = np.zeros((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            if len(bags[i]) > 1 and len(bags[j]) > 1 and (shared := len(bags[i] & bags[j])):
+                weight[i, j] = weight[j, i] = shared / (math.log(len(bags[i])) + math.log(len(bags[j])))
+    out = weight.sum(axis=1)
+    walk = np.divide(weight, out[:, None], out=np.zeros_like(weight), where=out[:, None] > 0)
+    rank = np.ones(n)
+    for _ in range(_TEXTRANK_STEPS):
+        rank = (1 - _TEXTRANK_DAMPING) + _TEXTRANK_DAMPING * (walk.T @ rank)
+    return (rank / rank.max()).tolist()

@@ -1,18 +1,21 @@
 """Extractive summaries: the few sentences an editor's headline would be drawn from.
 
-Each token of the article gets the probability that a headline would use it
-(:mod:`generator.salience`: position, repetition across sentences, rarity); words of the
-article's own title are known headline words. A set of sentences is worth the expected
-F-measure of its words against such a headline: the probable words it covers, over its
-length plus the headline's. That one objective rewards the lead, central sentences and the
-title's subject, prefers short sentences that say it all, and makes a second sentence that
-repeats the first worth nothing. On top come hand-set terms the data cannot teach: each
-sentence after the first must add a fact, not just be short; a summary that carries a key
-figure is worth more (readers ask for figures); and what reads badly out of context
-(fragments, thin lines, dangling or bare quotations, cut-off sentences, "这是…"/"他说…"
-without the sentence they lean on) is held back. Sentences are picked greedily and come out
-in document order, copied from the body (a loose leading connective or a lone quote mark
-trimmed).
+Each token of the article gets the probability that an editor's headline or an analyst's
+key points would use it (:mod:`generator.analysis.salience`: position, repetition, how
+central its sentences are, rarity); words of the title printed with the article are known
+headline words. A title the generator proposed is not: it was cut from one clause of the
+body, and fed back it would pull the summary onto that clause. A set of sentences is worth
+the expected F-measure of its words against such a reference: the probable words it covers,
+over its length plus the reference's. That one objective rewards the lead, central
+sentences and the title's subject, prefers short sentences that say it all, and makes a
+second sentence that repeats the first worth nothing. On top come hand-set terms the data
+cannot teach: each sentence after the first must add a fact, not just be short; a summary
+that carries a key figure is worth more (readers ask for figures); what reads badly out of
+context (fragments, thin lines, dangling or bare quotations) is held back; and two rules
+are absolute: a sentence cut off mid-clause never joins, and one that leans on the sentence
+before it ("这是…", "该公司…", "他说…") joins only right after it, so the summary's first
+sentence always stands alone. Sentences are picked greedily and come out in document order,
+copied from the body (a loose leading connective or a lone quote mark trimmed).
 """
 
 from __future__ import annotations
@@ -34,11 +37,17 @@ CONNECTIVES = (
 _LEADING_CONNECTIVE = re.compile("^(" + "|".join(CONNECTIVES) + r")[，,、]\s*")
 _MIN_CHARS = 12
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"))
-# Openings that lean on the previous sentence: a demonstrative, a pronoun, a conjunction.
+# Openings that lean on an earlier sentence: a demonstrative or pronoun naming the subject
+# (also after a short lead-in, "据悉，该公司…"), or a conjunction. Such a sentence is
+# summarised only right after the sentence it leans on.
 DEPENDENT_OPENING = re.compile(
-    r"^(?:(?:这|那)(?:是|也|就|些|一|种|个|项|次|样|让|使|将|都|意味|表明|说明)|此(?:举|次|项)|[他她它]|而|但|却|并|且"
-    r"|其中(?![，,]))"
+    r"^(?:(?:[^，,。；;：:！？]{1,12}[，,])?(?:这|那(?!么)|该|其(?!他|它|余|实|次|中[，,])|此(?!外)|[他她它])"
+    r"|而|但|却|并(?!购|表)|且"
+    # a subjectless instruction continues a speaker's words: "同时要建立…", "还要…"
+    r"|(?:同时|还|也|更)?要(?!求|素|点|闻|么))"
 )
+# "…用这句话概括…": the words it points at were quoted in the sentence before.
+POINTS_AT_QUOTE = re.compile(r"(?:这|此|那)(?:句|番|段)话|此言|这一说法")
 _DIGIT = re.compile(r"\d")
 _THIN_WORDS = 6
 
@@ -46,8 +55,8 @@ _THIN_WORDS = 6
 # ``--write`` refreshes the block below. HEADLINE_TOKENS is the length of the imagined
 # headline in the F-measure; LENGTH_BLEND weighs a summary's total tokens (repeats counted,
 # as ROUGE-L sees them) against its distinct tokens (as ROUGE-1 sees them).
-HEADLINE_TOKENS = 8.0
-LENGTH_BLEND = 0.5
+HEADLINE_TOKENS = 6.0
+LENGTH_BLEND = 1.0
 # Set by hand, not fitted: the development data has no separate title, and readers ask for
 # figures even where a headline would not carry them. TITLE_PROBABILITY is the least
 # probability a word of the article's own title gets; the bonus and the penalties act on the
@@ -55,7 +64,6 @@ LENGTH_BLEND = 0.5
 TITLE_PROBABILITY = 0.6
 FIGURE_BONUS = 0.1
 DEFECT_WEIGHT = 1.0
-DEPENDENT_PENALTY = 0.5
 # Each sentence after the first is judged against a headline this many tokens longer. The
 # headline benchmark alone would fill a longer summary with the shortest sentences it can
 # find ("同时，消费品市场稳步增长。"); readers want the next fact.
@@ -76,7 +84,11 @@ def summarise(
     config: SummaryConfig,
     count: int | None = None,
 ) -> list[Sentence]:
-    """The summary, in document order; ``count`` fixes the number of sentences (evaluation)."""
+    """The summary, in document order; ``count`` fixes the number of sentences (evaluation).
+
+    ``title`` is the headline as printed (its words are headline words), never one proposed
+    from the body.
+    """
     if not sentences:
         return []
     objective = Objective(sentences, title=title, figure_sentences=figure_sentences)
@@ -86,7 +98,7 @@ def summarise(
 
 
 class Objective:
-    """What a set of sentences is worth as the summary of one article."""
+    """What a set of sentences is worth as the summary of one article, and which sentences may join it."""
 
     def __init__(
         self,
@@ -99,14 +111,16 @@ class Objective:
         word_model: WordModel = FITTED,
     ):
         self.headline_tokens, self.length_blend = headline_tokens, length_blend
-        self.tokens = [tokens(s.text) for s in sentences]
+        texts = [s.text for s in sentences]
+        self.tokens = [tokens(t) for t in texts]
         self.distinct = [set(t) for t in self.tokens]
         self.probability = headline_probabilities(self.tokens, word_model)
         for t in self.probability.keys() & set(tokens(title)):
             self.probability[t] = max(self.probability[t], TITLE_PROBABILITY)
         self.figures = set(figure_sentences)
-        self.defects = [_defects(s.text) for s in sentences]
-        self.dependent = [bool(DEPENDENT_OPENING.match(s.text)) for s in sentences]
+        self.defects = [_defects(t) for t in texts]
+        self.dependent = [bool(DEPENDENT_OPENING.match(t) or POINTS_AT_QUOTE.search(t)) for t in texts]
+        self.complete = [ends_sentence(t) for t in texts]
 
     def value(self, chosen: Collection[int]) -> float:
         covered = set().union(*(self.distinct[i] for i in chosen))
@@ -118,21 +132,31 @@ class Objective:
         f_measure = 2 * expected_overlap / (length + headline)
         figure = FIGURE_BONUS if self.figures.intersection(chosen) else 0.0
         defects = sum(self.defects[i] for i in chosen)
-        # "这是…", "他说…", "而…" read well only right after the sentence they lean on
-        defects += sum(DEPENDENT_PENALTY for i in chosen if self.dependent[i] and i - 1 not in chosen)
         return math.log(f_measure + 1e-9) + figure - DEFECT_WEIGHT * defects
+
+    def allowed(self, i: int, chosen: Collection[int]) -> bool:
+        """A sentence cut off mid-clause never joins; "这是…", "该公司…", "他说…" only right after
+        the sentence they lean on (so the first sentence of a summary always stands alone)."""
+        return self.complete[i] and (not self.dependent[i] or i - 1 in chosen)
 
 
 def select(
     sentences: Sequence[Sentence], objective: Objective, wanted: int, *, budget: int | None = None
 ) -> list[int]:
-    """Greedy: add the sentence that leaves the summary worth most, until ``wanted`` are in."""
-    bags = [set(words(s.text)) for s in sentences]
+    """Greedy: add the allowed sentence that leaves the summary worth most, until ``wanted`` are in.
+
+    An article with no sentence that may open a summary still gets one: its best sentence.
+    """
+    # what a sentence says: its content words and its numbers (a new figure is a new fact)
+    bags = [set(words(s.text)) | {t for t in tokens(s.text) if _DIGIT.search(t)} for s in sentences]
     chosen: list[int] = []
     used = 0
     candidates = list(range(len(sentences)))
     while candidates and len(chosen) < wanted:
-        best = max(candidates, key=lambda i: (objective.value([*chosen, i]), -i))
+        pool = [i for i in candidates if objective.allowed(i, chosen)] or ([] if chosen else candidates)
+        if not pool:
+            break
+        best = max(pool, key=lambda i: (objective.value([*chosen, i]), -i))
         candidates.remove(best)
         said = set().union(*(bags[j] for j in chosen))
         if chosen and len(bags[best] - said) < 0.3 * len(bags[best]):
@@ -160,8 +184,6 @@ def _defects(text: str) -> float:
         penalty += 0.1
     if text.rstrip("”’\"」").endswith(("？", "?")):
         penalty += 0.3
-    if not ends_sentence(text):
-        penalty += 0.3  # cut off: the article (or the page) ends mid-sentence
     if len(text) > 160:
         penalty += 0.2 * (len(text) - 160) / 160
     return penalty

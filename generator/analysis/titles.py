@@ -32,6 +32,7 @@ _MIN_CHARS = 6
 
 
 def propose_title(sentences: Sequence[Sentence], *, max_chars: int = 24) -> str:
+    """The clause (or two) of the article most like its headline."""
     if not sentences:
         return ""
     probability = headline_probabilities([tokens(s.text) for s in sentences])
@@ -46,7 +47,7 @@ def propose_title(sentences: Sequence[Sentence], *, max_chars: int = 24) -> str:
             score = math.log(expected + 1e-9) - math.log(len(distinct) + HEADLINE_TOKENS)
             if best is None or score > best[0]:
                 best = (score, candidate)
-    return best[1] if best else sentences[0].text[:max_chars]
+    return best[1] if best else _first_clause(sentences[0].text)
 
 
 def clauses(text: str, max_chars: int = 24) -> list[str]:
@@ -88,6 +89,11 @@ def _token_spans(text: str) -> list[tuple[str, int, int]]:
         spans.append((word, at, at + len(word)))
         at += len(word)
     return spans
+
+
+def _first_clause(text: str) -> str:
+    """Fallback when no clause qualifies: the first clause, whole even if long (never cut mid-word)."""
+    return next((c for c in (p.strip() for p in _CLAUSE_END.split(text)) if c), text)
 
 
 def _balanced(text: str) -> bool:

@@ -42,7 +42,12 @@ def tokens(sentence: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def words(sentence: str) -> tuple[str, ...]:
     """Content words of a sentence (no stop words, punctuation or bare numbers)."""
-    return tuple(w for w in tokens(sentence) if len(w) > 1 and _CONTENT.search(w) and w not in STOPWORDS)
+    return tuple(w for w in tokens(sentence) if is_content(w))
+
+
+def is_content(token: str) -> bool:
+    """A word that carries topic: not a stop word, punctuation or a bare number."""
+    return len(token) > 1 and bool(_CONTENT.search(token)) and token not in STOPWORDS
 
 
 _registered: set[str] = set()
