@@ -259,8 +259,9 @@ def analyse_sources(
     result = Sources()
     jobs, result.problems, result.warnings = _jobs(paths, single)
     cache = AnalysisCache(config.path(config.analysis_cache)) if use_cache else None
+    glossary = load_glossary(config.path(config.glossary))  # once: a parse per source cost 13 ms each
     try:
-        keys = [_job_key(job, config) for job in jobs]
+        keys = [_job_key(job, config, glossary) for job in jobs]
         done: dict[int, Analysed | Problem] = {}
         if cache is not None:
             for i, key in enumerate(keys):
@@ -269,7 +270,7 @@ def analyse_sources(
                     done[i] = hit
         result.cached = len(done)
         todo = [i for i in range(len(jobs)) if i not in done]
-        for i, outcome in zip(todo, _run_jobs([jobs[i] for i in todo], config), strict=True):
+        for i, outcome in zip(todo, _run_jobs([jobs[i] for i in todo], config, glossary), strict=True):
             done[i] = outcome
         if cache is not None:
             cache.put_many((keys[i], done[i]) for i in todo if isinstance(done[i], Analysed))
@@ -286,7 +287,7 @@ def analyse_sources(
     return result
 
 
-def _job_key(job: _Job, config: Config) -> str:
+def _job_key(job: _Job, config: Config, glossary: Glossary) -> str:
     """Everything the analysis of a source depends on, besides the code (see analysis_cache)."""
     file = Path(job.file)
     try:
@@ -294,16 +295,14 @@ def _job_key(job: _Job, config: Config) -> str:
     except OSError:
         raw = b""  # the worker reports why it cannot be read
     sidecars = b"".join(p.read_bytes() for p in sidecar_paths(file) if p.is_file() and p != file)
-    glossary = load_glossary(config.path(config.glossary))
     return source_key(job.file, raw, sidecars, repr(job.index), repr(job.single), repr(config.summary), repr(glossary.terms))
 
 
-def _run_jobs(jobs: Sequence[_Job], config: Config) -> list[Analysed | Problem]:
+def _run_jobs(jobs: Sequence[_Job], config: Config, glossary: Glossary) -> list[Analysed | Problem]:
     if not jobs:
         return []
     size = sum(Path(j.file).stat().st_size for j in jobs if Path(j.file).is_file())
     workers = min(_MAX_WORKERS, os.cpu_count() or 1, len(jobs))
-    glossary = load_glossary(config.path(config.glossary))
     _init_worker(config.summary, glossary)
     if workers < 2 or size < _PARALLEL_BYTES:
         return [_analyse_source(job) for job in jobs]

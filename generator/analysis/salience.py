@@ -115,32 +115,34 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
     best_central: dict[str, float] = {}
     central_share: dict[str, float] = {}
     for i, toks in enumerate(sentence_tokens):
+        distinct = set(toks)
         count.update(toks)
-        sentences_with.update(set(toks))
+        sentences_with.update(distinct)
         if i < 2:
             opening.update(toks)
         if toks:
             opens[toks[0]] += 1
-        for t in set(toks):
+        for t in toks:
+            if t not in first:
+                first[t] = i  # in order of first use
+        for t in distinct:
             best_central[t] = max(best_central.get(t, 0.0), central[i])
             central_share[t] = central_share.get(t, 0.0) + central[i]
-        depth = 0
-        in_first = True
-        for j, t in enumerate(toks):
-            first.setdefault(t, i)
-            if t in _OPEN:
-                depth += 1
-            elif t in _CLOSE:
-                depth = max(0, depth - 1)
-            elif depth:
-                bracketed.add(t)
-            in_first = in_first and t not in _CLAUSE_END
-            if in_first:
-                first_clause.add(t)
-            if any(_DIGIT.search(u) for u in toks[j + 1 : j + 1 + _FIGURE_REACH]):
-                near_figure.add(t)
-            if j and len(t) > 1 and len(toks[j - 1]) > 1 and pairs[(toks[j - 1], t)] > 1:
-                repeated_pair.update((toks[j - 1], t))
+        if not distinct.isdisjoint(_OPEN):
+            depth = 0
+            for t in toks:
+                if t in _OPEN:
+                    depth += 1
+                elif t in _CLOSE:
+                    depth = max(0, depth - 1)
+                elif depth:
+                    bracketed.add(t)
+        first_clause.update(toks[: next((j for j, t in enumerate(toks) if t in _CLAUSE_END), len(toks))])
+        digit = [_DIGIT.search(t) is not None for t in toks]
+        near_figure.update(t for j, t in enumerate(toks) if any(digit[j + 1 : j + 1 + _FIGURE_REACH]))
+        for a, b in pairwise(toks):
+            if len(a) > 1 and len(b) > 1 and pairs[(a, b)] > 1:
+                repeated_pair.update((a, b))
     table, median = idf()
     total_central = math.fsum(central) or 1.0
     article = (math.log(max(1, n)), math.log1p(sum(count.values()) / max(1, n)))
