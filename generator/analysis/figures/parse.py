@@ -237,7 +237,7 @@ def _metric(sentence: str, text: str, position: int) -> str | None:
         clause = text[start:end]
         lead = _PERIOD.match(clause) or _METRIC_LEAD.match(clause)
         trail = _METRIC_TRAIL.search(clause)
-        if lead and lead.end() > 0:
+        if lead:
             start += lead.end()
         elif trail:
             end = start + trail.start()
