@@ -68,7 +68,8 @@ def test_a_build_cut_off_part_way_then_a_new_build_equals_a_clean_one(tmp_path, 
     assert tree(out) == tree(clean)
 
 
-def test_two_builds_cut_off_in_a_row_one_mid_record(tmp_path, monkeypatch):
+@pytest.mark.parametrize("torn_bytes", [1, 19])
+def test_two_builds_cut_off_in_a_row_one_mid_record(tmp_path, monkeypatch, torn_bytes):
     """A second cut-off build appends to the first one's journal, after a torn last line
     (cut off in the middle of a multi-byte character): every whole record still counts."""
     clean = tmp_path / "clean"
@@ -81,7 +82,7 @@ def test_two_builds_cut_off_in_a_row_one_mid_record(tmp_path, monkeypatch):
             write_pages(_pages(1), out)
     torn = json.dumps({"path": "digest/第9篇/index.md", "sha": "0" * 64}, ensure_ascii=False).encode("utf-8")
     with (out / JOURNAL).open("ab") as f:
-        f.write(torn[:20])  # ends inside '第'
+        f.write(torn[:torn_bytes])  # 19: ends inside '第'
     with monkeypatch.context() as patch:
         _cut_off_after(patch, 3)
         with pytest.raises(_Killed):
@@ -99,6 +100,22 @@ def test_the_manifest_names_every_page_with_its_hash(tmp_path):
     assert manifest["generator"] == "briefing"
     assert manifest["files"] == {p.path: write._sha(p.text.encode("utf-8")) for p in pages}
     assert list(manifest["files"]) == sorted(manifest["files"])
+    # readable in a diff of docs/: one line per page, its path as written
+    lines = (out / MANIFEST).read_text(encoding="utf-8").splitlines()
+    for page in pages:
+        assert sum(f'"{page.path}"' in line for line in lines) == 1
+
+
+def test_pages_and_the_journal_are_not_executable(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    write_pages([Page("a/index.md", "A\n")], out)
+    assert (out / "a" / "index.md").stat().st_mode & 0o111 == 0
+    assert (out / MANIFEST).stat().st_mode & 0o111 == 0
+    with monkeypatch.context() as patch:
+        _cut_off_after(patch, 0)
+        with pytest.raises(_Killed):
+            write_pages([Page("a/index.md", "A2\n")], out)
+    assert (out / JOURNAL).stat().st_mode & 0o111 == 0
 
 
 @pytest.mark.parametrize("broken", ["{", "[]", '{"files": ["index.md"]}', '{"generator": "briefing"}', "\udcff"])
@@ -163,6 +180,10 @@ def test_many_foreign_files_are_counted_past_the_first_five(tmp_path):
     (out / "d" / "n1.md").unlink()
     (warning,) = write_pages([Page("d/index.md", "A\n")], out).warnings
     assert warning.startswith("d/n2.md, d/n3.md, d/n4.md, d/n5.md, d/n6.md: not")
+    (out / "d" / "n0.md").write_text("mine\n", encoding="utf-8")
+    (warning,) = write_pages([Page("d/index.md", "A\n")], out).warnings
+    assert warning.startswith("d/n0.md, d/n2.md, d/n3.md, d/n4.md, d/n5.md and 1 more: not")
+    (out / "d" / "n0.md").unlink()
     for i in range(3, 7):
         (out / "d" / f"n{i}.md").unlink()
     assert write_pages([Page("d/index.md", "A\n")], out).warnings == ["d/n2.md: not written by briefing, left as it is"]
@@ -171,11 +192,12 @@ def test_many_foreign_files_are_counted_past_the_first_five(tmp_path):
 def test_stale_pages_go_unless_a_page_that_is_not_ours_links_to_them(tmp_path):
     out = tmp_path / "out"
     old = [
-        Page("d/old/index.md", "# Old\n\n[next](../chain/index.md?x=1#top)\n"),
-        Page("d/chain/index.md", "# Chain\n\n[end](<../end/index.md>)\n[web](https://e.com/d/gone/index.md)\n"),
+        Page("d/old/index.md", "# Old\n\n[next](../chain/index.md?x=1#top)\n[frag](../frag/index.md#a#b)\n"),
+        Page("d/chain/index.md", "# Chain\n\n[end](<../end/index.md?a=1?b=2>)\n[web](https://e.com/d/gone/index.md)\n"),
         Page("d/end/index.md", "# End\n\n[root](/d/gone/index.md)\n"),
         Page("d/gone/index.md", "# Gone\n"),
         Page("d/ref/index.md", "# Ref\n"),
+        Page("d/frag/index.md", "# Frag\n"),
         Page("d/kept/index.md", "# Kept\n"),
         Page("index.md", "[old](d/old/index.md)\n"),
     ]
@@ -184,15 +206,15 @@ def test_stale_pages_go_unless_a_page_that_is_not_ours_links_to_them(tmp_path):
     (out / "d" / "mine.md").write_bytes(b"# Mine \xe4\xb8\n\n[r]: ref/index.md\n[o](old/index.md)\n")
     report = write_pages([Page("index.md", "[old](d/old/index.md) [kept](d/kept/index.md)\n"),
                           Page("d/kept/index.md", "# Kept\n\n[gone](../gone/index.md)\n")], out)
-    assert report.linked == ["d/chain/index.md", "d/end/index.md", "d/old/index.md", "d/ref/index.md"]
+    assert report.linked == ["d/chain/index.md", "d/end/index.md", "d/frag/index.md", "d/old/index.md", "d/ref/index.md"]
     assert report.removed == ["d/gone/index.md"], "a page briefing writes keeps nothing alive"
     assert not (out / "d" / "gone").exists()
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]
     assert set(manifest) == {"index.md", "d/kept/index.md", *report.linked}, "linked pages stay ours"
     (out / "d" / "mine.md").unlink()
     again = write_pages([Page("index.md", "home\n")], out)
-    assert sorted(again.removed) == ["d/chain/index.md", "d/end/index.md", "d/kept/index.md", "d/old/index.md",
-                                     "d/ref/index.md"]
+    assert sorted(again.removed) == ["d/chain/index.md", "d/end/index.md", "d/frag/index.md", "d/kept/index.md",
+                                     "d/old/index.md", "d/ref/index.md"]
     assert sorted(tree(out)) == [MANIFEST, "index.md"]
 
 
