@@ -263,6 +263,7 @@ def test_a_traditional_script_article_gets_the_same_analysis_in_its_own_script()
 # the tests above let through.
 
 import importlib  # noqa: E402
+import math  # noqa: E402
 
 from generator.data import Sentence  # noqa: E402
 
@@ -322,6 +323,9 @@ def test_an_over_long_sentence_costs_in_proportion_to_its_excess():
         ("他说“这是开始”，政企学研各界人士齐聚产业对接活动。", None),
         ("“这是开始”，政企学研各界人士齐聚产业对接活动。", None),
         ("此外，短句。", None),
+        ("政企学研各界人士齐聚产业对接活动。””", "政企学研各界人士齐聚产业对接活动。"),  # two lone marks
+        ("政企学研”各界人士齐聚产业对接活动。", None),  # a lone mark inside stays
+        ("政企学研各界人士说“这是新的开始”", None),  # a quotation closing the sentence
     ],
 )
 def test_a_lone_quote_mark_is_trimmed_and_the_sentence_still_points_into_the_body(text, kept):
@@ -372,12 +376,11 @@ def test_of_two_equal_sentences_the_earlier_is_taken():
 
 
 def test_summarise_keeps_to_the_budget_unless_a_count_is_asked_for():
-    config = SummaryConfig(max_sentences=4, char_budget=len(_FACTS[0].text) + len(_FACTS[1].text))
-    body = "".join(s.text for s in _FACTS) * 6  # long enough for four sentences
-    sentences = split_sentences(body)[: len(_FACTS)]
-    budgeted = summarise(sentences, title="", figure_sentences=(), config=config)
-    assert sum(len(s.text) for s in budgeted) <= config.char_budget
-    assert len(summarise(sentences, title="", figure_sentences=(), config=config, count=4)) == 4
+    budget = len(_FACTS[0].text) + len(_FACTS[1].text)
+    config = SummaryConfig(min_sentences=4, max_sentences=4, char_budget=budget)
+    budgeted = summarise(_FACTS, title="", figure_sentences=(), config=config)
+    assert 1 <= len(budgeted) < 4 and sum(len(s.text) for s in budgeted) <= budget
+    assert len(summarise(_FACTS, title="", figure_sentences=(), config=config, count=4)) == 4
 
 
 def test_summarise_weighs_the_title_and_the_figures():
@@ -398,3 +401,37 @@ def test_summary_length_steps_from_one_to_four_sentences_as_the_article_grows():
     assert counts == sorted(counts) and sorted(set(counts)) == [1, 2, 3, 4]
     assert {sentence_count(chars, SummaryConfig(min_sentences=2, max_sentences=3)) for chars in range(0, 6000, 10)} == {
         2, 3}
+
+
+def test_a_near_duplicate_is_passed_over_and_the_next_sentence_taken():
+    # after the lead its repeat is worth most (the third sentence is a fragment), but it says nothing new
+    sentences = split_sentences("株洲轨道交通装备产业营收突破1600亿元。株洲轨道交通装备产业营收突破1600亿元！短句太短。")
+    objective = Objective(sentences)
+    assert objective.value([0, 1]) > objective.value([0, 2])
+    assert select(sentences, objective, 2) == [0, 2]
+
+
+def test_a_sentence_of_the_fragment_length_is_no_fragment():
+    minimum = summarise_module._MIN_CHARS
+    at, under = ("全省绿色智能计算产业规模达到" * 2)[: minimum - 1] + "。", ("全省绿色智能计算产业规模达到" * 2)[: minimum - 2] + "。"
+    assert len(at) == minimum and _defects(at) < _defects(under)
+
+
+def test_a_long_sentence_with_another_defect_pays_for_both():
+    long = ("全省绿色智能计算产业规模达到8520亿元" * 20)[:239] + "。"
+    assert _defects(long[:-1] + "的") == pytest.approx(_defects(long) + _defects(_FULL.rstrip("。")))
+
+
+def test_the_objective_is_the_expected_f_measure_of_the_summary_against_a_headline():
+    """log(2 × expected overlap / (summary length + headline length)), the summary's length
+    blending its distinct and its total tokens, the headline longer for each sentence after
+    the first (module docstring); nothing else counts for sentences without defects or figures."""
+    sentences = _FACTS[:3]
+    objective = Objective(sentences, headline_tokens=6.0, length_blend=0.25)
+    for chosen in ([0], [1], [0, 2], [0, 1, 2]):
+        covered = set().union(*(objective.distinct[i] for i in chosen))
+        total = sum(len(objective.tokens[i]) for i in chosen)
+        length = (len(covered) + 0.25 * total) / 1.25
+        headline = 6.0 + summarise_module.EXTRA_SENTENCE_TOKENS * (len(chosen) - 1)
+        overlap = sum(objective.probability[t] for t in covered)
+        assert objective.value(chosen) == pytest.approx(math.log(2 * overlap / (length + headline)), abs=1e-6)
