@@ -224,7 +224,7 @@ def test_an_edited_orphan_names_its_links_to_source_files_that_are_gone(tmp_path
     (project / "seeds" / "here.txt").write_text("x\n", encoding="utf-8")
     out = project / "docs"
     links = "[ok](../../../seeds/here.txt) [in](index.md) [web](https://e.com/x)\n"
-    pages = [Page("digest/a/article-01.md", f"# A\n\n[src](../../../seeds/a.txt#L3-L5) {links}"),
+    pages = [Page("digest/a/article-01.md", f"# A\n\n[src](../../../seeds/a.txt#L3-L5) [src2](../../../seeds/a2.txt) {links}"),
              Page("digest/b/article-01.md", f"# B\n\n{links}"), Page("digest/a/index.md", "# A\n")]
     write_pages(pages, out)
     for page in pages[:2]:
@@ -232,11 +232,11 @@ def test_an_edited_orphan_names_its_links_to_source_files_that_are_gone(tmp_path
         edited.write_text(page.text + "My notes.\n", encoding="utf-8")
     report = write_pages([], out)
     assert report.orphans == report.kept == ["digest/a/article-01.md", "digest/b/article-01.md"]
-    assert report.dead_links == {"digest/a/article-01.md": ["../../../seeds/a.txt#L3-L5"]}
+    assert report.dead_links == {"digest/a/article-01.md": ["../../../seeds/a.txt#L3-L5", "../../../seeds/a2.txt"]}
     assert report.warnings[:2] == [
         "digest/a/article-01.md: edited by hand, so kept, though no source generates it any more; it links to"
-        " ../../../seeds/a.txt#L3-L5, which is gone: edit or delete the page, or `mkdocs build --strict` stops on"
-        " that link",
+        " ../../../seeds/a.txt#L3-L5, ../../../seeds/a2.txt, which is gone: edit or delete the page, or"
+        " `mkdocs build --strict` stops on that link",
         "digest/b/article-01.md: edited by hand, so kept, though no source generates it any more",
     ]
 
@@ -301,9 +301,21 @@ def test_a_second_build_waits_for_the_lock_and_says_so_once(tmp_path):
 
 def test_a_lock_that_is_free_says_nothing(tmp_path):
     lock = BuildLock(tmp_path / "docs")
+    lock.release()  # never acquired: nothing to release
 
     def never(message: str) -> None:
         raise AssertionError(message)
 
     lock.acquire(never)
     lock.release()
+
+
+def test_a_page_edited_then_restored_is_ours_again(tmp_path):
+    out = tmp_path / "out"
+    write_pages([Page("a/index.md", "A\n")], out)
+    (out / "a" / "index.md").write_text("A, edited\n", encoding="utf-8")
+    assert write_pages([Page("a/index.md", "A2\n")], out).kept == ["a/index.md"]
+    assert write_pages([Page("a/index.md", "A3\n")], out).kept == ["a/index.md"]
+    (out / "a" / "index.md").write_text("A\n", encoding="utf-8")  # the edit undone
+    report = write_pages([Page("a/index.md", "A4\n")], out)
+    assert report.written == ["a/index.md"] and (out / "a" / "index.md").read_text(encoding="utf-8") == "A4\n"
