@@ -104,6 +104,7 @@ def test_the_manifest_names_every_page_with_its_hash(tmp_path):
     lines = (out / MANIFEST).read_text(encoding="utf-8").splitlines()
     for page in pages:
         assert sum(f'"{page.path}"' in line for line in lines) == 1
+    assert all(sum(f'"{page.path}"' in line for page in pages) <= 1 for line in lines)
 
 
 def test_pages_and_the_journal_are_not_executable(tmp_path, monkeypatch):
@@ -204,7 +205,7 @@ def test_stale_pages_go_unless_a_page_that_is_not_ours_links_to_them(tmp_path):
     write_pages(old, out)
     # a user's page with a broken byte, linking by reference definition; a generated page linking too
     (out / "d" / "mine.md").write_bytes(b"# Mine \xe4\xb8\n\n[r]: ref/index.md\n[o](old/index.md)\n")
-    report = write_pages([Page("index.md", "[old](d/old/index.md) [kept](d/kept/index.md)\n"),
+    report = write_pages([Page("index.md", "[old](d/old/index.md) [kept](d/kept/index.md) [gone](d/gone/index.md)\n"),
                           Page("d/kept/index.md", "# Kept\n\n[gone](../gone/index.md)\n")], out)
     assert report.linked == ["d/chain/index.md", "d/end/index.md", "d/frag/index.md", "d/old/index.md", "d/ref/index.md"]
     assert report.removed == ["d/gone/index.md"], "a page briefing writes keeps nothing alive"
