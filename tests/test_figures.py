@@ -40,6 +40,8 @@ def test_phrase(row):
     assert f.en == row["en"]
     if "metric" in row:
         assert f.metric == row["metric"]
+    if "period" in row:
+        assert f.period == row["period"]
     assert_english_keeps_every_number(f)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import markdown as python_markdown
 import pytest
 from markdown_it import MarkdownIt
@@ -32,15 +35,29 @@ def _html(md: str) -> str:
         "a | b | c",
         "&lt;已转义&gt;",
         "~~删除~~",
+        "1) 不是列表",
+        "+ 不是列表",
+        "---",
+        "#不是标题",
+        "价格 $5 ~ $8 \\ 或 a&b",
+        "跨  多行\n\t的\x02文本\x7f",
     ],
 )
 def test_escaped_text_renders_literally(text):
-    html = _html(f"| a |\n| --- |\n| {escape(text)} |\n\n{escape(text)}\n")
-    assert "<script" not in html and "<img" not in html and "<a " not in html
-    assert "<em>" not in html and "<strong>" not in html and "<code>" not in html
-    assert "<del>" not in html and "<s>" not in html
-    assert "<h1>" not in html and "<ol>" not in html and "<ul>" not in html
-    assert html.count("<td>") == 2, "a '|' in text must not open a table cell"
+    rendered = _html(f"| a |\n| --- |\n| {escape(text)} |\n\n{escape(text)}\n")
+    assert "<script" not in rendered and "<img" not in rendered and "<a " not in rendered
+    assert "<em>" not in rendered and "<strong>" not in rendered and "<code>" not in rendered
+    assert "<del>" not in rendered and "<s>" not in rendered
+    assert "<h1>" not in rendered and "<ol>" not in rendered and "<ul>" not in rendered and "<hr" not in rendered
+    assert rendered.count("<td>") == 2, "a '|' in text must not open a table cell"
+    # and it is the same text: every character shown, in one line, control characters dropped
+    expected = " ".join(re.sub("[\x00-\x08\x0e-\x1f\x7f-\x9f]", "", text).split())
+    for renderer in (python_markdown.markdown, MarkdownIt("gfm-like").render):
+        assert _visible(renderer(f"{escape(text)}\n")) == expected
+
+
+def _visible(rendered: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", rendered)).split())
 
 
 def test_escape_keeps_plain_chinese_untouched():
@@ -49,10 +66,20 @@ def test_escape_keeps_plain_chinese_untouched():
 
 def test_links_refuse_unsafe_targets():
     assert link("x", "source.md#L3") == "[x](source.md#L3)"
-    with pytest.raises(ValueError):
-        link("x", "javascript:alert(1)")
+    for scheme in ("javascript", "JavaScript", "DATA", "vbScript"):
+        with pytest.raises(ValueError, match=f"not a relative link: '{scheme}:alert"):
+            link("x", f"{scheme}:alert(1)")
     assert "](" not in external_link("javascript:alert(1)")
+    assert _visible(python_markdown.markdown(external_link("javascript:alert(1)"))) == "javascript:alert(1)"
     assert external_link("https://example.com/a b").endswith("(https://example.com/a%20b)")
+
+
+@pytest.mark.parametrize("url", ["https://example.com/a b", "HTTP://Example.com/x?q=1#top", "Https://e.cn/新闻"])
+def test_an_external_link_shows_its_address_and_links_to_it(url):
+    for rendered in (python_markdown.markdown(external_link(url)), MarkdownIt("gfm-like").render(external_link(url))):
+        assert _visible(rendered) == url, "the label is the address, as written"
+        (target,) = re.findall(r'href="([^"]*)"', rendered)
+        assert target.lower().startswith(("http://", "https://")) and " " not in target
 
 
 def test_code_fence_outruns_backticks_in_text():

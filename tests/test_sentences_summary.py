@@ -337,3 +337,183 @@ def test_a_title_the_generator_proposed_does_not_steer_the_summary():
         as_printed = summarise(sentences, title=analysis.title, figure_sentences=figures, config=config)
         steered += [s.text for s in as_printed] != [s.text for s in unsteered]
     assert steered, "no sample shows the difference: the test above would pass either way"
+
+
+# ------------------------------------------------------------------ rules pinned by the mutation run
+# (bench/mutation.md): each test below kills mutants of generator/analysis/summarise.py that
+# the tests above let through.
+
+import importlib  # noqa: E402
+import math  # noqa: E402
+
+from generator.data import Sentence  # noqa: E402
+
+summarise_module = importlib.import_module("generator.analysis.summarise")  # the package exports the function
+
+_defects = summarise_module._defects
+_FULL = "全省绿色智能计算产业规模达到8520亿元并保持较快增长。"  # says enough, ends well: no defect
+_FRAGMENT = "短句太短。"  # under the fragment length
+
+
+@pytest.mark.parametrize(
+    "short, full",
+    [
+        ("“短句太短。", "“" + _FULL),  # a quote mark without its pair
+        ("“短句太短。”", "“" + _FULL + "”"),  # a bare quotation
+        ("“短句太短”。", "“" + _FULL.rstrip("。") + "”。"),
+        ("此外，短句。", "此外，" + _FULL),  # a loose connective
+        ("短句太短吗？", _FULL.rstrip("。") + "吗？"),  # a question
+        ("短句太短吗?", _FULL.rstrip("。") + "吗?"),
+    ],
+)
+def test_what_reads_badly_adds_up(short, full):
+    assert _defects(_FULL) == 0
+    assert _defects(full) > 0
+    assert _defects(short) == pytest.approx(_defects(_FRAGMENT) + _defects(full))
+
+
+def test_a_quoted_question_a_quoted_name_and_thin_lines():
+    question = _defects(_FULL.rstrip("。") + "吗？")
+    assert _defects("他问：“" + _FULL.rstrip("。") + "吗？”") == pytest.approx(question), "the question inside quotes"
+    named = "“十四五”规划收官，全省绿色智能计算产业规模达到8520亿元。"
+    assert _defects(named) == 0, "a sentence that opens with a quoted name is no bare quotation"
+    assert _defects("X射线检测设备订单大增，专家说“前景很好”。") == 0
+    cut_off = split_sentences("X射线检测设备订单大增，专家说“前景很好”")  # cut off: never summarised (Objective.allowed)
+    assert not Objective(cut_off).allowed(0, [])
+    thin = "发展新材料，湖南别具慧眼。"
+    assert 0 < _defects(thin) < _defects(_FRAGMENT), "a thin line reads better than a fragment"
+    assert _defects("发展新材料，湖南投资3亿。") == 0, "a figure is something said"
+    assert _defects("政企学研各界人士齐聚绿色智能计算产业专场对接活动。") == 0
+
+
+def test_an_over_long_sentence_costs_in_proportion_to_its_excess():
+    def sentence(chars: int) -> str:
+        return ("全省绿色智能计算产业规模达到8520亿元" * 20)[: chars - 1] + "。"
+
+    assert _defects(sentence(160)) == 0
+    excess = [_defects(sentence(160 + k)) for k in (1, 2, 4, 80)]
+    assert excess[0] > 0
+    assert [e / excess[0] for e in excess] == pytest.approx([1, 2, 4, 80])
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("“政企学研各界人士齐聚产业对接活动。", "政企学研各界人士齐聚产业对接活动。"),
+        ("政企学研各界人士齐聚产业对接活动。”", "政企学研各界人士齐聚产业对接活动。"),
+        ("他说“这是开始”，政企学研各界人士齐聚产业对接活动。”", "他说“这是开始”，政企学研各界人士齐聚产业对接活动。"),
+        ("他说“这是开始”，政企学研各界人士齐聚产业对接活动。", None),
+        ("“这是开始”，政企学研各界人士齐聚产业对接活动。", None),
+        ("此外，短句。", None),
+        ("政企学研各界人士齐聚产业对接活动。””", "政企学研各界人士齐聚产业对接活动。"),  # two lone marks
+        ("政企学研”各界人士齐聚产业对接活动。", None),  # a lone mark inside stays
+        ("政企学研各界人士说“这是新的开始”", None),  # a quotation closing the sentence
+    ],
+)
+def test_a_lone_quote_mark_is_trimmed_and_the_sentence_still_points_into_the_body(text, kept):
+    body = "前文。" + text + "后文。"
+    start = body.index(text)
+    cleaned = summarise_module.clean(Sentence(text=text, start=start, end=start + len(text), paragraph=3))
+    assert cleaned.text == (text if kept is None else kept)
+    assert body[cleaned.start : cleaned.end] == cleaned.text and cleaned.paragraph == 3
+
+
+def test_a_connective_is_trimmed_only_when_no_fragment_is_left():
+    minimum = summarise_module._MIN_CHARS
+    for rest_chars in (minimum - 1, minimum, minimum + 1):
+        rest = ("政企学研各界人士齐聚产业对接活动" * 2)[: rest_chars - 1] + "。"
+        text = "此外，" + rest
+        cleaned = summarise_module.clean(Sentence(text=text, start=10, end=10 + len(text)))
+        assert cleaned.text == (rest if rest_chars >= minimum else text)
+        assert cleaned.start == 10 + len(text) - len(cleaned.text)
+
+
+_FACTS = split_sentences(
+    "长沙一季度新能源汽车产量达12.5万辆，同比增长35.2%。"
+    "株洲轨道交通装备产业营收突破1600亿元。"
+    "湘潭钢铁企业出口订单增加两成，新签合同额达48亿元。"
+    "岳阳石化基地新增投资120亿元，建设三个炼化项目。"
+    "衡阳有色金属产业链引进企业45家。"
+)
+
+
+def test_a_summary_takes_every_sentence_that_fits_its_budget():
+    """Greedy within the budget: the lead always, then any sentence that still fits."""
+    objective = Objective(_FACTS)
+    lengths = [len(s.text) for s in _FACTS]
+    for budget in range(0, sum(lengths) + 2):
+        chosen = select(_FACTS, objective, len(_FACTS), budget=budget)
+        used = sum(lengths[i] for i in chosen)
+        assert chosen and (used <= budget or len(chosen) == 1)
+        first = max(range(len(_FACTS)), key=lambda i: objective.value([i]))
+        assert first in chosen
+        for i in set(range(len(_FACTS))) - set(chosen):
+            assert used + lengths[i] > budget, (budget, chosen, i)
+    assert select(_FACTS, objective, len(_FACTS), budget=sum(lengths)) == list(range(len(_FACTS)))
+
+
+def test_of_two_equal_sentences_the_earlier_is_taken():
+    twice = split_sentences("株洲轨道交通装备产业营收突破1600亿元。" * 2)
+    assert select(twice, Objective(twice), 1) == [0]
+
+
+def test_summarise_keeps_to_the_budget_unless_a_count_is_asked_for():
+    budget = len(_FACTS[0].text) + len(_FACTS[1].text)
+    config = SummaryConfig(min_sentences=4, max_sentences=4, char_budget=budget)
+    budgeted = summarise(_FACTS, title="", figure_sentences=(), config=config)
+    assert 1 <= len(budgeted) < 4 and sum(len(s.text) for s in budgeted) <= budget
+    assert len(summarise(_FACTS, title="", figure_sentences=(), config=config, count=4)) == 4
+
+
+def test_summarise_weighs_the_title_and_the_figures():
+    one_of_two = split_sentences("湖南举办绿色智能计算产业专场对接活动。湘潭钢铁企业出口订单增长迅速，海外新签合同创历史新高。")
+    config = SummaryConfig(max_sentences=1)
+    pick = [summarise(one_of_two, title=title, figure_sentences=(), config=config)[0].text
+            for title in ("湖南举办绿色智能计算产业对接活动", "湘潭钢铁企业出口订单增长")]
+    assert pick == [s.text for s in one_of_two], "the title's subject decides"
+    same = split_sentences("各方代表参加了会议，会议在长沙举行。各方代表参加了会议，总投资达74亿元。")
+    assert [summarise(same, title="", figure_sentences=f, config=config)[0].text for f in ({0}, {1})] == [
+        s.text for s in same
+    ], "the sentence with the key figure"
+
+
+def test_summary_length_steps_from_one_to_four_sentences_as_the_article_grows():
+    config = SummaryConfig(min_sentences=1, max_sentences=10)
+    counts = [sentence_count(chars, config) for chars in range(0, 6000, 10)]
+    assert counts == sorted(counts) and sorted(set(counts)) == [1, 2, 3, 4]
+    assert {sentence_count(chars, SummaryConfig(min_sentences=2, max_sentences=3)) for chars in range(0, 6000, 10)} == {
+        2, 3}
+
+
+def test_a_near_duplicate_is_passed_over_and_the_next_sentence_taken():
+    # after the lead its repeat is worth most (the third sentence is a fragment), but it says nothing new
+    sentences = split_sentences("株洲轨道交通装备产业营收突破1600亿元。株洲轨道交通装备产业营收突破1600亿元！短句太短。")
+    objective = Objective(sentences)
+    assert objective.value([0, 1]) > objective.value([0, 2])
+    assert select(sentences, objective, 2) == [0, 2]
+
+
+def test_a_sentence_of_the_fragment_length_is_no_fragment():
+    minimum = summarise_module._MIN_CHARS
+    at, under = ("全省绿色智能计算产业规模达到" * 2)[: minimum - 1] + "。", ("全省绿色智能计算产业规模达到" * 2)[: minimum - 2] + "。"
+    assert len(at) == minimum and _defects(at) < _defects(under)
+
+
+def test_a_long_sentence_with_another_defect_pays_for_both():
+    long = ("全省绿色智能计算产业规模达到8520亿元" * 20)[:239] + "。"
+    assert _defects(long[:-1] + "的") == pytest.approx(_defects(long) + _defects(_FULL.rstrip("。")))
+
+
+def test_the_objective_is_the_expected_f_measure_of_the_summary_against_a_headline():
+    """log(2 × expected overlap / (summary length + headline length)), the summary's length
+    blending its distinct and its total tokens, the headline longer for each sentence after
+    the first (module docstring); nothing else counts for sentences without defects or figures."""
+    sentences = _FACTS[:3]
+    objective = Objective(sentences, headline_tokens=6.0, length_blend=0.25)
+    for chosen in ([0], [1], [0, 2], [0, 1, 2]):
+        covered = set().union(*(objective.distinct[i] for i in chosen))
+        total = sum(len(objective.tokens[i]) for i in chosen)
+        length = (len(covered) + 0.25 * total) / 1.25
+        headline = 6.0 + summarise_module.EXTRA_SENTENCE_TOKENS * (len(chosen) - 1)
+        overlap = sum(objective.probability[t] for t in covered)
+        assert objective.value(chosen) == pytest.approx(math.log(2 * overlap / (length + headline)), abs=1e-6)

@@ -191,14 +191,14 @@ def _defects(text: str) -> float:
 
 def clean(sentence: Sentence) -> Sentence:
     """Trim what only made sense next to the previous sentence: a leading connective, a lone quote mark."""
-    text, start, end = sentence.text, sentence.start, sentence.end
+    text, start = sentence.text, sentence.start
     m = _LEADING_CONNECTIVE.match(text)
     if m and len(text) - m.end() >= _MIN_CHARS:
         text, start = text[m.end() :], start + m.end()
     if text.startswith("“") and "”" not in text:
         text, start = text[1:], start + 1
     if text.endswith("”") and "“" not in text:
-        text, end = text[:-1], end - 1
+        text = text[:-1]
     if text.endswith("”") and text.count("”") > text.count("“"):
-        text, end = text[:-1], end - 1
+        text = text[:-1]
     return Sentence(text=text, start=start, end=start + len(text), paragraph=sentence.paragraph)

@@ -237,9 +237,23 @@ class _Journal:
             os.close(self.fd)
 
     def record(self, page: str, sha: str) -> None:
+        line = json.dumps({"path": page, "sha": sha}, ensure_ascii=False) + "\n"
         if self.fd is None:
+            # a build killed mid-record left a torn last line: end it, or this record joins it and is lost
+            if _torn(self.path):
+                line = "\n" + line
             self.fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
-        os.write(self.fd, (json.dumps({"path": page, "sha": sha}, ensure_ascii=False) + "\n").encode("utf-8"))
+        os.write(self.fd, line.encode("utf-8"))
+
+
+def _torn(path: Path) -> bool:
+    """Whether the file at ``path`` ends without a newline (False if it is missing or empty)."""
+    try:
+        with path.open("rb") as f:
+            f.seek(-1, os.SEEK_END)
+            return f.read(1) != b"\n"
+    except OSError:
+        return False
 
 
 def _hashes_we_wrote(manifest: dict[str, str], journal: Path) -> dict[str, set[str]]:

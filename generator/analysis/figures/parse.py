@@ -173,10 +173,11 @@ def _figure(
             upper=abs(upper) if upper is not None else None,
         )
     unit = q.unit
-    if unit in ("items", "companies", "people"):
-        # "80个特色化行业大模型" names the thing after the count, "就业岗位1.2万个" before it
+    if unit in ("items", "companies"):
+        # "80个特色化行业大模型" names the thing after the count, "就业岗位1.2万个" before it; a
+        # count of people (人, 名) stays people: "300名民营企业家" are entrepreneurs, not companies
         noun = _count_noun(text[q.end : q.end + 24])
-        if noun is None and unit in ("items", "companies") and metric:
+        if noun is None and metric:
             noun = next((en for zh, en in COUNT_NOUNS.items() if to_simplified(metric).endswith(zh)), None)
         unit = noun or unit
     return Figure(
@@ -236,7 +237,7 @@ def _metric(sentence: str, text: str, position: int) -> str | None:
         clause = text[start:end]
         lead = _PERIOD.match(clause) or _METRIC_LEAD.match(clause)
         trail = _METRIC_TRAIL.search(clause)
-        if lead and lead.end() > 0:
+        if lead:
             start += lead.end()
         elif trail:
             end = start + trail.start()
