@@ -394,6 +394,9 @@ def test_an_over_long_sentence_costs_in_proportion_to_its_excess():
     excess = [_defects(sentence(160 + k)) for k in (1, 2, 4, 80)]
     assert excess[0] > 0
     assert [e / excess[0] for e in excess] == pytest.approx([1, 2, 4, 80])
+    long = sentence(200)
+    connective = "此外，" + long[len("此外，") :]  # as long, and it opens on a loose connective
+    assert _defects(connective) == pytest.approx(_defects(long) + _defects("此外，" + _FULL)), "the costs add up"
 
 
 @pytest.mark.parametrize(
@@ -517,3 +520,17 @@ def test_the_objective_is_the_expected_f_measure_of_the_summary_against_a_headli
         headline = 6.0 + summarise_module.EXTRA_SENTENCE_TOKENS * (len(chosen) - 1)
         overlap = sum(objective.probability[t] for t in covered)
         assert objective.value(chosen) == pytest.approx(math.log(2 * overlap / (length + headline)), abs=1e-6)
+
+
+def test_a_summary_stops_short_rather_than_take_a_sentence_that_may_not_join():
+    # the lead may open; the others may never join (one leans on a sentence before the article
+    # starts, one is cut off by the page end): asked for three, the reader gets one
+    sentences = split_sentences(
+        "该基地今年计划新增投资80亿元，建设两条整车生产线。"
+        "比亚迪长沙基地一季度新能源汽车产量达12.5万辆，同比增长35.2%。"
+        "比亚迪长沙基地今年计划新增投资80亿元，建设两条整车生产线，达产后"
+    )
+    objective = Objective(sentences)
+    assert [objective.allowed(i, [1]) for i in range(3)] == [False, True, False]
+    summary = summarise(sentences, title="", figure_sentences={0, 1, 2}, config=SummaryConfig(), count=3)
+    assert [s.text for s in summary] == [sentences[1].text]
