@@ -1,16 +1,20 @@
-"""How likely an editor's headline is to use each word of an article.
+"""How likely a headline or an analyst's key points are to use each word of an article.
 
 A newsroom headline reuses a handful of the article's words: the subject named in the lead,
-the words the article keeps coming back to, the figure it is about. Which ones can be
-predicted from where and how often a word occurs, how rare it is in Chinese at large
-(jieba's IDF table, not anything learned from our data) and what kind of token it is. A
-small neural network over those signals gives each distinct token a probability; a plain
-logistic model over the same signals does measurably worse, because position matters
-differently for punctuation, names and numbers. The summariser then looks for the sentences
-that cover the most probable words in the fewest words.
+the words the article keeps coming back to, the figure it is about. Key points, the other
+reference a briefing is read against, draw more on the sentences the rest of the article
+echoes (TextRank centrality) and on what stands right before a number. Which words a
+reference uses can be predicted from where and how often a word occurs, how central its
+sentences are, how rare it is in Chinese at large (jieba's IDF table, not anything learned
+from our data) and what kind of token it is. A small neural network over those signals gives
+each distinct token a probability; a plain logistic model over the same signals does
+measurably worse, because position matters differently for punctuation, names and numbers.
+The summariser then looks for the sentences that cover the most probable words in the
+fewest words.
 
 Nothing here is lexical: no word list is learned, so the model carries over from the
-financial wires it was fitted on (``bench/summary_fit.py``) to other news.
+financial wires and research notes it was fitted on (``bench/summary_fit.py``, both
+development sets) to other news.
 """
 
 from __future__ import annotations

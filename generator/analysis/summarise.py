@@ -1,4 +1,4 @@
-"""Extractive summaries: the few sentences an editor's headline would be drawn from.
+"""Extractive summaries: the few sentences a headline or key points would be drawn from.
 
 Each token of the article gets the probability that an editor's headline or an analyst's
 key points would use it (:mod:`generator.analysis.salience`: position, repetition, how
