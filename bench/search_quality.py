@@ -34,7 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.helpers import briefing, make_project, mkdocs_build  # noqa: E402
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, briefing, make_project, mkdocs_build  # noqa: E402
 from tests.search_queries import (  # noqa: E402
     QuerySet,
     kind_counts,
@@ -43,8 +43,6 @@ from tests.search_queries import (  # noqa: E402
     table,
     targets_from_records,
 )
-from tests.test_browser import ARGS as CHROMIUM_ARGS  # noqa: E402
-from tests.test_browser import CHROMIUM  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "devdata" / "news-headlines-dev.jsonl"
 # Articles shorter than this (characters) are briefs, not the stories a reader searches for.

@@ -1,4 +1,5 @@
-"""Shared fixtures: the tiny Argos package, an isolated packages folder, and a network guard."""
+"""Shared fixtures: the tiny Argos package, an isolated packages folder, a network guard, the
+built and served sample site, and headless Chromium."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import briefing, make_project, mkdocs_build
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, briefing, make_project, mkdocs_build
 from tests.tiny_argos import DEFAULT_PHRASE, build_tiny_package
 
 
@@ -108,3 +109,13 @@ def served_site(built_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -11,6 +11,10 @@ from pathlib import Path
 
 import yaml
 
+CHROMIUM = "/usr/bin/chromium"  # Debian's package (.ci/run installs it)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 ACCEPTANCE = Path(__file__).resolve().parent / "seed-articles.yaml"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.site.search import INDEX_PATH
+from tests.helpers import CHROMIUM
 from tests.search_queries import (
     KINDS,
     QuerySet,
@@ -22,7 +23,6 @@ from tests.search_queries import (
     targets_from_records,
 )
 from tests.search_queries import Query as SearchQuery
-from tests.test_browser import ARGS, CHROMIUM
 
 # The suite's share of the query set: a few per kind, enough to catch a regression quickly.
 QUICK_QUERIES = 32
@@ -88,16 +88,6 @@ def test_glossary_english_names_lead_to_the_chinese_term(built_site):
 
 
 # -- in the browser ---------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
