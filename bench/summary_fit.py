@@ -65,11 +65,11 @@ def main() -> None:
     for text in texts:
         reference = set(rouge_tokens(text.reference).split())
         found, features = salience.token_features([tokens(s.text) for s in text.sentences])
-        rows += features
+        rows.append(features)
         labels += [t in reference for t in found]
         weights += [args.keypoint_weight if text.dataset == "keypoints" else 1.0] * len(found)
-    print(f"word model: {len(rows)} tokens of {len(texts)} texts, {100 * np.mean(labels):.1f}% in the reference")
-    model = fit_network(np.array(rows), np.array(labels, dtype=float), np.array(weights), args.hidden, args.steps)
+    print(f"word model: {len(labels)} tokens of {len(texts)} texts, {100 * np.mean(labels):.1f}% in the reference")
+    model = fit_network(np.vstack(rows), np.array(labels, dtype=float), np.array(weights), args.hidden, args.steps)
 
     headline, blend = grid_search(texts, model)
     block = model_source(model)

@@ -56,16 +56,22 @@ def _simplified_table() -> dict[int, str]:
     return {ord(a): b for a, b in zip(chars, converted, strict=True) if a != b and len(b) == 1}
 
 
+@cache
+def _traditional_char() -> re.Pattern[str]:
+    """Any character ``to_simplified`` changes: one scan in C finds whether a text has one
+    (most have none, and a translation looks up every character)."""
+    return re.compile("[" + "".join(sorted(map(chr, _simplified_table()))) + "]")
+
+
 def to_simplified(text: str) -> str:
     """Traditional characters folded to simplified, one for one: offsets stay valid."""
-    return text.translate(_simplified_table())
+    return text.translate(_simplified_table()) if _traditional_char().search(text) else text
 
 
 def is_traditional(text: str) -> bool:
     """The text is written in traditional script (Taiwan, Hong Kong papers)."""
-    cjk = _CJK_CHAR.findall(text)
-    table = _simplified_table()
-    return bool(cjk) and sum(1 for ch in cjk if ord(ch) in table) / len(cjk) > TRADITIONAL_SHARE
+    cjk = len(_CJK_CHAR.findall(text))
+    return bool(cjk) and len(_traditional_char().findall(text)) / cjk > TRADITIONAL_SHARE
 
 
 # Full-width ASCII forms (U+FF01–U+FF5E: ０-９, ％, ．, ＋, －, Ａ-ｚ, ＄, ，) and the ideographic
@@ -76,3 +82,19 @@ _HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 def to_half_width(text: str) -> str:
     """Full-width ASCII forms folded to ASCII, one for one ("５．５％" → "5.5%"): offsets stay valid."""
     return text.translate(_HALF_WIDTH)
+
+
+@cache
+def _folding_table() -> dict[int, int | str]:
+    return {**_simplified_table(), **_HALF_WIDTH}  # apart: CJK characters, full-width forms
+
+
+@cache
+def _folded_char() -> re.Pattern[str]:
+    return re.compile(_traditional_char().pattern[:-1] + "\uff01-\uff5e\u3000]")
+
+
+def to_simplified_half_width(text: str) -> str:
+    """Both foldings in one pass (``to_half_width(to_simplified(text))``): the figure parser
+    folds every sentence that holds a number."""
+    return text.translate(_folding_table()) if _folded_char().search(text) else text

@@ -21,11 +21,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 import numpy as np
 
@@ -52,8 +50,8 @@ class WordModel:
     output: tuple[float, ...]  # per hidden unit, its weight into the output
     output_bias: float
 
-    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        if not rows:
+    def probabilities(self, rows: np.ndarray | Sequence[Sequence[float]]) -> list[float]:
+        if len(rows) == 0:
             return []
         layer = np.array([self.hidden[name] for name in FEATURES])
         z = np.tanh(np.array(rows) @ layer) @ np.array(self.output) + self.output_bias
@@ -101,69 +99,127 @@ _CLAUSE_END = frozenset("，,；;：:")
 _TEXTRANK_DAMPING, _TEXTRANK_STEPS = 0.85, 50  # PageRank's usual damping; 50 steps settle well below 1e-6
 _FIGURE_REACH = 2  # tokens: a word this close before a number names what it measures ("营收" in "营收3.2亿元")
 
+# What a token is, whatever article it stands in: the model's per-token features
+# (rarity … length, in ``FEATURES`` order) and the kinds the per-article features look for.
+_RARITY, _LENGTH = 0, 5  # the model's columns: rarity, punctuation, stopword, digits, latin, length
+_DIGITS, _CONTENT, _ENDS_CLAUSE, _LONG, _OPENS, _CLOSES = 3, 6, 7, 8, 9, 10
 
-def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str], list[tuple[float, ...]]]:
-    """The article's distinct tokens (in order of first use) and one row of ``FEATURES`` each."""
+
+def _kind(token: str, idf_table: dict[str, float], median: float) -> tuple[float, ...]:
+    return (
+        idf_table.get(token, median) / 10, float(bool(_PUNCTUATION.match(token))), float(token in STOPWORDS),
+        float(bool(_DIGIT.search(token))), float(bool(_LATIN.match(token))), min(len(token), 6) / 6,
+        float(is_content(token)), float(token in _CLAUSE_END), float(len(token) > 1),
+        float(token in _OPEN), float(token in _CLOSE),
+    )
+
+
+class _Vocabulary:
+    """Every token met so far, numbered, with its ``_kind`` row: an article's kinds are then
+    one array lookup, not a Python call per token."""
+
+    def __init__(self) -> None:
+        self.number: dict[str, int] = {}
+        self.words: list[str] = []
+        self.kinds = np.zeros((1024, 11))
+
+    def numbers(self, words: list[str]) -> np.ndarray:
+        new = sorted(set(words).difference(self.number))
+        if new:
+            table, median = idf()
+            start = len(self.words)
+            while start + len(new) > len(self.kinds):
+                self.kinds = np.concatenate([self.kinds, np.zeros_like(self.kinds)])
+            self.kinds[start : start + len(new)] = [_kind(w, table, median) for w in new]
+            self.number.update(zip(new, range(start, start + len(new)), strict=True))
+            self.words += new
+        return np.fromiter(map(self.number.__getitem__, words), dtype=np.intp, count=len(words))
+
+
+_vocabulary = _Vocabulary()
+
+
+# log and log1p of counts, from Python's math (numpy's vectorised logs may differ in the
+# last bit, and the features must not change with how they are computed)
+_COUNTS = 1 << 14
+_LOG = np.array([math.log(k) if k else -math.inf for k in range(_COUNTS)])
+_LOG1P = np.array([math.log1p(k) for k in range(_COUNTS)])
+
+
+def _table(table: np.ndarray, counts: np.ndarray, exact: Callable[[float], float]) -> np.ndarray:
+    if counts.max(initial=0) < _COUNTS:
+        return table[counts]
+    return np.array([exact(int(k)) for k in counts])
+
+
+def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str], np.ndarray]:
+    """The article's distinct tokens (in order of first use) and one row of ``FEATURES`` each.
+
+    Computed over the whole article at once (token ids, a sentence-by-token incidence
+    matrix), because a per-token Python loop cost as much as segmenting the article.
+    """
     n = len(sentence_tokens)
-    count: Counter[str] = Counter()
-    sentences_with: Counter[str] = Counter()
-    opening: Counter[str] = Counter()
-    opens: Counter[str] = Counter()
-    pairs = Counter(pair for toks in sentence_tokens for pair in pairwise(toks))
-    first: dict[str, int] = {}
-    bracketed: set[str] = set()
-    near_figure: set[str] = set()
-    first_clause: set[str] = set()
-    repeated_pair: set[str] = set()
-    central = centrality(sentence_tokens)
-    best_central: dict[str, float] = {}
-    central_share: dict[str, float] = {}
-    for i, toks in enumerate(sentence_tokens):
-        distinct = set(toks)
-        count.update(toks)
-        sentences_with.update(distinct)
-        if i < 2:
-            opening.update(toks)
-        if toks:
-            opens[toks[0]] += 1
-        for t in toks:
-            if t not in first:
-                first[t] = i  # in order of first use
-        for t in distinct:
-            best_central[t] = max(best_central.get(t, 0.0), central[i])
-            central_share[t] = central_share.get(t, 0.0) + central[i]
-        if not distinct.isdisjoint(_OPEN):
-            depth = 0
-            for t in toks:
-                if t in _OPEN:
-                    depth += 1
-                elif t in _CLOSE:
-                    depth = max(0, depth - 1)
-                elif depth:
-                    bracketed.add(t)
-        first_clause.update(toks[: next((j for j, t in enumerate(toks) if t in _CLAUSE_END), len(toks))])
-        digit = [_DIGIT.search(t) is not None for t in toks]
-        near_figure.update(t for j, t in enumerate(toks) if any(digit[j + 1 : j + 1 + _FIGURE_REACH]))
-        for a, b in pairwise(toks):
-            if len(a) > 1 and len(b) > 1 and pairs[(a, b)] > 1:
-                repeated_pair.update((a, b))
-    table, median = idf()
+    numbers = _vocabulary.numbers([t for toks in sentence_tokens for t in toks])
+    if not len(numbers):
+        return [], np.zeros((0, len(FEATURES)))
+    # the article's own ids, in order of first use
+    distinct, first_at, ids = np.unique(numbers, return_index=True, return_inverse=True)
+    order = np.argsort(first_at)
+    ids = np.argsort(order)[ids]
+    distinct = distinct[order]
+    v = len(distinct)
+    kind = _vocabulary.kinds[distinct]
+    lengths = np.array([len(toks) for toks in sentence_tokens], dtype=np.intp)
+    row = np.repeat(np.arange(n), lengths)  # the sentence of each position
+    starts = np.cumsum(lengths) - lengths
+    pos = np.arange(len(ids)) - starts[row]  # the position inside its sentence
+    uses = np.zeros((n, v), dtype=bool)
+    uses[row, ids] = True
+    central = np.array(_textrank(uses[:, kind[:, _CONTENT] > 0]))
+
+    count = np.bincount(ids, minlength=v)
+    first = uses.argmax(axis=0)  # the first sentence that uses each token
+    opening = np.bincount(ids[row < 2], minlength=v)
+    opens = np.bincount(ids[starts[lengths > 0]], minlength=v)
+
+    flags = np.zeros((4, v))  # in brackets, near a figure, in the first clause, in a repeated pair
+    for i in np.unique(row[kind[ids, _OPENS] > 0]):  # depth counting, only where a bracket opens
+        depth = 0
+        for t in ids[row == i]:
+            if kind[t, _OPENS]:
+                depth += 1
+            elif kind[t, _CLOSES]:
+                depth = max(0, depth - 1)
+            elif depth:
+                flags[0, t] = 1
+    digit = kind[ids, _DIGITS] > 0
+    near = np.zeros(len(ids), dtype=bool)
+    for k in range(1, _FIGURE_REACH + 1):
+        near[:-k] |= digit[k:] & (row[k:] == row[:-k])
+    flags[1, ids[near]] = 1
+    clause_end = lengths.copy()
+    ends = kind[ids, _ENDS_CLAUSE] > 0
+    hit_rows, at = np.unique(row[ends], return_index=True)
+    clause_end[hit_rows] = pos[ends][at]
+    flags[2, ids[pos < clause_end[row]]] = 1
+    same = row[1:] == row[:-1]
+    a, b = ids[:-1][same], ids[1:][same]
+    _, pair, pair_count = np.unique(a * v + b, return_inverse=True, return_counts=True)
+    repeated = (pair_count[pair] > 1) & (kind[a, _LONG] > 0) & (kind[b, _LONG] > 0)
+    flags[3, a[repeated]] = flags[3, b[repeated]] = 1
+
     total_central = math.fsum(central) or 1.0
-    article = (math.log(max(1, n)), math.log1p(sum(count.values()) / max(1, n)))
-    rows: list[tuple[float, ...]] = []
-    for t, i in first.items():
-        early = 1 / (1 + i)
-        rarity = table.get(t, median) / 10
-        rows.append((
-            1.0, math.log(count[t]), sentences_with[t] / n, early, i / max(1, n - 1), math.log1p(opening[t]),
-            rarity, early * rarity, float(bool(_PUNCTUATION.match(t))), float(t in STOPWORDS),
-            float(bool(_DIGIT.search(t))), float(bool(_LATIN.match(t))), min(len(t), 6) / 6,
-            float(t in bracketed), math.log1p(opens[t]),
-            float(t in near_figure), float(t in first_clause), float(t in repeated_pair),
-            best_central.get(t, 0.0), central_share.get(t, 0.0) / total_central,
-            *article,
-        ))
-    return list(first), rows
+    weighted = uses * central[:, None]
+    early = 1 / (1 + first)
+    columns = [
+        np.ones(v), _table(_LOG, count, math.log), uses.sum(axis=0) / n, early, first / max(1, n - 1),
+        _table(_LOG1P, opening, math.log1p), kind[:, _RARITY], early * kind[:, _RARITY], *kind[:, _RARITY + 1 : _LENGTH + 1].T,
+        flags[0], _table(_LOG1P, opens, math.log1p), *flags[1:],
+        weighted.max(axis=0), weighted.sum(axis=0) / total_central,  # row by row: the sum of a loop
+        np.full(v, math.log(max(1, n))), np.full(v, math.log1p(len(ids) / max(1, n))),
+    ]
+    words = _vocabulary.words
+    return [words[k] for k in distinct.tolist()], np.column_stack(columns)
 
 
 def headline_probabilities(
@@ -194,15 +250,25 @@ def centrality(sentence_tokens: Sequence[Sequence[str]]) -> list[float]:
     Key points are drawn from the sentences the rest of the article keeps echoing, which
     position alone does not find.
     """
-    bags = [{t for t in toks if is_content(t)} for toks in sentence_tokens]
-    n = len(bags)
+    index: dict[str, int] = {}
+    bags = [{index.setdefault(t, len(index)) for t in toks if is_content(t)} for toks in sentence_tokens]
+    uses = np.zeros((len(bags), len(index)), dtype=bool)
+    for i, bag in enumerate(bags):
+        uses[i, list(bag)] = True
+    return _textrank(uses)
+
+
+def _textrank(uses: np.ndarray) -> list[float]:
+    """TextRank over a sentence-by-word incidence matrix: similarity is the shared words over
+    the sum of the log sizes, for sentences of two words or more."""
+    n = len(uses)
     if not n:
         return []
-    weight = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            if len(bags[i]) > 1 and len(bags[j]) > 1 and (shared := len(bags[i] & bags[j])):
-                weight[i, j] = weight[j, i] = shared / (math.log(len(bags[i])) + math.log(len(bags[j])))
+    size = uses.sum(axis=1)
+    log_size = np.array([math.log(k) if k > 1 else 0.0 for k in size.tolist()])
+    shared = uses.astype(float) @ uses.T.astype(float)
+    linked = (size[:, None] > 1) & (size[None, :] > 1) & (shared > 0) & ~np.eye(n, dtype=bool)
+    weight = np.divide(shared, log_size[:, None] + log_size[None, :], out=np.zeros((n, n)), where=linked)
     out = weight.sum(axis=1)
     walk = np.divide(weight, out[:, None], out=np.zeros_like(weight), where=out[:, None] > 0)
     rank = np.ones(n)

@@ -16,6 +16,8 @@ from generator.text import CLOSERS, FULL_STOPS
 
 _OPENERS = {"“": "”", "「": "」", "『": "』"}
 _ELLIPSIS = re.compile(r"(……|…{1,2}|\.{3,6})")
+# The characters the splitter acts on; it jumps from one to the next.
+_MARK = re.compile("[" + re.escape("".join(_OPENERS) + "".join(_OPENERS.values()) + "…." + FULL_STOPS) + "]")
 # A quotation longer than this is allowed to split: a lost closing quote must not glue a
 # whole paragraph into one "sentence".
 _MAX_QUOTED = 160
@@ -60,6 +62,10 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sent_start = start
     i = start
     while i < end:
+        mark = _MARK.search(text, i, end)
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         if ch in _OPENERS:
             if depth == 0:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection, Sequence
+from itertools import chain
 
 from generator.analysis.salience import FITTED, WordModel, headline_probabilities
 from generator.analysis.tokens import tokens, words
@@ -121,18 +122,31 @@ class Objective:
         self.defects = [_defects(t) for t in texts]
         self.dependent = [bool(DEPENDENT_OPENING.match(t) or POINTS_AT_QUOTE.search(t)) for t in texts]
         self.complete = [ends_sentence(t) for t in texts]
+        self._base: tuple[int, ...] | None = None
+        self._base_covered: tuple[set[str], list[float]] = (set(), [])
 
     def value(self, chosen: Collection[int]) -> float:
-        covered = set().union(*(self.distinct[i] for i in chosen))
-        expected_overlap = math.fsum(self.probability[t] for t in covered)  # exact: set order must not matter
+        *base, last = chosen or (None,)
+        covered, probabilities = self._covered(tuple(base))
+        new = self.distinct[last] - covered if last is not None else set()
+        # fsum is exact, so neither the order of a set nor reusing the base's values changes it
+        expected_overlap = math.fsum(chain(probabilities, map(self.probability.__getitem__, new)))
         blend = self.length_blend
-        length = (len(covered) + blend * sum(len(self.tokens[i]) for i in chosen)) / (1 + blend)
+        length = (len(covered) + len(new) + blend * sum(len(self.tokens[i]) for i in chosen)) / (1 + blend)
         # a reader who asks for more sentences expects more said, not the same headline
         headline = self.headline_tokens + EXTRA_SENTENCE_TOKENS * (len(chosen) - 1)
         f_measure = 2 * expected_overlap / (length + headline)
         figure = FIGURE_BONUS if self.figures.intersection(chosen) else 0.0
         defects = sum(self.defects[i] for i in chosen)
         return math.log(f_measure + 1e-9) + figure - DEFECT_WEIGHT * defects
+
+    def _covered(self, base: tuple[int, ...]) -> tuple[set[str], list[float]]:
+        """The tokens of ``base`` and their probabilities, kept while the greedy search tries
+        each candidate after the same chosen sentences."""
+        if self._base != base:
+            covered = set().union(*(self.distinct[i] for i in base))
+            self._base, self._base_covered = base, (covered, [self.probability[t] for t in covered])
+        return self._base_covered
 
     def allowed(self, i: int, chosen: Collection[int]) -> bool:
         """A sentence cut off mid-clause never joins; "这是…", "该公司…", "他说…" only right after

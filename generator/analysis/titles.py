@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -38,11 +39,16 @@ def propose_title(sentences: Sequence[Sentence], *, max_chars: int = 24) -> str:
     probability = headline_probabilities([tokens(s.text) for s in sentences])
     best: tuple[float, str] | None = None
     for sentence in sentences:
+        candidates = _clause_spans(sentence.text, max_chars)
+        if not candidates:
+            continue
         spans = _token_spans(sentence.text)
-        for candidate, start, end in _clause_spans(sentence.text, max_chars):
+        starts, ends = [a for _, a, _ in spans], [b for _, _, b in spans]
+        for candidate, start, end in candidates:
             # the clause's words are the sentence's words inside it: jieba segments the runs
             # of text between punctuation on their own, and clauses end at punctuation
-            distinct = {word for word, a, b in spans if start <= a and b <= end}
+            inside = spans[bisect_left(starts, start) : bisect_right(ends, end)]
+            distinct = {word for word, _, _ in inside}
             expected = math.fsum(probability.get(t, 0.0) for t in distinct)  # exact: set order must not matter
             score = math.log(expected + 1e-9) - math.log(len(distinct) + HEADLINE_TOKENS)
             if best is None or score > best[0]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from generator.analysis.figures.quantities import DIRECTIONS, LIST_GAP, Quantity, alternatives, find_quantities
 from generator.analysis.figures.units import COUNT_NOUNS
 from generator.data import Change, Figure, Sentence
-from generator.text import to_half_width, to_simplified
+from generator.text import to_simplified, to_simplified_half_width
 
 # Minus signs and the small percent sign, folded like full-width forms (one for one).
 _SIGNS = str.maketrans({"\u2212": "-", "\ufe63": "-", "\ufe6a": "%"})
@@ -42,6 +42,13 @@ _CHANGE_BEFORE = re.compile(
 )
 # A basis right before a signed number: "同比-13.7%", "环比+7.33%", "yoy-55.57%".
 _SIGNED_BASIS = re.compile(rf"(?P<basis>{_BASIS})\s*(?:分别)?\s*$")
+# Both patterns end at the number, and the words they read before it (basis, adverbs,
+# direction) are far shorter than this: a search from every position of a long sentence's
+# head cost more than the rest of the figure parser. The direction word and what may follow
+# it come last; when the head's last characters hold none, no change is written before it.
+_CHANGE_REACH = 48
+_DIRECTION_REACH = 16
+_DIRECTION_LAST = re.compile(rf"(?:{_DIR_RE})了?\s*(?:达到|达|高达|多达|约达|估计|估|仅|为)?\s*$")
 _PERIOD = re.compile(
     r"((?:19|20)\d{2}年(?:前\d{1,2}个月|[一二三四]季度|上半年|下半年|全年)?|今年(?:前\d{1,2}个月|[一二三四]季度|上半年|以来)?"
     r"|前\d{1,2}个月|[一二三四]季度末?|上半年|下半年)"
@@ -73,7 +80,7 @@ def parse_figures(sentences: Sequence[Sentence]) -> list[Figure]:
 
 def fold(text: str) -> str:
     """The sentence as the parser reads it: simplified, half-width, ASCII signs; same length."""
-    return to_half_width(to_simplified(text)).translate(_SIGNS)
+    return to_simplified_half_width(text).translate(_SIGNS)
 
 
 @dataclass
@@ -115,7 +122,9 @@ def _sentence_figures(sentence: str) -> list[Figure]:
 def _change_before(text: str, q: Quantity) -> tuple[int, str | None, int] | None:
     """Direction, basis and start of the change ``q`` is the amount of, if it is one."""
     head = text[: q.start]
-    m = _CHANGE_BEFORE.search(head)
+    end = len(head.rstrip())
+    reach = max(0, end - _CHANGE_REACH)  # a search from here still sees what stands before
+    m = _CHANGE_BEFORE.search(head, reach) if _DIRECTION_LAST.search(head, max(0, end - _DIRECTION_REACH)) else None
     if m:
         direction = DIRECTIONS[m.group("dir")] * (q.sign or 1)  # "增长负3.9%": down
         basis = _basis(m.group("basis") or _GLUED_BASIS.get(m.group("glued") or ""), text)
@@ -124,7 +133,7 @@ def _change_before(text: str, q: Quantity) -> tuple[int, str | None, int] | None
         return direction, basis, m.start("basis") if m.group("basis") else m.start("core")
     if q.sign == 0:
         return None
-    s = _SIGNED_BASIS.search(head)
+    s = _SIGNED_BASIS.search(head, reach)
     if s:
         basis = None if _shared_basis(head, s.start("basis")) else _basis(s.group("basis"), text)
         return q.sign, basis, s.start()

@@ -90,8 +90,11 @@ _PER_RE = alternatives(PER_UNITS)
 # A sign: "-"/"+" not after a digit, letter or closing mark (a range's dash, "COVID-19") but
 # after yoy/qoq/mom ("yoy-55.57%"), or 负.
 _SIGN = r"(?:(?:(?<![0-9A-Za-z.%)\]])|(?<=[Yy][Oo][Yy]|[Qq][Oo][Qq]|[Mm][Oo][Mm]))[-+](?=\d)|负(?=\d))"
+# The characters a quantity can start with (a currency, a space, a sign, a numeral): tested
+# first, so the scan skips every other position at the cost of one character-class check.
+_STARTS = "[" + re.escape("".join(sorted({c[0] for c in CURRENCY_BEFORE}))) + r"\s\d零〇一二两三四五六七八九十百千+\-负]"
 _GENERAL = re.compile(
-    rf"(?P<cur>{_CURRENCY_BEFORE_RE})?\s*(?P<sign>{_SIGN})?(?P<num>{NUMBER})\s*(?P<mid0>多|余)?\s*"
+    rf"(?={_STARTS})(?P<cur>{_CURRENCY_BEFORE_RE})?\s*(?P<sign>{_SIGN})?(?P<num>{NUMBER})\s*(?P<mid0>多|余)?\s*"
     rf"(?P<mags>{MAGNITUDE}(?:{NUMBER}{MAGNITUDE})*)?\s*(?P<mid>多|余)?\s*"
     rf"(?:(?P<unit>{_unit_pattern()})(?:/(?P<per>{_PER_RE}))?)?"
 )
@@ -104,6 +107,7 @@ _PARTS = re.compile(
     rf"|(?P<y2>{NUMBER})元零?(?P<f2>{_DIGIT})分"
     rf"|(?P<y3>{NUMBER})日元(?P<s>\d{{1,2}}|{_DIGIT})日本?[銭钱]"
 )
+_PARTS_NEED = re.compile("[角毛分钱銭]")  # every form of ``_PARTS`` has one of them
 _RANGE_GAP = re.compile(r"\s*(?:[-~—–]|至|到)\s*")
 LIST_GAP = re.compile(r"\s*(?:、|和|及|与|/)\s*")  # between the items of a list
 _SINGLE_CN = re.compile(r"[零〇一二两三四五六七八九十]")
@@ -111,6 +115,13 @@ _SINGLE_CN = re.compile(r"[零〇一二两三四五六七八九十]")
 _WORD_UNITS = frozenset({"成", "成半", "倍", "个百分点", "百分点", "个基点", "基点"})
 # The character before 一 in words that end in it: 唯一, 统一, 之一, 第一, 万一, 合一, 扳回一...
 _ONE_WORDS = "唯统之第万合其划同单逐专回"
+# What stands around a number that is no amount (``_not_an_amount``).
+_MAGNITUDE_RE = re.compile(MAGNITUDE)
+_TOLERANCE_BEFORE = re.compile(r"(?:正负|±|\+/-)\s*$")
+_CUT_NUMBER_AFTER = re.compile(r"[-~]\s*\.\d")
+_HYPHEN_BEFORE = re.compile(r"[A-Za-z]-$")
+_SEVERAL_BEFORE = re.compile(r"(?:数|几|若干)$")
+_LATIN_AFTER = re.compile(r"\s?[A-Za-z]")
 _TIME_BEFORE = re.compile(r"(?:时间|上午|下午|晚上|凌晨|早上|中午|傍晚|晚|早|日)\s*$")
 
 
@@ -174,17 +185,18 @@ def _tokens(text: str) -> list[_Token]:
     """Numbers in text order; the special forms first, then every other number."""
     tokens: list[_Token] = []
     taken: list[tuple[int, int]] = []
-    for m in _PARTS.finditer(text):
+    # the rarer forms are looked for only where the characters they need are present
+    for m in _PARTS.finditer(text) if _PARTS_NEED.search(text) else ():
         tokens.append(_parts_token(m))
         taken.append((m.start(), m.end()))
-    for m in _PERCENT_WORDS.finditer(text):
+    for m in _PERCENT_WORDS.finditer(text) if "分之" in text else ():
         if _overlaps(m.start(), m.end(), taken):
             continue
         number = Decimal(100) if m.group("num") == "百" else parse_number(m.group("num"))
         value = number * PERCENT_WORDS[m.group("pw")] if number is not None else None
         tokens.append(_Token(m.start(), m.end(), value, value, None, "%", sign=-1 if m.group("sign") else 0))
         taken.append((m.start(), m.end()))
-    for m in _HALF_TENTH.finditer(text):
+    for m in _HALF_TENTH.finditer(text) if "半成" in text else ():
         if not _overlaps(m.start(), m.end(), taken):
             tokens.append(_Token(m.start(), m.end(), Decimal(5), Decimal(5), None, "%"))
             taken.append((m.start(), m.end()))
@@ -222,7 +234,7 @@ def _general_token(m: re.Match) -> _Token:
     mags = m.group("mags") or ""
     value = parse_number(number + mags)
     base = parse_number(number)
-    last_mag = re.findall(MAGNITUDE, mags)[-1] if mags else None
+    last_mag = _MAGNITUDE_RE.findall(mags)[-1] if mags else None
     unit = m.group("unit")
     currency = CURRENCY_BEFORE.get(m.group("cur") or "")
     start = m.start("cur") if m.group("cur") else (m.start("sign") if m.group("sign") else m.start("num"))
@@ -246,15 +258,15 @@ def _not_an_amount(text: str, t: _Token) -> bool:
     unit = t.unit or ""
     if before.rstrip().endswith("第"):
         return True  # 第3季
-    if re.search(r"(?:正负|±|\+/-)\s*$", before) or (before.endswith("正") and text[t.start] == "负"):
+    if _TOLERANCE_BEFORE.search(before) or (before.endswith("正") and text[t.start] == "负"):
         return True  # 正负2个百分点: a tolerance, not a value
-    if re.match(r"[-~]\s*\.\d", after):
+    if _CUT_NUMBER_AFTER.match(after):
         return True  # "65.88%-.37%": the second number is cut
-    if re.search(r"[A-Za-z]-$", before):
+    if _HYPHEN_BEFORE.search(before):
         return True  # "EPS-0.8元": a minus or a hyphen ("COVID-19")? the sign cannot be known
-    if t.chinese is not None and re.search(r"(?:数|几|若干)$", before):
+    if t.chinese is not None and _SEVERAL_BEFORE.search(before):
         return True  # 数十亿元, 几百万人: "several", not a number
-    if t.unit is None and re.match(r"\s?[A-Za-z]", after):
+    if t.unit is None and _LATIN_AFTER.match(after):
         return True  # "$20k", "US$ 3.2 billion": an English magnitude this parser does not read
     if t.chinese is not None and _SINGLE_CN.fullmatch(t.chinese) and t.magnitude is None and unit not in _WORD_UNITS:
         return True  # 一家, 两个, 五台山, 三人行

@@ -1,0 +1,241 @@
+"""The analysis's fast paths give what the plain definitions give (issue 16).
+
+Each speed-up is checked against an oracle that does not share its shortcut: jieba itself
+for the segmentation done by jieba-rs, a per-token loop for the vectorised word-model
+features, a translation of every character for the folding guards, a character-by-character
+reading for the splitter's jumps, a fresh objective for the summariser's reuse of a base.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise
+from pathlib import Path
+
+import jieba
+import pytest
+
+from generator.analysis.figures import extract_figures
+from generator.analysis.salience import centrality, token_features
+from generator.analysis.sentences import split_sentences
+from generator.analysis.summarise import Objective
+from generator.analysis.tokens import STOPWORDS, idf, is_content, tokens, use_glossary
+from generator.glossary import Glossary
+from generator.text import to_half_width, to_simplified, to_simplified_half_width
+from tests.synthetic_pages import DEVDATA
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+# What PDF text layers and wire copy really hold: full-width digits and signs, letters and
+# digits glued to Chinese, hyphenated English, abbreviations with dots, ranges, tabs and
+# ideographic spaces, CJK extension-A characters (which jieba passes through one by one and
+# jieba-rs would segment), a traditional phrase.
+AWKWARD = [
+    "是搭载1.6GHz处理器、2.3GHz 64bit的手机，售价７９９９元，同比增长１９．２％。",
+    "意法半导体（STMicroelectronics N.V.）的测距(Time-of-Flight)芯片将季增68-83%至4.4-4.8亿欧元。",
+    "南韩媒体media.daum 8日报导，barron`s.com称Q3(7-9月)营收可能接近19-20亿元。",
+    "㐀㐁中文鿖字，\u3000１２３４５ＡＢＣ１.５％\t和\r\n第二段。",
+    "沙国石油部长Ali-al-Naimi当天在维也纳说，油价“不会”跌破每桶$40；C++和C#、AT&T、Wi-Fi 6E。",
+    "2025年全省規模以上工業增加值增長6.5%，高於全國1.2個百分點。",
+    "   ",
+    "",
+]
+GLOSSARY = Glossary(terms=(("新质生产力", "new quality productive forces"), ("AI大模型", "AI large models"),
+                           ("算力券", "computing-power vouchers"), ("中国人民银行副行长", "deputy governor")))
+
+
+def _sample_sentences() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir()) if p.suffix in (".txt", ".md")]
+    return [s.text for t in texts for s in split_sentences(t)]
+
+
+@pytest.fixture(scope="module")
+def reference() -> jieba.Tokenizer:
+    """jieba's own tokenizer (a fresh one: the process-wide ``jieba.dt`` stays untouched),
+    taught the same glossary as the product."""
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    use_glossary(GLOSSARY)
+    for word, freq, tag in GLOSSARY.jieba_words():
+        tokenizer.add_word(word, freq=freq, tag=tag)
+    return tokenizer
+
+
+def _jieba_tokens(tokenizer: jieba.Tokenizer, text: str) -> tuple[str, ...]:
+    return tuple(" ".join(tokenizer.lcut(text)).split())
+
+
+def test_segmentation_is_jiebas_on_the_samples_awkward_text_and_glossary_terms(reference):
+    glossary_text = ["坚持发展新质生产力，发放算力券，AI大模型和中国人民银行副行长。"]
+    sentences = _sample_sentences() + AWKWARD + glossary_text
+    assert len(sentences) > 100
+    differ = [s for s in sentences if tokens(s) != _jieba_tokens(reference, s)]
+    assert differ == []
+    assert {"新质生产力", "算力券", "AI大模型"} <= set(tokens(glossary_text[0]))
+    assert tokens(AWKWARD[0])[2:4] == ("1.6", "GHz")  # jieba's split of a letters-and-digits run
+
+
+@pytest.mark.skipif(not DEVDATA.exists(), reason="the development data lives outside the repository (../shared/devdata)")
+def test_segmentation_is_jiebas_on_the_development_data(reference):
+    rows = [json.loads(line) for line in DEVDATA.read_text(encoding="utf-8").splitlines()]
+    texts = [r["article"] for r in rows[:400]]
+    assert sum(tokens(t) != _jieba_tokens(reference, t) for t in texts) == 0
+
+
+def _loop_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str], list[list[float]]]:
+    """The word-model features as first written: one Python pass per sentence and per token."""
+    import re
+
+    n = len(sentence_tokens)
+    count: Counter[str] = Counter()
+    sentences_with: Counter[str] = Counter()
+    opening: Counter[str] = Counter()
+    opens: Counter[str] = Counter()
+    pairs = Counter(pair for toks in sentence_tokens for pair in pairwise(toks))
+    first: dict[str, int] = {}
+    bracketed, near_figure, first_clause, repeated_pair = set(), set(), set(), set()
+    central = centrality(sentence_tokens)
+    best: dict[str, float] = {}
+    share: dict[str, float] = {}
+    for i, toks in enumerate(sentence_tokens):
+        count.update(toks)
+        sentences_with.update(set(toks))
+        if i < 2:
+            opening.update(toks)
+        if toks:
+            opens[toks[0]] += 1
+        for t in toks:
+            first.setdefault(t, i)
+        for t in set(toks):
+            best[t] = max(best.get(t, 0.0), central[i])
+            share[t] = share.get(t, 0.0) + central[i]
+        depth = 0
+        for t in toks:
+            if t in "(（[【":
+                depth += 1
+            elif t in ")）]】":
+                depth = max(0, depth - 1)
+            elif depth:
+                bracketed.add(t)
+        cut = next((j for j, t in enumerate(toks) if t in "，,；;：:"), len(toks))
+        first_clause.update(toks[:cut])
+        digit = [re.search(r"\d", t) is not None for t in toks]
+        near_figure.update(t for j, t in enumerate(toks) if any(digit[j + 1 : j + 3]))
+        for a, b in pairwise(toks):
+            if len(a) > 1 and len(b) > 1 and pairs[(a, b)] > 1:
+                repeated_pair.update((a, b))
+    table, median = idf()
+    total = math.fsum(central) or 1.0
+    rows = []
+    for t, i in first.items():
+        early, rarity = 1 / (1 + i), table.get(t, median) / 10
+        rows.append([
+            1.0, math.log(count[t]), sentences_with[t] / n, early, i / max(1, n - 1), math.log1p(opening[t]),
+            rarity, early * rarity, float(bool(re.match(r"^[\W_]+$", t))), float(t in STOPWORDS),
+            float(bool(re.search(r"\d", t))), float(bool(re.match(r"^[A-Za-z]", t))), min(len(t), 6) / 6,
+            float(t in bracketed), math.log1p(opens[t]), float(t in near_figure), float(t in first_clause),
+            float(t in repeated_pair), best[t], share[t] / total,
+            math.log(max(1, n)), math.log1p(sum(count.values()) / max(1, n)),
+        ])
+    return list(first), rows
+
+
+def _central_loop(sentence_tokens: Sequence[Sequence[str]]) -> list[float]:
+    """TextRank as first written: a similarity per pair of sentences, then the walk."""
+    import numpy as np
+
+    bags = [{t for t in toks if is_content(t)} for toks in sentence_tokens]
+    n = len(bags)
+    weight = np.zeros((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            if len(bags[i]) > 1 and len(bags[j]) > 1 and (shared := len(bags[i] & bags[j])):
+                weight[i, j] = weight[j, i] = shared / (math.log(len(bags[i])) + math.log(len(bags[j])))
+    out = weight.sum(axis=1)
+    walk = np.divide(weight, out[:, None], out=np.zeros_like(weight), where=out[:, None] > 0)
+    rank = np.ones(n)
+    for _ in range(50):
+        rank = (1 - 0.85) + 0.85 * (walk.T @ rank)
+    return (rank / rank.max()).tolist() if n else []
+
+
+def _articles() -> list[list[tuple[str, ...]]]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir()) if p.suffix in (".txt", ".md")]
+    articles = [[tokens(s.text) for s in split_sentences(t)] for t in texts + AWKWARD]
+    # brackets opened and never closed, nested, a sentence of one mark, an empty sentence
+    articles.append([("（", "a", "（", "b", "）", "c", "）", "d"), ("1",), ("x", "y", "1"), (), ("【", "营收")])
+    return articles
+
+
+def test_vectorised_word_model_features_equal_the_per_token_loop_bit_for_bit():
+    for article in _articles():
+        assert centrality(article) == _central_loop(article)
+        found, rows = token_features(article)
+        expected_found, expected_rows = _loop_features(article) if article else ([], [])
+        assert found == expected_found
+        assert rows.tolist() == expected_rows  # exact: the summaries must not move
+
+
+def test_folding_guards_change_nothing_on_any_character():
+    every = "".join(chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c < 0xE000)
+    from generator.text import _simplified_table
+
+    table = _simplified_table()
+    assert to_simplified(every) == every.translate(table)
+    assert to_simplified_half_width(every) == to_half_width(every.translate(table))
+    assert to_simplified("中國") == "中国" and to_simplified("简体") == "简体"
+
+
+def _split_by_character(text: str) -> list[str]:
+    """Sentences by reading every character (the splitter's old loop, via its own helpers)."""
+    from generator.analysis import sentences as module
+
+    class Everything:
+        @staticmethod
+        def search(string: str, pos: int, endpos: int):
+            class Here:
+                @staticmethod
+                def start() -> int:
+                    return pos
+
+            return Here if pos < endpos else None
+
+    saved = module._MARK
+    module._MARK = Everything  # type: ignore[assignment]
+    try:
+        return [s.text for s in module.split_sentences(text)]
+    finally:
+        module._MARK = saved
+
+
+def test_the_splitter_jumping_between_marks_splits_as_reading_every_character():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir()) if p.suffix in (".txt", ".md")]
+    texts += AWKWARD + ["他说：“今天……明天。”张三说。Mr. Smith went. No. 5 is 3.5. 好……", "“" + "很长的引文。" * 40]
+    for text in texts:
+        assert [s.text for s in split_sentences(text)] == _split_by_character(text)
+
+
+def test_a_change_is_read_at_the_end_of_a_long_head_and_not_from_far_before_it():
+    filler = "在全省各地各部门的共同努力和社会各界的大力支持下，经过一年多的持续建设和不断完善，"
+    figures = extract_figures(split_sentences(filler * 3 + "全省规模以上工业增加值同比增长6.5%。"))
+    assert [(f.change.direction, f.change.basis) for f in figures if f.change] == [(1, "y/y")]
+    # a direction word far before the number is no change of it
+    far = extract_figures(split_sentences("同比增长" + "，" + filler * 2 + "产值达到3.2亿元。"))
+    assert [f.change for f in far] == [None]
+
+
+def test_the_summary_objective_gives_the_same_value_whatever_was_asked_before():
+    sentences = split_sentences(
+        "湖南省绿色智能计算产业规模达到8520亿元。全省建成智算中心12个，算力规模居全国前列。"
+        "长沙市发放算力券1亿元，支持中小企业用算力。株洲市的轨道交通装备产值同比增长19.2%。"
+    )
+    asked = [[0], [0, 1], [0, 2], [1, 0], [2], [0, 1, 3], [3, 1, 0], []]
+    warm = Objective(sentences)
+    values = [warm.value(c) for c in asked]
+    assert values == [Objective(sentences).value(c) for c in asked]
+    assert values[1] == values[3]  # a summary's worth does not depend on the order it was built in
