@@ -5,14 +5,18 @@ front matter: publication and date, so the site has editions), then measures on 
 user takes, each step a fresh process:
 
 - analysis: ``briefing inspect --json --no-translate --no-cache seeds`` (articles/s, CPU), and
-  its ratio to one bare ``jieba.lcut`` pass over the same article texts (jieba loaded);
+  its ratio to one bare ``jieba.lcut`` pass over the same article texts (jieba loaded), and to
+  one bare pass of jieba-rs (``rjieba``), the segmenter the analysis uses;
 - cold build (``briefing build --no-translate``, empty caches), warm build (nothing changed),
   one-change build (one article of one source edited);
 - ``mkdocs build`` of the result: time, pages, HTML bytes per article page, search index;
 - peak RSS of each step; the exponent of time against size (1.0 is linear);
 - with ``--serve``: ``mkdocs serve``, one seed edited, seconds until the page shows it.
 
-    python bench/scale.py [--sizes 100 1000 10000] [--per-source 10] [--serve]
+With ``--stages N``, first the analysis of N held-out development articles in one process,
+stage by stage (CPU seconds), beside one bare ``jieba.lcut`` pass over the same bodies.
+
+    python bench/scale.py [--sizes 100 1000 10000] [--per-source 10] [--serve] [--stages 400]
 
 Reads ../shared/devdata/news-headlines-dev.jsonl at run time (never copied into the repo).
 """
@@ -92,6 +96,83 @@ def bare_jieba(texts: list[str]) -> float:
     return float(out.stdout)
 
 
+def bare_segmenter(texts: list[str]) -> float:
+    """CPU seconds of one jieba-rs pass over the texts, its dictionary already built."""
+    code = (
+        "import json, sys, time, rjieba; j = rjieba.Jieba(); texts = json.load(sys.stdin);"
+        "t = time.process_time(); [j.cut(x) for x in texts]; print(time.process_time() - t)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
+def stages(count: int) -> None:
+    """Where the analysis time goes, in one process: each stage's CPU seconds (mean of 2 rounds,
+    caches cleared), for held-out development articles read as the build reads them."""
+    import jieba
+
+    import generator.analysis as analysis
+    from generator.analysis import salience, tokens
+    from generator.config import SummaryConfig
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from devdata import load
+
+    found = [item.article for item in load("headlines", "test", limit=count) if item.article is not None]
+    config = SummaryConfig()
+    spent: dict[str, float] = {}
+
+    def timed(name: str, function):
+        def wrapper(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - started
+        return wrapper
+
+    originals = {name: getattr(analysis, name) for name in (
+        "split_sentences", "propose_title", "extract_keywords", "extract_figures", "summarise", "rank_figures")}
+    labels = dict(zip(originals, ("split", "title", "keywords", "figures", "summary", "rank"), strict=True))
+    tokens.warm_up()
+    rounds = 2
+    for _ in range(rounds):
+        tokens.tokens.cache_clear()
+        tokens.words.cache_clear()
+        for article in found:
+            # segmentation and the word model first, timed on their own; the analysis then
+            # finds both in their caches, so each stage below is its own work
+            sentences = originals["split_sentences"](article.body)
+            started = time.process_time()
+            segmented = [tokens.tokens(s.text) for s in sentences]
+            middle = time.process_time()
+            salience._fitted_probabilities.cache_clear()
+            salience.headline_probabilities(segmented)
+            spent["tokens"] = spent.get("tokens", 0.0) + middle - started
+            spent["word model"] = spent.get("word model", 0.0) + time.process_time() - middle
+            for name, function in originals.items():
+                setattr(analysis, name, timed(labels[name], function))
+            try:
+                analysis.analyse(article, config)
+            finally:
+                for name, function in originals.items():
+                    setattr(analysis, name, function)
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    started = time.process_time()
+    for _ in range(rounds):
+        for article in found:
+            jieba.lcut(article.body)
+    bare = (time.process_time() - started) / rounds
+    columns = ("split", "tokens", "word model", "title", "keywords", "figures", "summary", "rank")
+    total = sum(spent.get(c, 0.0) for c in columns) / rounds
+    print(f"in one process, {len(found)} articles, CPU s (mean of {rounds} rounds):")
+    print("| " + " | ".join(columns) + " | total | bare `jieba.lcut` of the bodies |")
+    print("|" + "---|" * (len(columns) + 2))
+    print("| " + " | ".join(f"{spent.get(c, 0.0) / rounds:.2f}" for c in columns)
+          + f" | {total:.2f} | {bare:.2f} ({total / bare:.1f}×) |", flush=True)
+
+
 def serve_seconds(root: Path) -> float:
     """``mkdocs serve``; edit one seed; seconds until its article page shows the edit."""
     with socket.socket() as s:
@@ -137,6 +218,7 @@ def measure(count: int, per_source: int, serve: bool) -> dict:
         texts = write_project(root, count, per_source)
         m: dict = {"articles": count, "characters": sum(map(len, texts))}
         m["jieba_cpu"] = bare_jieba(texts)
+        m["rjieba_cpu"] = bare_segmenter(texts)
         m["inspect_wall"], m["inspect_cpu"], m["inspect_rss"], _ = run(
             [sys.executable, "-m", "generator", "inspect", "--json", "--no-translate", "--no-cache", "seeds"], root)
         shutil.rmtree(root / ".briefing-cache", ignore_errors=True)
@@ -176,7 +258,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--per-source", type=int, default=10)
     parser.add_argument("--serve", action="store_true", help="also time a one-seed change under mkdocs serve --dirty")
+    parser.add_argument("--stages", type=int, default=0, metavar="N", help="first, the per-stage analysis time of N articles")
     args = parser.parse_args()
+    if args.stages:
+        stages(args.stages)
     results = []
     for count in args.sizes:
         m = measure(count, args.per_source, args.serve)
@@ -185,6 +270,7 @@ def main() -> None:
     rows = [
         ("analysis, articles/s (inspect, CPU)", lambda r: f"{r['articles'] / r['inspect_cpu']:.0f}"),
         ("analysis ÷ bare jieba.lcut pass (CPU)", lambda r: f"{r['inspect_cpu'] / r['jieba_cpu']:.1f}×"),
+        ("analysis ÷ bare jieba-rs pass (CPU)", lambda r: f"{r['inspect_cpu'] / r['rjieba_cpu']:.1f}×"),
         ("cold build, s (wall / CPU)", lambda r: f"{r['cold_wall']:.1f} / {r['cold_cpu']:.1f}"),
         ("warm build, s", lambda r: f"{r['warm_wall']:.1f}"),
         ("one-change build, s", lambda r: f"{r['change_wall']:.1f}"),

@@ -67,9 +67,6 @@ class BriefingPlugin(BasePlugin):
         self.command = command
 
     def on_config(self, config):
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)  # the digest regenerated under `mkdocs serve`: no loading chatter
         self.settings = settings = load_config(_root(config))
         self.glossary = load_glossary(settings.path(settings.glossary))
         material = config.plugins.get("material/search") or config.plugins.get("search")

@@ -215,7 +215,7 @@ def _split_by_character(text: str) -> list[str]:
 
 def test_the_splitter_jumping_between_marks_splits_as_reading_every_character():
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir()) if p.suffix in (".txt", ".md")]
-    texts += AWKWARD + ["他说：“今天……明天。”张三说。Mr. Smith went. No. 5 is 3.5. 好……", "“" + "很长的引文。" * 40]
+    texts += [*AWKWARD, "他说：“今天……明天。”张三说。Mr. Smith went. No. 5 is 3.5. 好……", "“" + "很长的引文。" * 40]
     for text in texts:
         assert [s.text for s in split_sentences(text)] == _split_by_character(text)
 

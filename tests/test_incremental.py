@@ -62,11 +62,11 @@ def test_cached_parallel_and_sequential_analysis_agree(tmp_path):
 
 
 def test_nothing_to_analyse_loads_no_analysis(tmp_path):
-    """`briefing --help` and a build of an empty folder never load jieba or the analysis."""
+    """`briefing --help` and a build of an empty folder never load the segmenter (jieba-rs), jieba or the analysis."""
     project = make_project(tmp_path / "p", seeds=False)
     for args in (["--help"], ["build", "--no-translate", "-q"]):
         result = run([sys.executable, "-X", "importtime", "-m", "generator", *args], cwd=project)
         assert result.returncode == 0, result.stderr
         loaded = set(re.findall(r"\|\s+([\w.]+)\s*$", result.stderr, re.M))
-        heavy = {m for m in loaded if m.split(".")[0] in ("jieba", "numpy", "cn2an") or m.startswith("generator.analysis.")}
+        heavy = {m for m in loaded if m.split(".")[0] in ("jieba", "rjieba", "numpy", "cn2an") or m.startswith("generator.analysis.")}
         assert not heavy and "generator.analysis" not in loaded, (args, heavy)
