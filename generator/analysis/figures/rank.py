@@ -44,15 +44,15 @@ def rank_figures(figures: Sequence[Figure], *, title: str, summary: Sequence[Sen
         if f.unit in CURRENCIES and f.value:
             score += min(_MONEY_MAX, math.log10(max(f.value, 1.0)) / _MONEY_DIGITS)
         score -= _POSITION_DECAY * position
-        scored.append((round(score, 6), position, replace(f, score=round(score, 6))))
+        scored.append((round(score, 6), position, f))
     scored.sort(key=lambda p: (-p[0], p[1]))
     seen: set[str] = set()
     out = []
-    for _, _, f in scored:
+    for score, _, f in scored:
         if f.text in seen:
             continue
         seen.add(f.text)
-        out.append(f)
+        out.append(replace(f, score=score))  # only the figures kept: a copy each costs more than the score
         if len(out) == limit:
             break
     return out
