@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 
@@ -120,20 +121,24 @@ class _Vocabulary:
 
     def __init__(self) -> None:
         self.number: dict[str, int] = {}
-        self.words: list[str] = []
+        self.words = np.empty(1024, dtype=object)
         self.kinds = np.zeros((1024, 11))
 
     def numbers(self, words: list[str]) -> np.ndarray:
-        new = sorted(set(words).difference(self.number))
-        if new:
+        found = np.fromiter(map(self.number.get, words, repeat(-1)), dtype=np.intp, count=len(words))
+        missing = found < 0
+        if missing.any():  # an article's new words: its names and numbers
+            new = sorted({words[i] for i in np.flatnonzero(missing).tolist()})
             table, median = idf()
-            start = len(self.words)
+            start = len(self.number)
             while start + len(new) > len(self.kinds):
                 self.kinds = np.concatenate([self.kinds, np.zeros_like(self.kinds)])
+                self.words = np.concatenate([self.words, np.empty_like(self.words)])
             self.kinds[start : start + len(new)] = [_kind(w, table, median) for w in new]
+            self.words[start : start + len(new)] = new
             self.number.update(zip(new, range(start, start + len(new)), strict=True))
-            self.words += new
-        return np.fromiter(map(self.number.__getitem__, words), dtype=np.intp, count=len(words))
+            found[missing] = [self.number[words[i]] for i in np.flatnonzero(missing).tolist()]
+        return found
 
 
 _vocabulary = _Vocabulary()
@@ -183,12 +188,14 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
     opens = np.bincount(ids[starts[lengths > 0]], minlength=v)
 
     flags = np.zeros((4, v))  # in brackets, near a figure, in the first clause, in a repeated pair
-    for i in np.unique(row[kind[ids, _OPENS] > 0]):  # depth counting, only where a bracket opens
+    opening_ids = set(np.flatnonzero(kind[:, _OPENS]).tolist())
+    closing_ids = set(np.flatnonzero(kind[:, _CLOSES]).tolist())
+    for i in np.unique(row[kind[ids, _OPENS] > 0]).tolist():  # depth counting, only where a bracket opens
         depth = 0
-        for t in ids[row == i]:
-            if kind[t, _OPENS]:
+        for t in ids[row == i].tolist():
+            if t in opening_ids:
                 depth += 1
-            elif kind[t, _CLOSES]:
+            elif t in closing_ids:
                 depth = max(0, depth - 1)
             elif depth:
                 flags[0, t] = 1
@@ -218,8 +225,7 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
         weighted.max(axis=0), weighted.sum(axis=0) / total_central,  # row by row: the sum of a loop
         np.full(v, math.log(max(1, n))), np.full(v, math.log1p(len(ids) / max(1, n))),
     ]
-    words = _vocabulary.words
-    return [words[k] for k in distinct.tolist()], np.column_stack(columns)
+    return _vocabulary.words[distinct].tolist(), np.column_stack(columns)
 
 
 def headline_probabilities(
@@ -271,7 +277,9 @@ def _textrank(uses: np.ndarray) -> list[float]:
     weight = np.divide(shared, log_size[:, None] + log_size[None, :], out=np.zeros((n, n)), where=linked)
     out = weight.sum(axis=1)
     walk = np.divide(weight, out[:, None], out=np.zeros_like(weight), where=out[:, None] > 0)
-    rank = np.ones(n)
-    for _ in range(_TEXTRANK_STEPS):
-        rank = (1 - _TEXTRANK_DAMPING) + _TEXTRANK_DAMPING * (walk.T @ rank)
+    rank, step, across = np.ones(n), np.empty(n), walk.T
+    for _ in range(_TEXTRANK_STEPS):  # (1 - d) + d * (walk.T @ rank), without a new array per step
+        np.matmul(across, rank, out=step)
+        np.multiply(step, _TEXTRANK_DAMPING, out=step)
+        np.add(step, 1 - _TEXTRANK_DAMPING, out=rank)
     return (rank / rank.max()).tolist()
