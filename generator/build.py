@@ -306,9 +306,9 @@ def _run_jobs(jobs: Sequence[_Job], config: Config, glossary: Glossary) -> list[
     _init_worker(config.summary, glossary)
     if workers < 2 or size < _PARALLEL_BYTES:
         return [_analyse_source(job) for job in jobs]
-    from generator.analysis.tokens import warm_up
+    from generator.analysis import warm_up
 
-    warm_up()  # jieba and its tables loaded once, shared with the workers
+    warm_up()  # the segmenter and the tables loaded once, shared with the workers
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                              initargs=(config.summary, glossary)) as pool:

@@ -70,8 +70,8 @@ def to_simplified(text: str) -> str:
 
 def is_traditional(text: str) -> bool:
     """The text is written in traditional script (Taiwan, Hong Kong papers)."""
-    cjk = len(_CJK_CHAR.findall(text))
-    return bool(cjk) and len(_traditional_char().findall(text)) / cjk > TRADITIONAL_SHARE
+    cjk = _CJK_CHAR.subn("", text)[1]  # counts without a string per character
+    return bool(cjk) and _traditional_char().subn("", text)[1] / cjk > TRADITIONAL_SHARE
 
 
 # Full-width ASCII forms (U+FF01–U+FF5E: ０-９, ％, ．, ＋, －, Ａ-ｚ, ＄, ，) and the ideographic

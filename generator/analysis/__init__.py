@@ -15,8 +15,19 @@ from generator.analysis.script import fold, restore
 from generator.analysis.sentences import split_sentences
 from generator.analysis.summarise import summarise
 from generator.analysis.titles import propose_title
+from generator.analysis.tokens import warm_up as _warm_up_tokens
 from generator.config import SummaryConfig
 from generator.data import Analysis, Article
+from generator.text import to_simplified, to_simplified_half_width
+
+
+def warm_up() -> None:
+    """Load every table the analysis reads (the segmenter, jieba's tables, the script
+    foldings) now: before worker processes fork, so they share them instead of each
+    building its own."""
+    _warm_up_tokens()
+    to_simplified("")
+    to_simplified_half_width("")
 
 
 def analyse(article: Article, config: SummaryConfig) -> Analysis:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
-from generator.analysis.tokens import STOPWORDS, idf, tokens, word_tag
+from generator.analysis.tokens import STOPWORDS, glossary_generation, idf, tokens, word_tag
 from generator.data import Sentence
 
 _NOT_KEYWORD = re.compile(r"^[\d.,%％]+$|^[\W_]+$")
@@ -34,10 +35,8 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
     counts: Counter[str] = Counter()
     for sentence in sentences:
         counts.update(tokens(sentence.text))
-    counts = Counter({
-        word: n for word, n in counts.items()
-        if len(word) >= 2 and word not in STOPWORDS and word.lower() not in _ENGLISH_STOPWORDS and _is_candidate(word)
-    })
+    generation = glossary_generation()
+    counts = Counter({word: n for word, n in counts.items() if _is_candidate(word, generation)})
     if not counts:
         return []
     table, median = idf()
@@ -61,7 +60,11 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
     return chosen
 
 
-def _is_candidate(word: str) -> bool:
+@lru_cache(maxsize=262_144)
+def _is_candidate(word: str, generation: int) -> bool:
+    """A word a reader would search for (``generation``: the glossary's, which may tag it)."""
+    if len(word) < 2 or word in STOPWORDS or word.lower() in _ENGLISH_STOPWORDS:
+        return False
     tag = word_tag(word)
     if tag is None:
         return bool(_UNKNOWN_WORD.match(word) or _LATIN_WORD.match(word))

@@ -23,7 +23,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import repeat
 
 import numpy as np
@@ -51,11 +51,15 @@ class WordModel:
     output: tuple[float, ...]  # per hidden unit, its weight into the output
     output_bias: float
 
+    @cached_property
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.array([self.hidden[name] for name in FEATURES]), np.array(self.output)
+
     def probabilities(self, rows: np.ndarray | Sequence[Sequence[float]]) -> list[float]:
         if len(rows) == 0:
             return []
-        layer = np.array([self.hidden[name] for name in FEATURES])
-        z = np.tanh(np.array(rows) @ layer) @ np.array(self.output) + self.output_bias
+        layer, output = self._arrays
+        z = np.tanh(np.asarray(rows, dtype=float) @ layer) @ output + self.output_bias
         return (1 / (1 + np.exp(-np.clip(z, -50, 50)))).tolist()
 
 

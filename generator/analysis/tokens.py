@@ -74,7 +74,7 @@ def tokens(sentence: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def words(sentence: str) -> tuple[str, ...]:
     """Content words of a sentence (no stop words, punctuation or bare numbers)."""
-    return tuple(w for w in tokens(sentence) if is_content(w))
+    return tuple(filter(is_content, tokens(sentence)))
 
 
 @lru_cache(maxsize=262_144)
@@ -84,6 +84,7 @@ def is_content(token: str) -> bool:
 
 
 _glossary_tags: dict[str, str] = {}
+_glossary_generation = 0  # how many times the glossary grew: caches of what depends on tags key on it
 _pending: list[tuple[str, int, str]] = []
 _segmenter_instance: rjieba.Jieba | None = None
 
@@ -91,10 +92,12 @@ _segmenter_instance: rjieba.Jieba | None = None
 def use_glossary(glossary: Glossary) -> None:
     """Teach jieba the glossary terms (idempotent, process-wide like jieba itself); they are
     added when jieba is first needed, so a build with nothing to segment never loads it."""
+    global _glossary_generation
     for word, freq, tag in glossary.jieba_words():
         if word not in _glossary_tags:
             _pending.append((word, freq, tag))
             _glossary_tags[word] = tag
+            _glossary_generation += 1
             word_tag.cache_clear()
     if _segmenter_instance is not None:
         _segmenter()
@@ -117,6 +120,11 @@ def warm_up() -> None:
     _segmenter()
     _dictionary_tags()
     idf()
+
+
+def glossary_generation() -> int:
+    """Changes whenever the glossary teaches a new term (a word's tag may change with it)."""
+    return _glossary_generation
 
 
 @lru_cache(maxsize=262_144)

@@ -230,23 +230,21 @@ def _parts_token(m: re.Match) -> _Token:
 
 
 def _general_token(m: re.Match) -> _Token:
-    number = m.group("num")
-    mags = m.group("mags") or ""
+    cur, sign_text, number, mid0, mags, mid, unit, per = m.group("cur", "sign", "num", "mid0", "mags", "mid", "unit", "per")
+    mags = mags or ""
     value = parse_number(number + mags)
     base = parse_number(number)
     last_mag = _MAGNITUDE_RE.findall(mags)[-1] if mags else None
-    unit = m.group("unit")
-    currency = CURRENCY_BEFORE.get(m.group("cur") or "")
-    start = m.start("cur") if m.group("cur") else (m.start("sign") if m.group("sign") else m.start("num"))
-    end = m.end("per") if m.group("per") else m.end("unit") if unit else m.end("mags") if mags else m.end("num")
+    currency = CURRENCY_BEFORE.get(cur or "")
+    start = m.start("cur") if cur else (m.start("sign") if sign_text else m.start("num"))
+    end = m.end("per") if per else m.end("unit") if unit else m.end("mags") if mags else m.end("num")
     if currency and unit is not None and _code(unit) not in CURRENCIES:
-        currency, start = None, (m.start("sign") if m.group("sign") else m.start("num"))  # "美金3%": not money
+        currency, start = None, (m.start("sign") if sign_text else m.start("num"))  # "美金3%": not money
     sign = 0
-    if m.group("sign"):
-        sign = 1 if m.group("sign") == "+" else -1
+    if sign_text:
+        sign = 1 if sign_text == "+" else -1
     chinese = number if not number[0].isdigit() else None
-    over = bool(m.group("mid0") or m.group("mid"))
-    return _Token(start, end, value, base, last_mag, unit, m.group("per"), currency, sign, chinese, over)
+    return _Token(start, end, value, base, last_mag, unit, per, currency, sign, chinese, bool(mid0 or mid))
 
 
 def _not_an_amount(text: str, t: _Token) -> bool:
