@@ -10,9 +10,11 @@ The other halves stay held out for ``summary_eval.py``; ``--swap`` exchanges the
    cross-entropy. A key-point text weighs ``KEYPOINT_WEIGHT`` times a headline text, so the
    146 notes count about half as much as the 1,000 wires (weights tried on the held-out
    halves: 1.5 favours headlines, 4 key points; 2.5 meets the most targets of both).
-2. The two constants of the summary objective in ``generator/analysis/summarise.py``: the
-   imagined headline's length (``HEADLINE_TOKENS``) and how much repeated tokens count
-   towards a summary's length (``LENGTH_BLEND``). They are chosen by a grid search on
+2. The four constants of the summary objective in ``generator/analysis/summarise.py``: the
+   imagined headline's length (``HEADLINE_TOKENS``), how much repeated tokens count towards
+   a summary's length (``LENGTH_BLEND``), how much longer the headline a second or third
+   sentence is judged against (``EXTRA_SENTENCE_TOKENS``), and what the lead sentence is
+   worth for being the lead (``LEAD_BONUS``). They are chosen together by a grid search on
    ROUGE-1 + ROUGE-L F at one, two and three sentences, averaged over the two sets, with
    the hand-set terms (figure bonus, reading rules) in.
 
@@ -32,8 +34,13 @@ from pathlib import Path
 
 from devdata import DATASETS, REPO, load, rouge, rouge_tokens
 
-HEADLINE_GRID = (4.0, 6.0, 8.0, 10.0, 13.0)
-BLEND_GRID = (0.0, 0.5, 1.0)
+# An imagined headline of 4 tokens scored 0.05 better on the tune half (real ones have 11-16)
+# and broke two reader rules of the tests: a printed title's subject decides, and the news
+# comes before a scene-setting opening. The grid starts at 6.
+HEADLINE_GRID = (6.0, 8.0, 10.0)
+BLEND_GRID = (0.5, 1.0)
+EXTRA_GRID = (10.0, 12.0, 15.0)
+LEAD_GRID = (0.0, 0.05, 0.1)
 KEYPOINT_WEIGHT = 2.5
 KS = (1, 2, 3)
 
@@ -71,14 +78,16 @@ def main() -> None:
     print(f"word model: {len(labels)} tokens of {len(texts)} texts, {100 * np.mean(labels):.1f}% in the reference")
     model = fit_network(np.vstack(rows), np.array(labels, dtype=float), np.array(weights), args.hidden, args.steps)
 
-    headline, blend = grid_search(texts, model)
+    headline, blend, extra, lead = grid_search(texts, model)
     block = model_source(model)
-    constants = f"HEADLINE_TOKENS = {headline}\nLENGTH_BLEND = {blend}"
+    constants = (f"HEADLINE_TOKENS = {headline}\nLENGTH_BLEND = {blend}\n"
+                 f"EXTRA_SENTENCE_TOKENS = {extra}\nLEAD_BONUS = {lead}")
     print("\n" + block + "\n" + constants)
     if args.write:
         analysis = REPO / "generator" / "analysis"
         write(analysis / "salience.py", r"(?<=^# fitted: begin\n).*?(?=^# fitted: end$)", block + "\n")
-        write(analysis / "summarise.py", r"^HEADLINE_TOKENS = [\d.]+\nLENGTH_BLEND = [\d.]+", constants)
+        write(analysis / "summarise.py",
+              r"^HEADLINE_TOKENS = [\d.]+\nLENGTH_BLEND = [\d.]+\nEXTRA_SENTENCE_TOKENS = [\d.]+\nLEAD_BONUS = [\d.]+", constants)
 
 
 def prepare(dataset: str, swap: bool) -> list[Text]:
@@ -159,32 +168,34 @@ def model_source(model) -> str:
     return "\n".join(lines)
 
 
-def grid_search(texts: list[Text], model) -> tuple[float, float]:
+def grid_search(texts: list[Text], model) -> tuple[float, float, float, float]:
     """The constants with the best mean ROUGE-1 + ROUGE-L F at k = 1, 2, 3, each set weighing the same."""
+    from itertools import product
+
     from generator.analysis.summarise import Objective, clean, select
 
     counts = {d: sum(t.dataset == d for t in texts) for d in DATASETS}
     best = None
-    for headline in HEADLINE_GRID:
-        for blend in BLEND_GRID:
-            totals = dict.fromkeys(DATASETS, 0.0)
-            for text in texts:
-                objective = Objective(
-                    text.sentences, figure_sentences=text.figure_sentences, word_model=model,
-                    headline_tokens=headline, length_blend=blend,
-                )
-                for k in KS:
-                    chosen = select(text.sentences, objective, k)
-                    scores = rouge("".join(clean(text.sentences[i]).text for i in chosen), text.reference)
-                    totals[text.dataset] += math.fsum(scores.values())
-            by_set = {d: totals[d] / (2 * len(KS) * counts[d]) for d in DATASETS}
-            mean = math.fsum(by_set.values()) / len(by_set)
-            detail = ", ".join(f"{d} {v:.2f}" for d, v in by_set.items())
-            print(f"headline tokens {headline:4}, length blend {blend}: mean ROUGE-1/L F {mean:.2f} ({detail})", flush=True)
-            if best is None or mean > best[0] + 1e-9:
-                best = (mean, headline, blend)
+    for headline, blend, extra, lead in product(HEADLINE_GRID, BLEND_GRID, EXTRA_GRID, LEAD_GRID):
+        totals = dict.fromkeys(DATASETS, 0.0)
+        for text in texts:
+            objective = Objective(
+                text.sentences, figure_sentences=text.figure_sentences, word_model=model,
+                headline_tokens=headline, length_blend=blend, extra_sentence_tokens=extra, lead_bonus=lead,
+            )
+            for k in KS:
+                chosen = select(text.sentences, objective, k)
+                scores = rouge("".join(clean(text.sentences[i]).text for i in chosen), text.reference)
+                totals[text.dataset] += math.fsum(scores.values())
+        by_set = {d: totals[d] / (2 * len(KS) * counts[d]) for d in DATASETS}
+        mean = math.fsum(by_set.values()) / len(by_set)
+        detail = ", ".join(f"{d} {v:.2f}" for d, v in by_set.items())
+        print(f"headline tokens {headline:4}, length blend {blend}, extra {extra:4}, lead {lead:4}: "
+              f"mean ROUGE-1/L F {mean:.2f} ({detail})", flush=True)
+        if best is None or mean > best[0] + 1e-9:
+            best = (mean, headline, blend, extra, lead)
     assert best is not None
-    return best[1], best[2]
+    return best[1], best[2], best[3], best[4]
 
 
 def write(path: Path, pattern: str, replacement: str) -> None:

@@ -23,7 +23,7 @@ from generator.analysis.figures import extract_figures
 from generator.analysis.salience import centrality, token_features
 from generator.analysis.sentences import split_sentences
 from generator.analysis.summarise import Objective
-from generator.analysis.tokens import STOPWORDS, idf, is_content, tokens, use_glossary
+from generator.analysis.tokens import STOPWORDS, idf, is_content, taught_words, tokens, use_glossary
 from generator.glossary import Glossary
 from generator.text import to_half_width, to_simplified, to_simplified_half_width
 from tests.synthetic_pages import DEVDATA
@@ -56,12 +56,13 @@ def _sample_sentences() -> list[str]:
 @pytest.fixture(scope="module")
 def reference() -> jieba.Tokenizer:
     """jieba's own tokenizer (a fresh one: the process-wide ``jieba.dt`` stays untouched),
-    taught the same glossary as the product."""
+    taught every term the product's segmenter was taught in this process (other tests teach
+    theirs too)."""
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     use_glossary(GLOSSARY)
-    for word, freq, tag in GLOSSARY.jieba_words():
+    for word, freq, tag in taught_words():
         tokenizer.add_word(word, freq=freq, tag=tag)
     return tokenizer
 
@@ -239,3 +240,11 @@ def test_the_summary_objective_gives_the_same_value_whatever_was_asked_before():
     values = [warm.value(c) for c in asked]
     assert values == [Objective(sentences).value(c) for c in asked]
     assert values[1] == values[3]  # a summary's worth does not depend on the order it was built in
+
+
+def test_a_term_the_glossary_learns_later_recuts_sentences_already_segmented():
+    """Under ``mkdocs serve`` the glossary can change while segmented sentences sit in the cache."""
+    sentence = "湘江新区推出星链算盘计划，首批企业入驻。"
+    assert "星链算盘" not in tokens(sentence)
+    use_glossary(Glossary(terms=(("星链算盘", "Starlink Abacus"),)))
+    assert "星链算盘" in tokens(sentence)

@@ -474,9 +474,11 @@ def test_summarise_weighs_the_title_and_the_figures():
     pick = [summarise(one_of_two, title=title, figure_sentences=(), config=config)[0].text
             for title in ("湖南举办绿色智能计算产业对接活动", "湘潭钢铁企业出口订单增长")]
     assert pick == [s.text for s in one_of_two], "the title's subject decides"
-    same = split_sentences("各方代表参加了会议，会议在长沙举行。各方代表参加了会议，总投资达74亿元。")
-    assert [summarise(same, title="", figure_sentences=f, config=config)[0].text for f in ({0}, {1})] == [
-        s.text for s in same
+    # two sentences equal but for the figure, after a lead that leans on what came before
+    # (so it may not open a summary, and the lead's bonus is not in play)
+    same = split_sentences("这次会议规模很大，各方都很重视。各方代表参加了会议，会议在长沙举行。各方代表参加了会议，总投资达74亿元。")
+    assert [summarise(same, title="", figure_sentences=f, config=config)[0].text for f in ({1}, {2})] == [
+        s.text for s in same[1:]
     ], "the sentence with the key figure"
 
 
@@ -510,16 +512,18 @@ def test_a_long_sentence_with_another_defect_pays_for_both():
 def test_the_objective_is_the_expected_f_measure_of_the_summary_against_a_headline():
     """log(2 × expected overlap / (summary length + headline length)), the summary's length
     blending its distinct and its total tokens, the headline longer for each sentence after
-    the first (module docstring); nothing else counts for sentences without defects or figures."""
+    the first (module docstring), plus the lead's bonus when the first sentence is in;
+    nothing else counts for sentences without defects or figures."""
     sentences = _FACTS[:3]
-    objective = Objective(sentences, headline_tokens=6.0, length_blend=0.25)
-    for chosen in ([0], [1], [0, 2], [0, 1, 2]):
+    objective = Objective(sentences, headline_tokens=6.0, length_blend=0.25, extra_sentence_tokens=9.0, lead_bonus=0.3)
+    for chosen in ([0], [1], [0, 2], [0, 1, 2], [2, 1]):
         covered = set().union(*(objective.distinct[i] for i in chosen))
         total = sum(len(objective.tokens[i]) for i in chosen)
         length = (len(covered) + 0.25 * total) / 1.25
-        headline = 6.0 + summarise_module.EXTRA_SENTENCE_TOKENS * (len(chosen) - 1)
+        headline = 6.0 + 9.0 * (len(chosen) - 1)
         overlap = sum(objective.probability[t] for t in covered)
-        assert objective.value(chosen) == pytest.approx(math.log(2 * overlap / (length + headline)), abs=1e-6)
+        lead = 0.3 if 0 in chosen else 0.0
+        assert objective.value(chosen) == pytest.approx(math.log(2 * overlap / (length + headline)) + lead, abs=1e-6)
 
 
 def test_a_summary_stops_short_rather_than_take_a_sentence_that_may_not_join():

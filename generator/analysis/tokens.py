@@ -84,21 +84,28 @@ def is_content(token: str) -> bool:
 
 
 _glossary_tags: dict[str, str] = {}
+_taught: list[tuple[str, int, str]] = []  # every glossary term given to the segmenter, in order
 _glossary_generation = 0  # how many times the glossary grew: caches of what depends on tags key on it
 _pending: list[tuple[str, int, str]] = []
 _segmenter_instance: rjieba.Jieba | None = None
 
 
 def use_glossary(glossary: Glossary) -> None:
-    """Teach jieba the glossary terms (idempotent, process-wide like jieba itself); they are
-    added when jieba is first needed, so a build with nothing to segment never loads it."""
+    """Teach the segmenter the glossary terms (idempotent, process-wide); they are added when
+    it is first needed, so a build with nothing to segment never loads it. A new term empties
+    the caches of segmented sentences: under ``mkdocs serve`` the glossary can change."""
     global _glossary_generation
+    generation = _glossary_generation
     for word, freq, tag in glossary.jieba_words():
         if word not in _glossary_tags:
             _pending.append((word, freq, tag))
+            _taught.append((word, freq, tag))
             _glossary_tags[word] = tag
             _glossary_generation += 1
-            word_tag.cache_clear()
+    if _glossary_generation != generation:
+        tokens.cache_clear()
+        words.cache_clear()
+        word_tag.cache_clear()
     if _segmenter_instance is not None:
         _segmenter()
 
@@ -120,6 +127,11 @@ def warm_up() -> None:
     _segmenter()
     _dictionary_tags()
     idf()
+
+
+def taught_words() -> list[tuple[str, int, str]]:
+    """(term, frequency, tag) of every glossary term this process taught the segmenter."""
+    return list(_taught)
 
 
 def glossary_generation() -> int:
