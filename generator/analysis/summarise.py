@@ -8,9 +8,11 @@ body, and fed back it would pull the summary onto that clause. A set of sentence
 the expected F-measure of its words against such a reference: the probable words it covers,
 over its length plus the reference's. That one objective rewards the lead, central
 sentences and the title's subject, prefers short sentences that say it all, and makes a
-second sentence that repeats the first worth nothing. On top come hand-set terms the data
-cannot teach: each sentence after the first must add a fact, not just be short; a summary
-that carries a key figure is worth more (readers ask for figures); what reads badly out of
+second sentence that repeats the first worth nothing. Two more terms are fitted with it:
+each sentence after the first must add a fact, not just be short, and the article's first
+sentence is worth a little more, as news writes its lead to carry the news. On top come
+hand-set terms the data cannot teach: a summary that carries a key figure is worth more
+(readers ask for figures); what reads badly out of
 context (fragments, thin lines, dangling or bare quotations) is held back; and two rules
 are absolute: a sentence cut off mid-clause never joins, and one that leans on the sentence
 before it ("这是…", "该公司…", "他说…") joins only right after it, so the summary's first

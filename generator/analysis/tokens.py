@@ -2,8 +2,8 @@
 shared by summaries, titles, keywords and figures.
 
 Each sentence is segmented once (``tokens`` is cached); everything else reads those tokens.
-The words are jieba's, found by jieba-rs (``rjieba``), its Rust port, at a tenth of the cost
-of jieba's pure-Python DAG search: the sentence is cut into the runs jieba segments and the
+The words are jieba's, found by jieba-rs (``rjieba``), its Rust port, at about a fifteenth of
+the cost of jieba's pure-Python DAG search: the sentence is cut into the runs jieba segments and the
 characters it passes through, as jieba does, and a number-and-letter run that jieba-rs keeps
 whole ("1.6GHz", "68-83%") is split the way jieba splits it, so the tokens are jieba's own
 (a test compares them on the samples and the development data). A word's part of speech
