@@ -538,3 +538,12 @@ def test_a_summary_stops_short_rather_than_take_a_sentence_that_may_not_join():
     assert [objective.allowed(i, [1]) for i in range(3)] == [False, True, False]
     summary = summarise(sentences, title="", figure_sentences={0, 1, 2}, config=SummaryConfig(), count=3)
     assert [s.text for s in summary] == [sentences[1].text]
+
+
+def test_a_teaser_costs_like_a_question_and_a_sentence_that_says_it_costs_nothing():
+    """"…透露了“适度超前”部署的“小目标”。" names what it reveals; the next sentence says it."""
+    teaser = "谈及在算力建设上的布局，长沙人工智能创新中心相关负责人覃玲俐透露了“适度超前”部署的“小目标”。"
+    says_it = "长沙人工智能创新中心相关负责人覃玲俐透露了“适度超前”部署的“小目标”：2025年建设1000P算力。"
+    question = "长沙人工智能创新中心相关负责人覃玲俐如何部署“适度超前”的“小目标”？"
+    assert _defects(teaser) == pytest.approx(_defects(question)) == pytest.approx(0.3)
+    assert _defects(says_it) == 0.0
