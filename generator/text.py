@@ -60,7 +60,12 @@ def _simplified_table() -> dict[int, str]:
 def _traditional_char() -> re.Pattern[str]:
     """Any character ``to_simplified`` changes: one scan in C finds whether a text has one
     (most have none, and a translation looks up every character)."""
-    return re.compile("[" + "".join(sorted(map(chr, _simplified_table()))) + "]")
+    return re.compile(f"[{_traditional_chars()}]")
+
+
+@cache
+def _traditional_chars() -> str:
+    return "".join(sorted(map(chr, _simplified_table())))
 
 
 def to_simplified(text: str) -> str:
@@ -91,10 +96,17 @@ def _folding_table() -> dict[int, int | str]:
 
 @cache
 def _folded_char() -> re.Pattern[str]:
-    return re.compile(_traditional_char().pattern[:-1] + "\uff01-\uff5e\u3000]")
+    return re.compile(f"[{_traditional_chars()}\uff01-\uff5e\u3000]")
 
 
 def to_simplified_half_width(text: str) -> str:
     """Both foldings in one pass (``to_half_width(to_simplified(text))``): the figure parser
     folds every sentence that holds a number."""
     return text.translate(_folding_table()) if _folded_char().search(text) else text
+
+
+def load_tables() -> None:
+    """Build the folding tables and patterns now (before worker processes fork)."""
+    _traditional_char()
+    _folded_char()
+    _folding_table()

@@ -18,7 +18,7 @@ from generator.analysis.titles import propose_title
 from generator.analysis.tokens import warm_up as _warm_up_tokens
 from generator.config import SummaryConfig
 from generator.data import Analysis, Article
-from generator.text import to_simplified, to_simplified_half_width
+from generator.text import load_tables
 
 
 def warm_up() -> None:
@@ -26,8 +26,7 @@ def warm_up() -> None:
     foldings) now: before worker processes fork, so they share them instead of each
     building its own."""
     _warm_up_tokens()
-    to_simplified("")
-    to_simplified_half_width("")
+    load_tables()
 
 
 def analyse(article: Article, config: SummaryConfig) -> Analysis:

@@ -168,22 +168,14 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
     matrix), because a per-token Python loop cost as much as segmenting the article.
     """
     n = len(sentence_tokens)
-    numbers = _vocabulary.numbers([t for toks in sentence_tokens for t in toks])
-    if not len(numbers):
+    distinct, ids, lengths, uses = _incidence(sentence_tokens)
+    if not len(ids):
         return [], np.zeros((0, len(FEATURES)))
-    # the article's own ids, in order of first use
-    distinct, first_at, ids = np.unique(numbers, return_index=True, return_inverse=True)
-    order = np.argsort(first_at)
-    ids = np.argsort(order)[ids]
-    distinct = distinct[order]
     v = len(distinct)
     kind = _vocabulary.kinds[distinct]
-    lengths = np.array([len(toks) for toks in sentence_tokens], dtype=np.intp)
     row = np.repeat(np.arange(n), lengths)  # the sentence of each position
     starts = np.cumsum(lengths) - lengths
     pos = np.arange(len(ids)) - starts[row]  # the position inside its sentence
-    uses = np.zeros((n, v), dtype=bool)
-    uses[row, ids] = True
     central = np.array(_textrank(uses[:, kind[:, _CONTENT] > 0]))
 
     count = np.bincount(ids, minlength=v)
@@ -260,12 +252,22 @@ def centrality(sentence_tokens: Sequence[Sequence[str]]) -> list[float]:
     Key points are drawn from the sentences the rest of the article keeps echoing, which
     position alone does not find.
     """
-    index: dict[str, int] = {}
-    bags = [{index.setdefault(t, len(index)) for t in toks if is_content(t)} for toks in sentence_tokens]
-    uses = np.zeros((len(bags), len(index)), dtype=bool)
-    for i, bag in enumerate(bags):
-        uses[i, list(bag)] = True
-    return _textrank(uses)
+    distinct, _, _, uses = _incidence(sentence_tokens)
+    return _textrank(uses[:, _vocabulary.kinds[distinct, _CONTENT] > 0])
+
+
+def _incidence(sentence_tokens: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The article's distinct tokens (vocabulary numbers, in order of first use), each
+    position's token as an index into them, the sentences' lengths, and which sentence uses
+    which token."""
+    numbers = _vocabulary.numbers([t for toks in sentence_tokens for t in toks])
+    distinct, first_at, ids = np.unique(numbers, return_index=True, return_inverse=True)
+    order = np.argsort(first_at)
+    ids = np.argsort(order)[ids].astype(np.intp)
+    lengths = np.array([len(toks) for toks in sentence_tokens], dtype=np.intp)
+    uses = np.zeros((len(sentence_tokens), len(distinct)), dtype=bool)
+    uses[np.repeat(np.arange(len(sentence_tokens)), lengths), ids] = True
+    return distinct[order], ids, lengths, uses
 
 
 def _textrank(uses: np.ndarray) -> list[float]:

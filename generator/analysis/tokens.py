@@ -83,10 +83,9 @@ def is_content(token: str) -> bool:
     return len(token) > 1 and bool(_CONTENT.search(token)) and token not in STOPWORDS
 
 
-_glossary_tags: dict[str, str] = {}
-_taught: list[tuple[str, int, str]] = []  # every glossary term given to the segmenter, in order
-_glossary_generation = 0  # how many times the glossary grew: caches of what depends on tags key on it
-_pending: list[tuple[str, int, str]] = []
+_taught: list[tuple[str, int, str]] = []  # every glossary term learnt, in order
+_glossary_tags: dict[str, str] = {}  # the same terms, for lookups
+_given = 0  # how many of ``_taught`` the segmenter has been given
 _segmenter_instance: rjieba.Jieba | None = None
 
 
@@ -94,15 +93,12 @@ def use_glossary(glossary: Glossary) -> None:
     """Teach the segmenter the glossary terms (idempotent, process-wide); they are added when
     it is first needed, so a build with nothing to segment never loads it. A new term empties
     the caches of segmented sentences: under ``mkdocs serve`` the glossary can change."""
-    global _glossary_generation
-    generation = _glossary_generation
+    known = len(_taught)
     for word, freq, tag in glossary.jieba_words():
         if word not in _glossary_tags:
-            _pending.append((word, freq, tag))
             _taught.append((word, freq, tag))
             _glossary_tags[word] = tag
-            _glossary_generation += 1
-    if _glossary_generation != generation:
+    if len(_taught) != known:
         tokens.cache_clear()
         words.cache_clear()
         word_tag.cache_clear()
@@ -111,14 +107,14 @@ def use_glossary(glossary: Glossary) -> None:
 
 
 def _segmenter() -> rjieba.Jieba:
-    global _segmenter_instance
+    global _segmenter_instance, _given
     if _segmenter_instance is None:
         import rjieba
 
         _segmenter_instance = rjieba.Jieba()  # jieba's dictionary, built into the extension
-    while _pending:
-        word, freq, tag = _pending.pop(0)
+    for word, freq, tag in _taught[_given:]:
         _segmenter_instance.add_word(word, freq, tag)
+    _given = len(_taught)
     return _segmenter_instance
 
 
@@ -136,7 +132,7 @@ def taught_words() -> list[tuple[str, int, str]]:
 
 def glossary_generation() -> int:
     """Changes whenever the glossary teaches a new term (a word's tag may change with it)."""
-    return _glossary_generation
+    return len(_taught)
 
 
 @lru_cache(maxsize=262_144)

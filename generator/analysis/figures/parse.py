@@ -34,11 +34,13 @@ _BASIS = (
     r"比上季度?|较上一?月|比上月|较前一?月|较首季|(?:比|较)(?:去年|上年)[^\d，,。；;、]{0,6}?|"
     r"(?:比|较)(?:19|20)\d{2}年?(?:同期|底|末|度)?"
 )
+# What may stand between a direction and its number: "增长了", "增长达", "增估".
+_AFTER_DIRECTION = r"了?\s*(?:达到|达|高达|多达|约达|估计|估|仅|为)?\s*$"
 # "同比大幅增长", "年增近", "季增估", "较去年同期微幅衰退": a basis, adverbs, a direction, fillers.
 _CHANGE_BEFORE = re.compile(
     rf"(?:(?P<basis>{_BASIS})\s*)?(?:分别|大幅|小幅|微幅|明显|显著|稳步|持续|进一步|则|也|将|可望|有望|预计|再|均|仍|亦|略|"
     rf"累计|同步|双双|都|已|实质|实际)*(?P<core>(?P<glued>(?<![今去全前本每上下一二三四首第单当该明后近])[年季月](?=[增减衰降]|成长)"
-    rf"|(?<![共相协一等不])[同环](?=[增减降]))?(?<!新)(?P<dir>{_DIR_RE}))了?\s*(?:达到|达|高达|多达|约达|估计|估|仅|为)?\s*$"
+    rf"|(?<![共相协一等不])[同环](?=[增减降]))?(?<!新)(?P<dir>{_DIR_RE})){_AFTER_DIRECTION}"
 )
 # A basis right before a signed number: "同比-13.7%", "环比+7.33%", "yoy-55.57%".
 _SIGNED_BASIS = re.compile(rf"(?P<basis>{_BASIS})\s*(?:分别)?\s*$")
@@ -48,7 +50,7 @@ _SIGNED_BASIS = re.compile(rf"(?P<basis>{_BASIS})\s*(?:分别)?\s*$")
 # it come last; when the head's last characters hold none, no change is written before it.
 _CHANGE_REACH = 48
 _DIRECTION_REACH = 16
-_DIRECTION_LAST = re.compile(rf"(?:{_DIR_RE})了?\s*(?:达到|达|高达|多达|约达|估计|估|仅|为)?\s*$")
+_DIRECTION_LAST = re.compile(rf"(?:{_DIR_RE}){_AFTER_DIRECTION}")
 _PERIOD = re.compile(
     r"((?:19|20)\d{2}年(?:前\d{1,2}个月|[一二三四]季度|上半年|下半年|全年)?|今年(?:前\d{1,2}个月|[一二三四]季度|上半年|以来)?"
     r"|前\d{1,2}个月|[一二三四]季度末?|上半年|下半年)"
