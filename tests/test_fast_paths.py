@@ -3,7 +3,8 @@
 Each speed-up is checked against an oracle that does not share its shortcut: jieba itself
 for the segmentation done by jieba-rs, a per-token loop for the vectorised word-model
 features, a translation of every character for the folding guards, a character-by-character
-reading for the splitter's jumps, a fresh objective for the summariser's reuse of a base.
+reading for the splitter's jumps, a fresh objective for the summariser's reuse of a base,
+jieba's own files for the sorted word list that gives tags and IDF.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from generator.analysis.figures import extract_figures
 from generator.analysis.salience import centrality, token_features
 from generator.analysis.sentences import split_sentences
 from generator.analysis.summarise import Objective
-from generator.analysis.tokens import STOPWORDS, idf, is_content, taught_words, tokens, use_glossary
+from generator.analysis.tokens import STOPWORDS, is_content, rarity, taught_words, tokens, use_glossary, word_tag
 from generator.glossary import Glossary
 from generator.text import to_half_width, to_simplified, to_simplified_half_width
 from tests.synthetic_pages import DEVDATA
@@ -130,14 +131,13 @@ def _loop_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
         for a, b in pairwise(toks):
             if len(a) > 1 and len(b) > 1 and pairs[(a, b)] > 1:
                 repeated_pair.update((a, b))
-    table, median = idf()
     total = math.fsum(central) or 1.0
     rows = []
     for t, i in first.items():
-        early, rarity = 1 / (1 + i), table.get(t, median) / 10
+        early, rare = 1 / (1 + i), rarity(t) / 10
         rows.append([
             1.0, math.log(count[t]), sentences_with[t] / n, early, i / max(1, n - 1), math.log1p(opening[t]),
-            rarity, early * rarity, float(bool(re.match(r"^[\W_]+$", t))), float(t in STOPWORDS),
+            rare, early * rare, float(bool(re.match(r"^[\W_]+$", t))), float(t in STOPWORDS),
             float(bool(re.search(r"\d", t))), float(bool(re.match(r"^[A-Za-z]", t))), min(len(t), 6) / 6,
             float(t in bracketed), math.log1p(opens[t]), float(t in near_figure), float(t in first_clause),
             float(t in repeated_pair), best[t], share[t] / total,
@@ -248,3 +248,53 @@ def test_a_term_the_glossary_learns_later_recuts_sentences_already_segmented():
     assert "星链算盘" not in tokens(sentence)
     use_glossary(Glossary(terms=(("星链算盘", "Starlink Abacus"),)))
     assert "星链算盘" in tokens(sentence)
+
+
+def test_the_sorted_word_list_gives_jiebas_tags_and_idf_for_every_word(tmp_path, monkeypatch):
+    """The lexicon replaced two dicts read from jieba's files; every entry must read the same,
+    also when its cache file is damaged and has to be rebuilt."""
+    from importlib.util import find_spec
+
+    from generator.analysis import tokens as module
+
+    folder = Path(find_spec("jieba").origin).parent  # type: ignore[arg-type]
+    tags = {}
+    for line in (folder / "dict.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            tags[parts[0]] = parts[2]
+    idf = {}
+    for line in (folder / "analyse" / "idf.txt").read_text(encoding="utf-8").splitlines():
+        word, _, value = line.strip().rpartition(" ")
+        if word:
+            idf[word] = float(value)
+    median = sorted(idf.values())[len(idf) // 2]
+
+    fresh = module._lexicon()  # as this process loaded it
+    monkeypatch.setattr(module.tempfile, "gettempdir", lambda: str(tmp_path))
+    written = module._lexicon_cache()
+    assert written.parent == tmp_path
+    written.write_bytes(b"\x00damaged")
+    rebuilt = module._lexicon.__wrapped__()  # parsed from jieba's files again, the cache rewritten
+    assert written.read_bytes() != b"\x00damaged"
+    cached = module._lexicon.__wrapped__()  # read back from the rewritten file
+
+    def tag(lexicon, word):
+        i = lexicon.find(word)
+        return None if i is None or lexicon.tags[i] == module._NO_TAG else lexicon.tag_names[lexicon.tags[i]]
+
+    def rarity_in(lexicon, word):
+        i = lexicon.find(word)
+        return lexicon.median_idf if i is None or math.isnan(lexicon.idf[i]) else lexicon.idf[i]
+
+    absent = ["星链算盘", "ZZZ", "", "的的的的", "\U00020000"]
+    assert fresh.median_idf == median
+    assert all(tag(fresh, w) == t for w, t in list(tags.items())[::5])
+    assert all(rarity_in(fresh, w) == idf.get(w, median) for w in sorted(tags.keys() | idf.keys())[::5])
+    assert all(tag(fresh, w) is None and rarity_in(fresh, w) == median for w in absent)
+    for lexicon in (rebuilt, cached):
+        assert (lexicon.words, lexicon.tags, lexicon.tag_names, lexicon.idf.tobytes(), lexicon.median_idf) == (
+            fresh.words, fresh.tags, fresh.tag_names, fresh.idf.tobytes(), fresh.median_idf)
+    taught = {w for w, _, _ in taught_words()}
+    assert all(word_tag(w) == t for w, t in list(tags.items())[::50] if w not in taught)
+    assert all(rarity(w) == v for w, v in list(idf.items())[::50])

@@ -23,8 +23,10 @@ from generator.text import load_tables
 
 def warm_up() -> None:
     """Load every table the analysis reads (the segmenter, jieba's tables, the script
-    foldings) now: before worker processes fork, so they share them instead of each
-    building its own."""
+    foldings, the numeral converter) now: before worker processes fork, so they share them
+    instead of each building its own."""
+    import cn2an  # noqa: F401  (numerals imports it on first use; a large input will use it)
+
     _warm_up_tokens()
     load_tables()
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from generator.analysis.tokens import STOPWORDS, glossary_generation, idf, tokens, word_tag
+from generator.analysis.tokens import STOPWORDS, glossary_generation, rarity, tokens, word_tag
 from generator.data import Sentence
 
 _NOT_KEYWORD = re.compile(r"^[\d.,%％]+$|^[\W_]+$")
@@ -39,12 +39,11 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
     counts = Counter({word: n for word, n in counts.items() if _is_candidate(word, generation)})
     if not counts:
         return []
-    table, median = idf()
     total = sum(counts.values())
-    weighted = sorted(counts, key=lambda w: -counts[w] * table.get(w, median) / total)
+    weighted = sorted(counts, key=lambda w: -counts[w] * rarity(w) / total)
     title_words = set(tokens(title)) if title else set()
     scored = [
-        (counts[w] * table.get(w, median) / total * (_TITLE_WEIGHT if w in title_words else 1.0), w)
+        (counts[w] * rarity(w) / total * (_TITLE_WEIGHT if w in title_words else 1.0), w)
         for w in weighted[: limit * _CANDIDATES_PER_KEYWORD]
         if not _NOT_KEYWORD.match(w)
     ]

@@ -13,8 +13,6 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-import cn2an
-
 # Magnitude words → their value. 兆 is 10^12 in Taiwan's usage (1.58兆日圆); the parser only
 # takes it before money, where the mainland's 兆 (mega: 兆瓦) cannot be meant.
 MULTIPLIERS = {
@@ -72,6 +70,8 @@ def _plain_number(text: str) -> Decimal | None:
             return None
     if not _CN_AMOUNT.search(text):
         return None
+    import cn2an  # here, not at the top: its import compiles patterns for a fifth of a second
+
     try:
         value = cn2an.cn2an(text, "smart")
     except (ValueError, KeyError, TypeError):

@@ -28,7 +28,7 @@ from itertools import repeat
 
 import numpy as np
 
-from generator.analysis.tokens import STOPWORDS, idf, is_content
+from generator.analysis.tokens import STOPWORDS, is_content, rarity
 
 FEATURES = (
     "bias", "log_count", "sentence_share", "first_seen", "first_seen_relative", "in_opening",
@@ -110,9 +110,9 @@ _RARITY, _LENGTH = 0, 5  # the model's columns: rarity, punctuation, stopword, d
 _DIGITS, _CONTENT, _ENDS_CLAUSE, _LONG, _OPENS, _CLOSES = 3, 6, 7, 8, 9, 10
 
 
-def _kind(token: str, idf_table: dict[str, float], median: float) -> tuple[float, ...]:
+def _kind(token: str) -> tuple[float, ...]:
     return (
-        idf_table.get(token, median) / 10, float(bool(_PUNCTUATION.match(token))), float(token in STOPWORDS),
+        rarity(token) / 10, float(bool(_PUNCTUATION.match(token))), float(token in STOPWORDS),
         float(bool(_DIGIT.search(token))), float(bool(_LATIN.match(token))), min(len(token), 6) / 6,
         float(is_content(token)), float(token in _CLAUSE_END), float(len(token) > 1),
         float(token in _OPEN), float(token in _CLOSE),
@@ -133,12 +133,11 @@ class _Vocabulary:
         missing = found < 0
         if missing.any():  # an article's new words: its names and numbers
             new = sorted({words[i] for i in np.flatnonzero(missing).tolist()})
-            table, median = idf()
             start = len(self.number)
             while start + len(new) > len(self.kinds):
                 self.kinds = np.concatenate([self.kinds, np.zeros_like(self.kinds)])
                 self.words = np.concatenate([self.words, np.empty_like(self.words)])
-            self.kinds[start : start + len(new)] = [_kind(w, table, median) for w in new]
+            self.kinds[start : start + len(new)] = [_kind(w) for w in new]
             self.words[start : start + len(new)] = new
             self.number.update(zip(new, range(start, start + len(new)), strict=True))
             found[missing] = [self.number[words[i]] for i in np.flatnonzero(missing).tolist()]

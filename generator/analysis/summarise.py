@@ -177,7 +177,10 @@ def select(
     An article with no sentence that may open a summary still gets one: its best sentence.
     """
     # what a sentence says: its content words and its numbers (a new figure is a new fact)
-    bags = [set(words(s.text)) | {t for t in tokens(s.text) if _DIGIT.search(t)} for s in sentences]
+    bags = [
+        set(words(s.text)) | ({t for t in tokens(s.text) if _DIGIT.search(t)} if _DIGIT.search(s.text) else set())
+        for s in sentences
+    ]
     chosen: list[int] = []
     used = 0
     candidates = list(range(len(sentences)))

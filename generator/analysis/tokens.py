@@ -15,10 +15,13 @@ a segmentation pass. The glossary's terms are taught to the segmenter here
 from __future__ import annotations
 
 import marshal
+import math
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -50,7 +53,7 @@ def tokens(sentence: str) -> tuple[str, ...]:
     This is also how ROUGE over jieba words counts a summary's length, so the summariser's
     notion of "how long" matches the measurement in ``bench/``.
     """
-    segmenter = _segmenter()
+    segmenter = _segmenter_instance if _given == len(_taught) and _segmenter_instance else _segmenter()
     parts = _SEGMENTED_RUN.split(sentence)  # between runs, run, between runs, run, ...
     # one call for all runs: a line break is never inside a run, and jieba-rs cuts there
     words = iter(segmenter.cut("\n".join(parts[1::2])))
@@ -111,7 +114,9 @@ def _segmenter() -> rjieba.Jieba:
     if _segmenter_instance is None:
         import rjieba
 
-        _segmenter_instance = rjieba.Jieba()  # jieba's dictionary, built into the extension
+        # the module's own segmenter (the one behind ``rjieba.cut``), with jieba's dictionary
+        # built into the extension: the import builds it, and a second ``Jieba()`` costs as much again
+        _segmenter_instance = rjieba._DEFAULT_JIEBA
     for word, freq, tag in _taught[_given:]:
         _segmenter_instance.add_word(word, freq, tag)
     _given = len(_taught)
@@ -119,10 +124,9 @@ def _segmenter() -> rjieba.Jieba:
 
 
 def warm_up() -> None:
-    """Load the segmenter and jieba's tables now (before worker processes fork, so they share them)."""
+    """Load the segmenter and jieba's word list now (before worker processes fork, so they share them)."""
     _segmenter()
-    _dictionary_tags()
-    idf()
+    _lexicon()
 
 
 def taught_words() -> list[tuple[str, int, str]]:
@@ -138,62 +142,95 @@ def glossary_generation() -> int:
 @lru_cache(maxsize=262_144)
 def word_tag(word: str) -> str | None:
     """The part of speech jieba's dictionary gives a word (glossary terms: ``nz``), else None."""
-    return _glossary_tags.get(word) or _dictionary_tags().get(word)
+    if word in _glossary_tags:
+        return _glossary_tags[word]
+    lexicon = _lexicon()
+    i = lexicon.find(word)
+    return None if i is None or lexicon.tags[i] == _NO_TAG else lexicon.tag_names[lexicon.tags[i]]
 
 
-@cache
-def idf() -> tuple[dict[str, float], float]:
-    """jieba's table of how rare each word is in general Chinese, and its median (for words
-    it does not list): the IDF of TF-IDF, read without importing jieba.analyse and its tagger."""
-    table = _cached_table(_JIEBA / "analyse" / "idf.txt", _parse_idf)
-    values = sorted(table.values())
-    return table, values[len(values) // 2]
+@lru_cache(maxsize=262_144)
+def rarity(word: str) -> float:
+    """How rare a word is in general Chinese: the IDF of TF-IDF from jieba's table, its median
+    for a word the table does not list."""
+    lexicon = _lexicon()
+    i = lexicon.find(word)
+    value = lexicon.idf[i] if i is not None else math.nan
+    return lexicon.median_idf if math.isnan(value) else value
 
 
 # jieba's data files, found without importing jieba (its import loads the HMM tables)
 _JIEBA = Path(find_spec("jieba").origin).parent  # type: ignore[union-attr,arg-type]
+_NO_TAG = 255
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """jieba's dictionary (word → part of speech) and IDF table as one sorted word list with
+    the two values beside it. Looking a word up is a bisection; loading it is one split of a
+    string, where two 300,000-entry dicts cost a third of a second of every command."""
+
+    words: list[str]
+    tags: bytes  # index into tag_names, or _NO_TAG
+    tag_names: tuple[str, ...]
+    idf: array  # NaN where the IDF table lacks the word
+    median_idf: float
+
+    def find(self, word: str) -> int | None:
+        i = bisect_left(self.words, word)
+        return i if i < len(self.words) and self.words[i] == word else None
+
+
+_SOURCES = (_JIEBA / "dict.txt", _JIEBA / "analyse" / "idf.txt")
 
 
 @cache
-def _dictionary_tags() -> dict[str, str]:
-    return _cached_table(_JIEBA / "dict.txt", _parse_tags)
+def _lexicon() -> _Lexicon:
+    cached = _lexicon_cache()
+    try:
+        blob, tags, tag_names, idf, median = marshal.loads(cached.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        blob, tags, tag_names, idf, median = packed = _pack(*_SOURCES)
+        try:  # kept beside jieba's own cache: parsing 620,000 lines costs more than loading
+            tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(packed))
+            os.replace(tmp, cached)
+        except OSError:
+            pass  # a read-only temp folder: parse again next time
+    values = array("d")
+    values.frombytes(idf)
+    return _Lexicon(blob.split("\n"), tags, tuple(tag_names), values, median)
 
 
-def _parse_tags(path: Path) -> dict[str, str]:
-    tags = {}
-    with path.open(encoding="utf-8") as f:
+_LEXICON_FORMAT = 1  # bump when _pack's output changes
+
+
+def _lexicon_cache() -> Path:
+    stamp = "-".join(f"{s.stat().st_size}-{s.stat().st_mtime_ns}" for s in _SOURCES)
+    return Path(tempfile.gettempdir()) / f"briefing-lexicon-{_LEXICON_FORMAT}-{stamp}.marshal"
+
+
+def _pack(dictionary: Path, idf_file: Path) -> tuple[str, bytes, list[str], bytes, float]:
+    tags: dict[str, str] = {}
+    with dictionary.open(encoding="utf-8") as f:
         for line in f:
             parts = line.split()
             if len(parts) == 3:
                 tags[parts[0]] = parts[2]
-    return tags
-
-
-def _parse_idf(path: Path) -> dict[str, float]:
-    table = {}
-    with path.open(encoding="utf-8") as f:
+    idf: dict[str, float] = {}
+    with idf_file.open(encoding="utf-8") as f:
         for line in f:
             word, _, value = line.strip().rpartition(" ")
             if word:
-                table[word] = float(value)
-    return table
-
-
-@cache
-def _cached_table(source: Path, parse: Callable[[Path], dict]) -> dict:
-    """A table parsed from one of jieba's files, kept in marshal form beside jieba's own cache
-    (parsing 350,000 lines costs more than the analysis of a hundred articles)."""
-    stat = source.stat()
-    cached = Path(tempfile.gettempdir()) / f"briefing-{source.stem}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
-    try:
-        return marshal.loads(cached.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    table = parse(source)
-    try:
-        tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(table))
-        os.replace(tmp, cached)
-    except OSError:
-        pass  # a read-only temp folder: parse again next time
-    return table
+                idf[word] = float(value)
+    words = sorted(tags.keys() | idf.keys())
+    tag_names = sorted(set(tags.values()))
+    number = {name: i for i, name in enumerate(tag_names)}
+    values = sorted(idf.values())
+    return (
+        "\n".join(words),
+        bytes(number[tags[w]] if w in tags else _NO_TAG for w in words),
+        tag_names,
+        array("d", (idf.get(w, math.nan) for w in words)).tobytes(),
+        values[len(values) // 2],
+    )

@@ -173,5 +173,8 @@ def _broken_note(text: str) -> str:
 
 def _control_share(text: str) -> float:
     sample = text[:_SAMPLE_CHARS]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\t\f\v") or ch == "\ufffd")
-    return bad / max(1, len(sample))
+    return len(_CONTROL.findall(sample)) / max(1, len(sample))
+
+
+# control characters other than line and page breaks and tabs, and the replacement character
+_CONTROL = re.compile("[\x00-\x08\r\x0e-\x1f\ufffd]")

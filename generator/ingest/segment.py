@@ -360,6 +360,8 @@ class _Nearby:
 
 
 def _assign_floating(runs: list[_Run], floating: list[_Floating], drops: _Drops) -> None:
+    if not floating:  # every headline already heads its article (Markdown, HTML)
+        return
     texts = [r.text for r in runs]
     weight = _Weights([_bigrams(t) for t in texts])
     near = _Nearby(runs)
