@@ -9,8 +9,10 @@ and reason) and the rest goes on.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
+import posixpath
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -388,10 +390,14 @@ def _article_digest(a: Analysis, english: dict[str, Translation] | None) -> Arti
 
 
 def _site_settings(config: Config, docs_dir: Path) -> SiteSettings:
+    @functools.cache
+    def resolved(path: Path | str) -> Path:  # one page per article: each folder resolved once
+        return Path(path).resolve()
+
     def source_link(doc: DocumentDigest, page: str) -> str:
         """The source file relative to the page's folder, as GitHub resolves a link."""
-        folder = (docs_dir / page).parent.resolve()
-        return Path(os.path.relpath(Path(doc.document.path).resolve(), folder)).as_posix()
+        folder = resolved(docs_dir / posixpath.dirname(page))
+        return Path(os.path.relpath(resolved(doc.document.path), folder)).as_posix()
 
     site = config.site
     return SiteSettings(

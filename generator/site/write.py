@@ -84,9 +84,12 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _inside(root: Path, relative: str) -> Path:
+def _inside(root: Path, relative: str, resolved_root: Path | None = None) -> Path:
+    """``root / relative``, refused when it leads outside ``root`` (``resolved_root``:
+    ``root.resolve()``, when the caller checks many pages)."""
     target = (root / relative).resolve()
-    if not target.is_relative_to(root.resolve()) or target == root.resolve():
+    resolved_root = resolved_root or root.resolve()
+    if not target.is_relative_to(resolved_root) or target == resolved_root:
         raise ValueError(f"refusing to write outside {root}: {relative!r}")
     return target
 
@@ -107,9 +110,10 @@ def write_pages(pages: Sequence[Page], out_dir: Path) -> WriteReport:
     ours = _hashes_we_wrote(manifest, out_dir / JOURNAL)
     report = WriteReport()
     current: dict[str, str] = {}
+    resolved_root = out_dir.resolve()
     with _Journal(out_dir / JOURNAL) as journal:
         for page in sorted(pages, key=lambda p: p.path):
-            target = _inside(out_dir, page.path)
+            target = _inside(out_dir, page.path, resolved_root)
             data = page.text.encode("utf-8")
             new_hash = _sha(data)
             existing = _hash_of(target)
