@@ -4,7 +4,8 @@ Each speed-up is checked against an oracle that does not share its shortcut: jie
 for the segmentation done by jieba-rs, a per-token loop for the vectorised word-model
 features, a translation of every character for the folding guards, a character-by-character
 reading for the splitter's jumps, a fresh objective for the summariser's reuse of a base,
-jieba's own files for the sorted word list that gives tags and IDF.
+jieba's own files for the sorted word list that gives tags and IDF, a walk over every open
+element for the search extractor.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ import logging
 import math
 from collections import Counter
 from collections.abc import Sequence
+from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
 
 import jieba
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.analysis.figures import extract_figures
 from generator.analysis.salience import centrality, token_features
@@ -26,6 +30,7 @@ from generator.analysis.sentences import split_sentences
 from generator.analysis.summarise import Objective
 from generator.analysis.tokens import STOPWORDS, is_content, rarity, taught_words, tokens, use_glossary, word_tag
 from generator.glossary import Glossary
+from generator.site.search import _BLOCKS, _Extractor
 from generator.text import to_half_width, to_simplified, to_simplified_half_width
 from tests.synthetic_pages import DEVDATA
 
@@ -298,3 +303,85 @@ def test_the_sorted_word_list_gives_jiebas_tags_and_idf_for_every_word(tmp_path,
     taught = {w for w, _, _ in taught_words()}
     assert all(word_tag(w) == t for w, t in list(tags.items())[::50] if w not in taught)
     assert all(rarity(w) == v for w, v in list(idf.items())[::50])
+
+
+class _WalkingExtractor(HTMLParser):
+    """The search extractor as first written: every piece of text walks the open elements."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict]] = []
+        self.seen_h2 = False
+        self.body: list[str] = []
+        self.english: list[str] = []
+        self.alt: list[str] = []
+        self.meta: list[str] = []
+        self.cells: list[str] = []
+
+    def _inside(self, test) -> bool:
+        return any(test(tag, attrs) for tag, attrs in self.stack)
+
+    def handle_starttag(self, tag, attrs_list):
+        attrs = dict(attrs_list)
+        if tag in {"br", "hr", "img", "input", "meta", "link"}:
+            self._break()
+            return
+        if tag == "h2" and not self._inside(lambda t, a: "briefing-fulltext" in (a.get("class") or "")):
+            self.seen_h2 = True
+        self.stack.append((tag, attrs))
+        if tag in _BLOCKS:
+            self._break()
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+        if tag in _BLOCKS:
+            self._break()
+
+    def _break(self):
+        for part in (self.body, self.english, self.alt, self.meta, self.cells):
+            if part and part[-1] != "\n":
+                part.append("\n")
+
+    def handle_data(self, data):
+        if self._inside(lambda t, a: "headerlink" in (a.get("class") or "")):
+            return
+        if self._inside(lambda t, a: "briefing-fulltext" in (a.get("class") or "")):
+            if not self._inside(lambda t, a: t == "h2"):
+                self.body.append(data)
+            return
+        if self._inside(lambda t, a: t in {"h1", "h2", "th", "summary", "nav", "script", "style", "code"}):
+            return
+        if self._inside(lambda t, a: a.get("lang") == "en"):
+            self.english.append(data)
+        elif self._inside(lambda t, a: t == "td"):
+            self.cells.append(data)
+        elif not self.seen_h2:
+            zh = self._inside(lambda t, a: a.get("lang") == "zh")
+            (self.alt if zh else self.meta).append(data)
+
+
+_OPEN_TAGS = [
+    '<div class="briefing-fulltext">', "<h2>", "<h1>", "<td>", "<th>", '<p lang="en">', '<span lang="zh">',
+    '<a class="headerlink" href="#x">', "<p>", "<code>", "<summary>", "<nav>", "<br>", '<div lang="en" lang="zh">',
+    '<span class="md-typeset briefing-fulltext-x">', "<table>", "<tr>",
+]
+_CLOSE_TAGS = ["</div>", "</h2>", "</h1>", "</td>", "</th>", "</p>", "</span>", "</a>", "</code>", "</summary>", "</nav>", "</tr>"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_OPEN_TAGS), st.sampled_from(_CLOSE_TAGS),
+                          st.sampled_from(["长沙", "GDP 5%", " ", "\n", "&amp;", "增长3.2%"])), min_size=8, max_size=60))
+def test_the_search_extractor_reading_the_innermost_element_collects_what_walking_the_stack_did(pieces):
+    """The extractor keeps, per open element, what it is inside; misnested and unclosed
+    tags included, it must collect exactly what walking every open element collected."""
+    html = "".join(pieces)
+    walking, fast = _WalkingExtractor(), _Extractor()
+    for parser in (walking, fast):
+        parser.feed(html)
+        parser.close()
+    for part in ("body", "english", "alt", "meta", "cells"):
+        assert getattr(fast, part) == getattr(walking, part), part
+    assert fast.seen_h2 == walking.seen_h2

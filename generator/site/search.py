@@ -65,7 +65,9 @@ class _Extractor(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, dict]] = []
+        # the open elements, each with what it and its ancestors are (a _Context), so text
+        # asks the innermost element instead of walking the stack
+        self.stack: list[tuple[str, _Context]] = []
         self.seen_h2 = False
         self.body: list[str] = []
         self.english: list[str] = []
@@ -74,19 +76,26 @@ class _Extractor(HTMLParser):
         self.cells: list[str] = []
         self.fulltext = False
 
-    def _inside(self, test) -> bool:
-        return any(test(tag, attrs) for tag, attrs in self.stack)
-
     def handle_starttag(self, tag: str, attrs_list) -> None:
         attrs = dict(attrs_list)
         if tag in {"br", "hr", "img", "input", "meta", "link"}:
             self._break()
             return
-        if tag == "h2" and not self._inside(lambda t, a: "briefing-fulltext" in (a.get("class") or "")):
+        outer = self.stack[-1][1] if self.stack else _NOWHERE
+        if tag == "h2" and not outer.fulltext:
             self.seen_h2 = True
-        if "briefing-fulltext" in (attrs.get("class") or ""):
+        classes, lang = attrs.get("class") or "", attrs.get("lang")
+        if "briefing-fulltext" in classes:
             self.fulltext = True
-        self.stack.append((tag, attrs))
+        self.stack.append((tag, _Context(
+            headerlink=outer.headerlink or "headerlink" in classes,
+            fulltext=outer.fulltext or "briefing-fulltext" in classes,
+            heading=outer.heading or tag == "h2",
+            unsearched=outer.unsearched or tag in _UNSEARCHED,
+            english=outer.english or lang == "en",
+            cell=outer.cell or tag == "td",
+            chinese=outer.chinese or lang == "zh",
+        )))
         if tag in _BLOCKS:
             self._break()
 
@@ -104,22 +113,38 @@ class _Extractor(HTMLParser):
                 part.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if self._inside(lambda t, a: "headerlink" in (a.get("class") or "")):
+        inside = self.stack[-1][1] if self.stack else _NOWHERE
+        if inside.headerlink:
             return
-        in_fulltext = self._inside(lambda t, a: "briefing-fulltext" in (a.get("class") or ""))
-        if in_fulltext:
-            if not self._inside(lambda t, a: t == "h2"):  # the section's own heading
+        if inside.fulltext:
+            if not inside.heading:  # the section's own heading
                 self.body.append(data)
             return
-        if self._inside(lambda t, a: t in {"h1", "h2", "th", "summary", "nav", "script", "style", "code"}):
+        if inside.unsearched or inside.heading:
             return
-        if self._inside(lambda t, a: a.get("lang") == "en"):
+        if inside.english:
             self.english.append(data)
-        elif self._inside(lambda t, a: t == "td"):
+        elif inside.cell:
             self.cells.append(data)
         elif not self.seen_h2:
-            zh = self._inside(lambda t, a: a.get("lang") == "zh")
-            (self.alt if zh else self.meta).append(data)
+            (self.alt if inside.chinese else self.meta).append(data)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What an element is inside (itself included)."""
+
+    headerlink: bool = False  # a heading's permalink
+    fulltext: bool = False  # the article's full text
+    heading: bool = False  # an h2
+    unsearched: bool = False  # a title, table header, menu, script or code
+    english: bool = False
+    cell: bool = False  # a table cell
+    chinese: bool = False
+
+
+_NOWHERE = _Context()
+_UNSEARCHED = frozenset({"h1", "th", "summary", "nav", "script", "style", "code"})
 
 
 def _lines(parts: list[str]) -> list[str]:
