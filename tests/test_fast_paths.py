@@ -284,19 +284,11 @@ def test_the_sorted_word_list_gives_jiebas_tags_and_idf_for_every_word(tmp_path,
     assert written.read_bytes() != b"\x00damaged"
     cached = module._lexicon.__wrapped__()  # read back from the rewritten file
 
-    def tag(lexicon, word):
-        i = lexicon.find(word)
-        return None if i is None or lexicon.tags[i] == module._NO_TAG else lexicon.tag_names[lexicon.tags[i]]
-
-    def rarity_in(lexicon, word):
-        i = lexicon.find(word)
-        return lexicon.median_idf if i is None or math.isnan(lexicon.idf[i]) else lexicon.idf[i]
-
     absent = ["星链算盘", "ZZZ", "", "的的的的", "\U00020000"]
     assert fresh.median_idf == median
-    assert all(tag(fresh, w) == t for w, t in list(tags.items())[::5])
-    assert all(rarity_in(fresh, w) == idf.get(w, median) for w in sorted(tags.keys() | idf.keys())[::5])
-    assert all(tag(fresh, w) is None and rarity_in(fresh, w) == median for w in absent)
+    assert all(fresh.tag(w) == t for w, t in list(tags.items())[::5])
+    assert all(fresh.rarity(w) == idf.get(w, median) for w in sorted(tags.keys() | idf.keys())[::5])
+    assert all(fresh.tag(w) is None and fresh.rarity(w) == median for w in absent)
     for lexicon in (rebuilt, cached):
         assert (lexicon.words, lexicon.tags, lexicon.tag_names, lexicon.idf.tobytes(), lexicon.median_idf) == (
             fresh.words, fresh.tags, fresh.tag_names, fresh.idf.tobytes(), fresh.median_idf)

@@ -144,19 +144,14 @@ def word_tag(word: str) -> str | None:
     """The part of speech jieba's dictionary gives a word (glossary terms: ``nz``), else None."""
     if word in _glossary_tags:
         return _glossary_tags[word]
-    lexicon = _lexicon()
-    i = lexicon.find(word)
-    return None if i is None or lexicon.tags[i] == _NO_TAG else lexicon.tag_names[lexicon.tags[i]]
+    return _lexicon().tag(word)
 
 
 @lru_cache(maxsize=262_144)
 def rarity(word: str) -> float:
     """How rare a word is in general Chinese: the IDF of TF-IDF from jieba's table, its median
     for a word the table does not list."""
-    lexicon = _lexicon()
-    i = lexicon.find(word)
-    value = lexicon.idf[i] if i is not None else math.nan
-    return lexicon.median_idf if math.isnan(value) else value
+    return _lexicon().rarity(word)
 
 
 # jieba's data files, found without importing jieba (its import loads the HMM tables)
@@ -179,6 +174,15 @@ class _Lexicon:
     def find(self, word: str) -> int | None:
         i = bisect_left(self.words, word)
         return i if i < len(self.words) and self.words[i] == word else None
+
+    def tag(self, word: str) -> str | None:
+        i = self.find(word)
+        return None if i is None or self.tags[i] == _NO_TAG else self.tag_names[self.tags[i]]
+
+    def rarity(self, word: str) -> float:
+        i = self.find(word)
+        value = self.idf[i] if i is not None else math.nan
+        return self.median_idf if math.isnan(value) else value
 
 
 _SOURCES = (_JIEBA / "dict.txt", _JIEBA / "analyse" / "idf.txt")
