@@ -132,8 +132,8 @@ def stages(count: int) -> None:
         return wrapper
 
     originals = {name: getattr(analysis, name) for name in (
-        "split_sentences", "propose_title", "extract_keywords", "extract_figures", "summarise", "rank_figures")}
-    labels = dict(zip(originals, ("split", "title", "keywords", "figures", "summary", "rank"), strict=True))
+        "split_sentences", "propose_title", "extract_keywords", "parse_figures", "summarise", "rank_figures", "in_english")}
+    labels = dict(zip(originals, ("split", "title", "keywords", "figures", "summary", "rank", "figures"), strict=True))
     tokens.warm_up()
     rounds = 2
     for _ in range(rounds):
@@ -255,7 +255,7 @@ def exponent(results: list[dict], key: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 10000], help="none: only --stages")
     parser.add_argument("--per-source", type=int, default=10)
     parser.add_argument("--serve", action="store_true", help="also time a one-seed change under mkdocs serve --dirty")
     parser.add_argument("--stages", type=int, default=0, metavar="N", help="then the per-stage analysis time of N articles")
@@ -278,14 +278,17 @@ def main() -> None:
         ("search index per article, KB", lambda r: f"{r['search_kb_per_article']:.2f}"),
         ("peak RSS MB (inspect / build / mkdocs)", lambda r: f"{r['inspect_rss']} / {r['cold_rss']} / {r['mkdocs_rss']}"),
     ]
-    if args.serve:
+    if not results:
+        rows = []
+    elif args.serve:
         rows.append(("serve: one seed changed → page shows it, s", lambda r: f"{r['serve_seconds']:.1f}"))
-    print("| what | " + " | ".join(f"{r['articles']:,} articles" for r in results) + " |")
-    print("|---|" + "---|" * len(results))
-    for name, cell in rows:
-        print(f"| {name} | " + " | ".join(cell(r) for r in results) + " |")
-    for key, name in (("cold_cpu", "cold build"), ("inspect_cpu", "analysis"), ("mkdocs_cpu", "mkdocs build")):
-        print(f"exponent of {name} CPU time against size: {exponent(results, key):.2f}")
+    if results:
+        print("| what | " + " | ".join(f"{r['articles']:,} articles" for r in results) + " |")
+        print("|---|" + "---|" * len(results))
+        for name, cell in rows:
+            print(f"| {name} | " + " | ".join(cell(r) for r in results) + " |")
+        for key, name in (("cold_cpu", "cold build"), ("inspect_cpu", "analysis"), ("mkdocs_cpu", "mkdocs build")):
+            print(f"exponent of {name} CPU time against size: {exponent(results, key):.2f}")
     if args.stages:  # last: a process that has loaded the analysis passes its peak RSS on to every child
         stages(args.stages)
 

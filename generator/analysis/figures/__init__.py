@@ -1,7 +1,9 @@
 """Key figures: the numbers an article is about, as structured facts with house-style English.
 
 Parsing (:mod:`.parse`, units in :mod:`.units`), English (:mod:`.english`) and ranking
-(:mod:`.rank`) are separate steps; :func:`extract_figures` is the first two.
+(:mod:`.rank`) are separate steps; :func:`extract_figures` is the first two. The analysis
+parses, ranks, then writes English (:func:`in_english`) for the figures it keeps only: an
+article has about twice as many figures as its page shows.
 """
 
 from __future__ import annotations
@@ -14,12 +16,17 @@ from generator.analysis.figures.parse import parse_figures
 from generator.analysis.figures.rank import rank_figures
 from generator.data import Figure, Sentence
 
-__all__ = ["extract_figures", "figure_sentences", "rank_figures", "render_en"]
+__all__ = ["extract_figures", "figure_sentences", "in_english", "parse_figures", "rank_figures", "render_en"]
 
 
 def extract_figures(sentences: Sequence[Sentence]) -> list[Figure]:
     """Every figure of the sentences, in text order, each with its English."""
-    return [replace(f, en=render_en(f)) for f in parse_figures(sentences)]
+    return in_english(parse_figures(sentences))
+
+
+def in_english(figures: Sequence[Figure]) -> list[Figure]:
+    """The figures, each with its house-style English."""
+    return [replace(f, en=render_en(f)) for f in figures]
 
 
 def figure_sentences(sentences: Sequence[Sentence], figures: Sequence[Figure]) -> set[int]:

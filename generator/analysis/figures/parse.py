@@ -25,6 +25,7 @@ from generator.text import to_simplified, to_simplified_half_width
 
 # Minus signs and the small percent sign, folded like full-width forms (one for one).
 _SIGNS = str.maketrans({"\u2212": "-", "\ufe63": "-", "\ufe6a": "%"})
+_SIGN_CHARS = re.compile("[\u2212\ufe63\ufe6a]")
 
 # The basis glued to a direction: 年增 (y/y), 季减, 月增, 同增 (同比), 环降 (环比).
 _GLUED_BASIS = {"年": "按年", "季": "按季", "月": "按月", "同": "同比", "环": "环比"}
@@ -56,6 +57,8 @@ _PERIOD = re.compile(
     r"|前\d{1,2}个月|[一二三四]季度末?|上半年|下半年)"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?、（(）)“”]")
+_UP_TO_LAST_BREAK = re.compile(rf".*{_CLAUSE_BREAK.pattern}", re.S)  # ends after a clause's last break
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _METRIC_TRAIL = re.compile(
     r"(达到|达|为|是|约为|约|近|超过|超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|"
     r"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|低于|高于)$"
@@ -82,7 +85,8 @@ def parse_figures(sentences: Sequence[Sentence]) -> list[Figure]:
 
 def fold(text: str) -> str:
     """The sentence as the parser reads it: simplified, half-width, ASCII signs; same length."""
-    return to_simplified_half_width(text).translate(_SIGNS)
+    text = to_simplified_half_width(text)
+    return text.translate(_SIGNS) if _SIGN_CHARS.search(text) else text
 
 
 @dataclass
@@ -236,8 +240,8 @@ def _cut(sentence: str, start: int, end: int) -> str:
 def _metric(sentence: str, text: str, position: int) -> str | None:
     """What a figure measures: the words of its clause before it, without the verb (read on
     the folded text, cut from the sentence as written)."""
-    breaks = list(_CLAUSE_BREAK.finditer(text, 0, position))
-    start = breaks[-1].end() if breaks else 0
+    last_break = _UP_TO_LAST_BREAK.match(text, 0, position)
+    start = last_break.end() if last_break else 0
     end = position
     prev = None
     while (start, end) != prev:
@@ -255,6 +259,6 @@ def _metric(sentence: str, text: str, position: int) -> str | None:
     clause = text[start:end]
     start += len(clause) - len(clause.lstrip("的 "))
     end -= len(clause) - len(clause.rstrip("的 "))
-    if end - start < 2 or not re.search(r"[\u4e00-\u9fff]", text[start:end]):
+    if end - start < 2 or not _HAN.search(text, start, end):
         return None
     return sentence[max(start, end - 20) : end]

@@ -139,7 +139,7 @@ class Quantity:
     written_unit: str = ""  # the unit as written ("个", "点", "家"): some rules read it
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int  # the number (with its sign or currency before it)
     end: int  # after the unit, or after the number when none follows
@@ -152,14 +152,12 @@ class _Token:
     sign: int = 0
     chinese: str | None = None  # the numeral when written in Chinese
     over: bool = False  # "200多家", "60余家": more than the number
-    blocked: bool = False
+    blocked: bool | None = None  # no amount (``_blocked``): decided only when a reading needs it
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity of ``text`` (a folded sentence) in order; dates, codes and words left out."""
     tokens = _tokens(text)
-    for t in tokens:
-        t.blocked = t.blocked or _not_an_amount(text, t)
     quantities: list[Quantity] = []
     i = 0
     while i < len(tokens):
@@ -201,7 +199,7 @@ def _tokens(text: str) -> list[_Token]:
             tokens.append(_Token(m.start(), m.end(), Decimal(5), Decimal(5), None, "%"))
             taken.append((m.start(), m.end()))
     for m in _GENERAL.finditer(text):
-        if _overlaps(m.start("num"), m.end(), taken):
+        if taken and _overlaps(m.start("num"), m.end(), taken):
             continue
         tokens.append(_general_token(m))
     tokens.sort(key=lambda t: t.start)
@@ -232,8 +230,8 @@ def _parts_token(m: re.Match) -> _Token:
 def _general_token(m: re.Match) -> _Token:
     cur, sign_text, number, mid0, mags, mid, unit, per = m.group("cur", "sign", "num", "mid0", "mags", "mid", "unit", "per")
     mags = mags or ""
-    value = parse_number(number + mags)
     base = parse_number(number)
+    value = parse_number(number + mags) if mags else base
     last_mag = _MAGNITUDE_RE.findall(mags)[-1] if mags else None
     currency = CURRENCY_BEFORE.get(cur or "")
     start = m.start("cur") if cur else (m.start("sign") if sign_text else m.start("num"))
@@ -245,6 +243,14 @@ def _general_token(m: re.Match) -> _Token:
         sign = 1 if sign_text == "+" else -1
     chinese = number if not number[0].isdigit() else None
     return _Token(start, end, value, base, last_mag, unit, per, currency, sign, chinese, bool(mid0 or mid))
+
+
+def _blocked(text: str, t: _Token) -> bool:
+    """Whether ``t`` is no amount, decided once and only for a token a reading takes: most
+    numbers (years, codes, counts without a unit) are dropped for want of a unit first."""
+    if t.blocked is None:
+        t.blocked = _not_an_amount(text, t)
+    return t.blocked
 
 
 def _not_an_amount(text: str, t: _Token) -> bool:
@@ -320,14 +326,16 @@ def _scaled(t: _Token, number: Decimal, scale: Decimal) -> Decimal:
 
 def _read(text: str, t: _Token, *, low: _Token | None = None) -> Quantity | None:
     """``t`` as a quantity; with ``low``, the range from ``low`` to ``t``."""
+    if t.unit is None and t.currency is None:
+        return None  # a year, a code, a count without its unit: no amount (the commonest number)
     code = _unit_code(t)
-    if t.blocked or code is None or t.value is None:
+    if code is None or t.value is None or _blocked(text, t):
         return None
     unit, scale = code
     value, upper = _scaled(t, t.value, scale), None
     begin = t.start
     if low is not None:
-        if low.blocked or low.value is None or low.base is None:
+        if low.value is None or low.base is None or _blocked(text, low):
             return None
         number = low.value
         if low.magnitude is None and t.magnitude is not None and t.base is not None and low.base < t.base:
@@ -379,7 +387,7 @@ def _list_run(text: str, tokens: list[_Token], i: int) -> list[_Token]:
 
 def _read_list(text: str, run: list[_Token]) -> list[Quantity]:
     last = run[-1]
-    if any(t.blocked for t in run):
+    if any(_blocked(text, t) for t in run):
         return []
     out = []
     for t in run[:-1]:
