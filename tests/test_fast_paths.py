@@ -5,7 +5,8 @@ for the segmentation done by jieba-rs, a per-token loop for the vectorised word-
 features, a translation of every character for the folding guards, a character-by-character
 reading for the splitter's jumps, a fresh objective for the summariser's reuse of a base,
 jieba's own files for the sorted word list that gives tags and IDF, a walk over every open
-element for the search extractor.
+element for the search extractor, four substitutions one after another for the one that
+drops extraction's spaces.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from html.parser import HTMLParser
@@ -30,8 +32,9 @@ from generator.analysis.sentences import split_sentences
 from generator.analysis.summarise import Objective
 from generator.analysis.tokens import STOPWORDS, is_content, rarity, taught_words, tokens, use_glossary, word_tag
 from generator.glossary import Glossary
+from generator.ingest.paragraphs import tidy
 from generator.site.search import _BLOCKS, _Extractor
-from generator.text import to_half_width, to_simplified, to_simplified_half_width
+from generator.text import CJK_OR_FULL, to_half_width, to_simplified, to_simplified_half_width
 from tests.synthetic_pages import DEVDATA
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -224,6 +227,21 @@ def test_the_splitter_jumping_between_marks_splits_as_reading_every_character():
     texts += [*AWKWARD, "他说：“今天……明天。”张三说。Mr. Smith went. No. 5 is 3.5. 好……", "“" + "很长的引文。" * 40]
     for text in texts:
         assert [s.text for s in split_sentences(text)] == _split_by_character(text)
+
+
+def _tidy_one_substitution_at_a_time(text: str) -> str:
+    text = re.sub(r"[ \t\u3000]+", " ", text.strip())
+    text = re.sub(rf"(?<=[{CJK_OR_FULL}]) (?=[0-9A-Za-z%.])", "", text)
+    text = re.sub(rf"(?<=[0-9A-Za-z%.]) (?=[{CJK_OR_FULL}])", "", text)
+    return re.sub(r"(?<=\d) (?=\d*-\d)|(?<=\d-) (?=\d)|(?<=\d) (?=-\d)", "", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t\u3000-—%.5０A增长。，2x", max_size=40))
+def test_dropping_extractions_spaces_in_one_pass_equals_four_passes(text):
+    assert tidy(text) == _tidy_one_substitution_at_a_time(text)
+    for awkward in AWKWARD:
+        assert tidy(awkward) == _tidy_one_substitution_at_a_time(awkward)
 
 
 def test_a_change_is_read_at_the_end_of_a_long_head_and_not_from_far_before_it():

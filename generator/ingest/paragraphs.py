@@ -41,13 +41,17 @@ def _mostly_latin(text: str) -> bool:
     return sum(ch.isascii() for ch in tail) > _LATIN_SHARE * len(tail)
 
 
+_SPACES = re.compile(r"[ \t\u3000]+")
+_SPACE_BETWEEN = re.compile(  # Chinese, then Latin or digits, or the other way; a number's range
+    rf"(?<=[{CJK_OR_FULL}]) (?=[0-9A-Za-z%.])|(?<=[0-9A-Za-z%.]) (?=[{CJK_OR_FULL}])"
+    r"|(?<=\d) (?=\d*-\d)|(?<=\d-) (?=\d)|(?<=\d) (?=-\d)"
+)
+
+
 def tidy(text: str) -> str:
     """Drop the spaces PDF extraction leaves between Chinese and digits ("增长 26.9%")."""
-    text = re.sub(r"[ \t\u3000]+", " ", text.strip())
-    text = re.sub(rf"(?<=[{CJK_OR_FULL}]) (?=[0-9A-Za-z%.])", "", text)
-    text = re.sub(rf"(?<=[0-9A-Za-z%.]) (?=[{CJK_OR_FULL}])", "", text)
-    text = re.sub(r"(?<=\d) (?=\d*-\d)|(?<=\d-) (?=\d)|(?<=\d) (?=-\d)", "", text)
-    return text
+    text = _SPACES.sub(" ", text.strip())
+    return _SPACE_BETWEEN.sub("", text) if " " in text else text
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

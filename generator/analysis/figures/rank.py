@@ -30,10 +30,14 @@ _POSITION_DECAY = 0.02
 def rank_figures(figures: Sequence[Figure], *, title: str, summary: Sequence[Sentence], limit: int) -> list[Figure]:
     """Most important first: figures of the summary and title, with a change, big money first."""
     summary_texts = {s.text for s in summary}
+    in_summary: dict[str, bool] = {}  # per sentence: an article's figures share a few sentences
+    title = to_half_width(title)
     scored = []
     for position, f in enumerate(figures):
         score = 0.0
-        if any(f.sentence.endswith(t) or t in f.sentence for t in summary_texts):
+        if f.sentence not in in_summary:
+            in_summary[f.sentence] = any(f.sentence.endswith(t) or t in f.sentence for t in summary_texts)
+        if in_summary[f.sentence]:
             score += _IN_SUMMARY
         if title and _number_in(f.text, title):
             score += _IN_TITLE
@@ -58,7 +62,9 @@ def rank_figures(figures: Sequence[Figure], *, title: str, summary: Sequence[Sen
     return out
 
 
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _number_in(figure_text: str, title: str) -> bool:
-    """A number of the figure is in the title (full-width digits read as digits)."""
-    nums = re.findall(r"\d+(?:\.\d+)?", to_half_width(figure_text))
-    return bool(nums) and any(n in to_half_width(title) for n in nums)
+    """A number of the figure is in the title (``title`` folded to half width, as the figure is here)."""
+    return any(n in title for n in _NUMBER.findall(to_half_width(figure_text)))
