@@ -266,7 +266,10 @@ def print_titles(items: list[Item], analyses: list[Analysis]) -> None:
         faults["not generated"] += not analysis.title_generated
         at = body.find(title)
         faults["not in the body"] += at < 0
-        faults["not a clause"] += at >= 0 and not _is_clause(body, at, at + len(title))
+        # any place the title stands in the body may be the clause it was taken from
+        places = [m.start() for m in re.finditer(re.escape(title), body)] if title else []
+        edges = {s.start for s in analysis.sentences} | {s.end for s in analysis.sentences}
+        faults["not a clause"] += at >= 0 and not any(_is_clause(body, a, a + len(title), edges) for a in places)
         faults["length outside 6-24"] += not low <= len(title) <= high
         sentences = list(analysis.sentences)
         for name, text in (
@@ -282,10 +285,11 @@ def print_titles(items: list[Item], analyses: list[Analysis]) -> None:
     print("title checks over all texts: " + ", ".join(f"{kind} {count}" for kind, count in faults.items()))
 
 
-def _is_clause(body: str, start: int, end: int) -> bool:
-    """Starts and ends where a clause does: at the body's ends, punctuation or a space."""
-    opens = start == 0 or body[start - 1] in _CLAUSE_MARK or body[start - 1].isspace()
-    closes = end == len(body) or body[end] in _CLAUSE_MARK or body[end].isspace()
+def _is_clause(body: str, start: int, end: int, edges: set[int]) -> bool:
+    """Starts and ends where a clause does: at a sentence's ends (``edges``: after "。」" too),
+    punctuation or a space."""
+    opens = start in edges or start == 0 or body[start - 1] in _CLAUSE_MARK or body[start - 1].isspace()
+    closes = end in edges or end == len(body) or body[end] in _CLAUSE_MARK or body[end].isspace()
     return opens and closes
 
 

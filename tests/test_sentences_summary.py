@@ -162,6 +162,8 @@ def test_bare_quotations_and_cut_off_sentences_are_held_back():
         ("此举带动产能利用率持续提高，全年产量有望突破50万辆。", "新车型带动产能利用率持续提高，全年产量有望突破50万辆。"),
         ("厂长用这句话概括基地的变化，全年产量有望突破50万辆。", "厂长用一组数据概括基地的变化，全年产量有望突破50万辆。"),
         ("同时要建立产能统筹和结算机制，全年产量有望突破50万辆。", "基地同时建立产能统筹和结算机制，全年产量有望突破50万辆。"),
+        # the reader sees it without its 然而 (``clean``): then it leans on the sentence before
+        ("然而，分析人士认为，这一切只是暂时的，全年产量有望突破50万辆。", "然而，分析人士认为，新车型只是开始，全年产量有望突破50万辆。"),
     ],
 )
 def test_a_sentence_that_leans_on_the_previous_one_joins_only_after_it(leaning, named):

@@ -132,7 +132,11 @@ class Objective:
             self.probability[t] = max(self.probability[t], TITLE_PROBABILITY)
         self.figures = set(figure_sentences)
         self.defects = [_defects(t) for t in texts]
-        self.dependent = [bool(DEPENDENT_OPENING.match(t) or POINTS_AT_QUOTE.search(t)) for t in texts]
+        # judged as the reader gets it: "然而，分析人士认为，这一切…" loses its 然而 in ``clean``
+        self.dependent = [
+            bool(DEPENDENT_OPENING.match(t) or DEPENDENT_OPENING.match(clean_text(t)) or POINTS_AT_QUOTE.search(t))
+            for t in texts
+        ]
         self.complete = [ends_sentence(t) for t in texts]
         self._base: tuple[int, ...] | None = None
         self._base_covered: tuple[set[str], list[float]] = (set(), [])
@@ -221,12 +225,16 @@ def _defects(text: str) -> float:
     return penalty
 
 
+def clean_text(text: str) -> str:
+    """The sentence without its leading connective, as ``clean`` shows it."""
+    m = _LEADING_CONNECTIVE.match(text)
+    return text[m.end() :] if m and len(text) - m.end() >= _MIN_CHARS else text
+
+
 def clean(sentence: Sentence) -> Sentence:
     """Trim what only made sense next to the previous sentence: a leading connective, a lone quote mark."""
-    text, start = sentence.text, sentence.start
-    m = _LEADING_CONNECTIVE.match(text)
-    if m and len(text) - m.end() >= _MIN_CHARS:
-        text, start = text[m.end() :], start + m.end()
+    text = clean_text(sentence.text)
+    start = sentence.start + len(sentence.text) - len(text)
     if text.startswith("“") and "”" not in text:
         text, start = text[1:], start + 1
     if text.endswith("”") and "“" not in text:
