@@ -11,12 +11,14 @@ user takes, each step a fresh process:
   one-change build (one article of one source edited);
 - ``mkdocs build`` of the result: time, pages, HTML bytes per article page, search index;
 - peak RSS of each step; the exponent of time against size (1.0 is linear);
-- with ``--serve``: ``mkdocs serve``, one seed edited, seconds until the page shows it.
+- with ``--serve``: ``mkdocs serve``, one seed edited, seconds until the page shows it;
+- with ``--repeat N``: the analysis and the bare passes N times, one after the other, and
+  the median of each (on shared cores a single run can be 15% off either way).
 
 With ``--stages N``, then the analysis of N held-out development articles in one process,
 stage by stage (CPU seconds), beside one bare ``jieba.lcut`` pass over the same bodies.
 
-    python bench/scale.py [--sizes 100 1000 10000] [--per-source 10] [--serve] [--stages 400]
+    python bench/scale.py [--sizes 100 1000 10000] [--per-source 10] [--serve] [--repeat 3] [--stages 400]
 
 Reads ../shared/devdata/news-headlines-dev.jsonl at run time (never copied into the repo).
 """
@@ -29,6 +31,7 @@ import math
 import os
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -212,15 +215,20 @@ def serve_seconds(root: Path) -> float:
         server.wait(timeout=60)
 
 
-def measure(count: int, per_source: int, serve: bool) -> dict:
+def measure(count: int, per_source: int, serve: bool, repeat: int = 1) -> dict:
     root = Path(tempfile.mkdtemp(prefix=f"scale-{count}-"))
     try:
         texts = write_project(root, count, per_source)
         m: dict = {"articles": count, "characters": sum(map(len, texts))}
-        m["jieba_cpu"] = bare_jieba(texts)
-        m["rjieba_cpu"] = bare_segmenter(texts)
-        m["inspect_wall"], m["inspect_cpu"], m["inspect_rss"], _ = run(
-            [sys.executable, "-m", "generator", "inspect", "--json", "--no-translate", "--no-cache", "seeds"], root)
+        rounds = []
+        for _ in range(repeat):  # interleaved, so a slow spell of the machine hits both sides
+            wall, cpu, rss, _ = run(
+                [sys.executable, "-m", "generator", "inspect", "--json", "--no-translate", "--no-cache", "seeds"], root)
+            rounds.append((bare_jieba(texts), bare_segmenter(texts), wall, cpu, rss))
+        keys = ("jieba_cpu", "rjieba_cpu", "inspect_wall", "inspect_cpu", "inspect_rss")
+        m.update({key: statistics.median(r[i] for r in rounds) for i, key in enumerate(keys)})
+        m["inspect_rss"] = round(m["inspect_rss"])
+        m["ratio_range"] = (min(r[3] / r[0] for r in rounds), max(r[3] / r[0] for r in rounds))
         shutil.rmtree(root / ".briefing-cache", ignore_errors=True)
         m["cold_wall"], m["cold_cpu"], m["cold_rss"], _ = run([sys.executable, "-m", "generator", "build", "--no-translate", "-q"], root)
         m["warm_wall"], m["warm_cpu"], m["warm_rss"], _ = run([sys.executable, "-m", "generator", "build", "--no-translate", "-q"], root)
@@ -259,15 +267,17 @@ def main() -> None:
     parser.add_argument("--per-source", type=int, default=10)
     parser.add_argument("--serve", action="store_true", help="also time a one-seed change under mkdocs serve --dirty")
     parser.add_argument("--stages", type=int, default=0, metavar="N", help="then the per-stage analysis time of N articles")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N", help="median of N interleaved analysis and bare passes")
     args = parser.parse_args()
     results = []
     for count in args.sizes:
-        m = measure(count, args.per_source, args.serve)
+        m = measure(count, args.per_source, args.serve, args.repeat)
         results.append(m)
         print(json.dumps(m), file=sys.stderr, flush=True)
     rows = [
         ("analysis, articles/s (inspect, CPU)", lambda r: f"{r['articles'] / r['inspect_cpu']:.0f}"),
-        ("analysis ÷ bare jieba.lcut pass (CPU)", lambda r: f"{r['inspect_cpu'] / r['jieba_cpu']:.1f}×"),
+        ("analysis ÷ bare jieba.lcut pass (CPU)", lambda r: f"{r['inspect_cpu'] / r['jieba_cpu']:.2f}×"
+         + (f" ({r['ratio_range'][0]:.2f}–{r['ratio_range'][1]:.2f})" if args.repeat > 1 else "")),
         ("analysis ÷ bare jieba-rs pass (CPU)", lambda r: f"{r['inspect_cpu'] / r['rjieba_cpu']:.1f}×"),
         ("cold build, s (wall / CPU)", lambda r: f"{r['cold_wall']:.1f} / {r['cold_cpu']:.1f}"),
         ("warm build, s", lambda r: f"{r['warm_wall']:.1f}"),
