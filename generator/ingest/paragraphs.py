@@ -44,7 +44,7 @@ def _mostly_latin(text: str) -> bool:
 _SPACES = re.compile(r"[ \t\u3000]+")
 _SPACE_BETWEEN = re.compile(  # Chinese, then Latin or digits, or the other way; a number's range
     rf"(?<=[{CJK_OR_FULL}]) (?=[0-9A-Za-z%.])|(?<=[0-9A-Za-z%.]) (?=[{CJK_OR_FULL}])"
-    r"|(?<=\d) (?=\d*-\d)|(?<=\d-) (?=\d)|(?<=\d) (?=-\d)"
+    r"|(?<=\d) (?=\d*-\d)|(?<=\d-) (?=\d)"  # "5 -3", "5 12-3", "5- 3"
 )
 
 

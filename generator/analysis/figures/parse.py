@@ -25,7 +25,7 @@ from generator.text import to_simplified, to_simplified_half_width
 
 # Minus signs and the small percent sign, folded like full-width forms (one for one).
 _SIGNS = str.maketrans({"\u2212": "-", "\ufe63": "-", "\ufe6a": "%"})
-_SIGN_CHARS = re.compile("[\u2212\ufe63\ufe6a]")
+_SIGN_CHARS = re.compile("[" + "".join(map(chr, _SIGNS)) + "]")
 
 # The basis glued to a direction: 年增 (y/y), 季减, 月增, 同增 (同比), 环降 (环比).
 _GLUED_BASIS = {"年": "按年", "季": "按季", "月": "按月", "同": "同比", "环": "环比"}
