@@ -75,6 +75,8 @@ def to_simplified(text: str) -> str:
 
 def is_traditional(text: str) -> bool:
     """The text is written in traditional script (Taiwan, Hong Kong papers)."""
+    if not _traditional_char().search(text):
+        return False  # most texts: one scan, no counting
     cjk = _CJK_CHAR.subn("", text)[1]  # counts without a string per character
     return bool(cjk) and _traditional_char().subn("", text)[1] / cjk > TRADITIONAL_SHARE
 

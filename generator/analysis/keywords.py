@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 from generator.analysis.tokens import STOPWORDS, glossary_generation, rarity, tokens, word_tag
 from generator.data import Sentence
@@ -35,17 +34,25 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
     counts: Counter[str] = Counter()
     for sentence in sentences:
         counts.update(tokens(sentence.text))
-    generation = glossary_generation()
-    counts = Counter({word: n for word, n in counts.items() if _is_candidate(word, generation)})
-    if not counts:
+    weights = _weights()
+    rarities: dict[str, float] = {}
+    for word in counts:
+        known = weights.get(word)
+        if known is None:
+            known = weights[word] = rarity(word) if _is_candidate(word) else _NO_CANDIDATE
+        if known != _NO_CANDIDATE:
+            rarities[word] = known
+    if not rarities:
         return []
-    total = sum(counts.values())
-    weighted = sorted(counts, key=lambda w: -counts[w] * rarity(w) / total)
+    total = sum(counts[w] for w in rarities)
+    words = list(rarities)
+    weight = [-counts[w] * r / total for w, r in rarities.items()]
+    best = sorted(range(len(words)), key=weight.__getitem__)[: limit * _CANDIDATES_PER_KEYWORD]
     title_words = set(tokens(title)) if title else set()
     scored = [
-        (counts[w] * rarity(w) / total * (_TITLE_WEIGHT if w in title_words else 1.0), w)
-        for w in weighted[: limit * _CANDIDATES_PER_KEYWORD]
-        if not _NOT_KEYWORD.match(w)
+        (-weight[i] * (_TITLE_WEIGHT if words[i] in title_words else 1.0), words[i])
+        for i in best
+        if not _NOT_KEYWORD.match(words[i])
     ]
     scored.sort(key=lambda p: (-round(p[0], 9), p[1]))
     chosen: list[str] = []
@@ -59,9 +66,23 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
     return chosen
 
 
-@lru_cache(maxsize=262_144)
-def _is_candidate(word: str, generation: int) -> bool:
-    """A word a reader would search for (``generation``: the glossary's, which may tag it)."""
+_NO_CANDIDATE = -1.0  # a rarity is never negative
+_weight_table: dict[str, float] = {}
+_weight_generation = -1
+
+
+def _weights() -> dict[str, float]:
+    """Per word: its rarity when a reader would search for it, else ``_NO_CANDIDATE``; one
+    dict lookup per word of an article, emptied when the glossary (which may tag a word) changes."""
+    global _weight_generation
+    if _weight_generation != glossary_generation():
+        _weight_table.clear()
+        _weight_generation = glossary_generation()
+    return _weight_table
+
+
+def _is_candidate(word: str) -> bool:
+    """A word a reader would search for."""
     if len(word) < 2 or word in STOPWORDS or word.lower() in _ENGLISH_STOPWORDS:
         return False
     tag = word_tag(word)

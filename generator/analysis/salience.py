@@ -259,14 +259,14 @@ def _incidence(sentence_tokens: Sequence[Sequence[str]]) -> tuple[np.ndarray, np
     """The article's distinct tokens (vocabulary numbers, in order of first use), each
     position's token as an index into them, the sentences' lengths, and which sentence uses
     which token."""
-    numbers = _vocabulary.numbers([t for toks in sentence_tokens for t in toks])
-    distinct, first_at, ids = np.unique(numbers, return_index=True, return_inverse=True)
-    order = np.argsort(first_at)
-    ids = np.argsort(order)[ids].astype(np.intp)
+    flat = [t for toks in sentence_tokens for t in toks]
+    first_use = list(dict.fromkeys(flat))
+    position = {t: i for i, t in enumerate(first_use)}
+    ids = np.fromiter(map(position.__getitem__, flat), dtype=np.intp, count=len(flat))
     lengths = np.array([len(toks) for toks in sentence_tokens], dtype=np.intp)
-    uses = np.zeros((len(sentence_tokens), len(distinct)), dtype=bool)
+    uses = np.zeros((len(sentence_tokens), len(first_use)), dtype=bool)
     uses[np.repeat(np.arange(len(sentence_tokens)), lengths), ids] = True
-    return distinct[order], ids, lengths, uses
+    return _vocabulary.numbers(first_use), ids, lengths, uses
 
 
 def _textrank(uses: np.ndarray) -> list[float]:

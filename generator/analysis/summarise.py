@@ -127,6 +127,7 @@ class Objective:
         texts = [s.text for s in sentences]
         self.tokens = [tokens(t) for t in texts]
         self.distinct = [set(t) for t in self.tokens]
+        self.lengths = [len(t) for t in self.tokens]
         self.probability = headline_probabilities(self.tokens, word_model)
         for t in self.probability.keys() & set(tokens(title)):
             self.probability[t] = max(self.probability[t], TITLE_PROBABILITY)
@@ -150,13 +151,13 @@ class Objective:
         # fsum is exact, so neither the order of a set nor reusing the base's values changes it
         expected_overlap = math.fsum(chain(probabilities, map(self.probability.__getitem__, new)))
         blend = self.length_blend
-        length = (len(covered) + len(new) + blend * sum(len(self.tokens[i]) for i in chosen)) / (1 + blend)
+        length = (len(covered) + len(new) + blend * sum(map(self.lengths.__getitem__, chosen))) / (1 + blend)
         # a reader who asks for more sentences expects more said, not the same headline
         headline = self.headline_tokens + self.extra_sentence_tokens * (len(chosen) - 1)
         f_measure = 2 * expected_overlap / (length + headline)
         figure = FIGURE_BONUS if self.figures.intersection(chosen) else 0.0
         lead = self.lead_bonus if 0 in chosen else 0.0
-        defects = sum(self.defects[i] for i in chosen)
+        defects = sum(map(self.defects.__getitem__, chosen))
         return math.log(f_measure + 1e-9) + figure + lead - DEFECT_WEIGHT * defects
 
     def _covered(self, base: tuple[int, ...]) -> tuple[set[str], list[float]]:
@@ -182,7 +183,7 @@ def select(
     """
     # what a sentence says: its content words and its numbers (a new figure is a new fact)
     bags = [
-        set(words(s.text)) | ({t for t in tokens(s.text) if _DIGIT.search(t)} if _DIGIT.search(s.text) else set())
+        words(s.text) | (set(filter(_DIGIT.search, tokens(s.text))) if _DIGIT.search(s.text) else set())
         for s in sentences
     ]
     chosen: list[int] = []
@@ -210,7 +211,7 @@ def _defects(text: str) -> float:
     penalty = 0.0
     if len(text) < _MIN_CHARS:
         penalty += 1.0
-    elif len(set(words(text))) < _THIN_WORDS and not _DIGIT.search(text):
+    elif len(words(text)) < _THIN_WORDS and not _DIGIT.search(text):
         penalty += 0.5  # too little said to stand for the article ("发展新材料，湖南别具慧眼。")
     if any(text.count(a) != text.count(b) for a, b in _QUOTE_PAIRS):
         penalty += 0.35

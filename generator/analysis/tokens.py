@@ -21,7 +21,7 @@ import re
 import tempfile
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -75,9 +75,9 @@ def tokens(sentence: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def words(sentence: str) -> tuple[str, ...]:
-    """Content words of a sentence (no stop words, punctuation or bare numbers)."""
-    return tuple(filter(is_content, tokens(sentence)))
+def words(sentence: str) -> frozenset[str]:
+    """The content words of a sentence, each once (no stop words, punctuation or bare numbers)."""
+    return frozenset(filter(is_content, set(tokens(sentence))))
 
 
 @lru_cache(maxsize=262_144)
@@ -157,6 +157,7 @@ def rarity(word: str) -> float:
 # jieba's data files, found without importing jieba (its import loads the HMM tables)
 _JIEBA = Path(find_spec("jieba").origin).parent  # type: ignore[union-attr,arg-type]
 _NO_TAG = 255
+_FOUND_LIMIT = 262_144
 
 
 @dataclass(frozen=True)
@@ -170,10 +171,17 @@ class _Lexicon:
     tag_names: tuple[str, ...]
     idf: array  # NaN where the IDF table lacks the word
     median_idf: float
+    # words already looked up (a word's tag and its rarity are asked for apart)
+    found: dict[str, int | None] = field(default_factory=dict, repr=False, compare=False)
 
     def find(self, word: str) -> int | None:
+        if word in self.found:
+            return self.found[word]
+        if len(self.found) >= _FOUND_LIMIT:
+            self.found.clear()
         i = bisect_left(self.words, word)
-        return i if i < len(self.words) and self.words[i] == word else None
+        self.found[word] = at = i if i < len(self.words) and self.words[i] == word else None
+        return at
 
     def tag(self, word: str) -> str | None:
         i = self.find(word)

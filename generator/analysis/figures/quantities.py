@@ -153,6 +153,9 @@ class _Token:
     chinese: str | None = None  # the numeral when written in Chinese
     over: bool = False  # "200多家", "60余家": more than the number
     blocked: bool | None = None  # no amount (``_blocked``): decided only when a reading needs it
+    # the numeral and magnitude words of a number with neither unit nor currency, read into
+    # value, base and magnitude only when a range or a list takes it (``_parsed``)
+    unread: tuple[str, str] | None = None
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -230,9 +233,6 @@ def _parts_token(m: re.Match) -> _Token:
 def _general_token(m: re.Match) -> _Token:
     cur, sign_text, number, mid0, mags, mid, unit, per = m.group("cur", "sign", "num", "mid0", "mags", "mid", "unit", "per")
     mags = mags or ""
-    base = parse_number(number)
-    value = parse_number(number + mags) if mags else base
-    last_mag = _MAGNITUDE_RE.findall(mags)[-1] if mags else None
     currency = CURRENCY_BEFORE.get(cur or "")
     start = m.start("cur") if cur else (m.start("sign") if sign_text else m.start("num"))
     end = m.end("per") if per else m.end("unit") if unit else m.end("mags") if mags else m.end("num")
@@ -242,14 +242,26 @@ def _general_token(m: re.Match) -> _Token:
     if sign_text:
         sign = 1 if sign_text == "+" else -1
     chinese = number if not number[0].isdigit() else None
-    return _Token(start, end, value, base, last_mag, unit, per, currency, sign, chinese, bool(mid0 or mid))
+    token = _Token(start, end, None, None, None, unit, per, currency, sign, chinese, bool(mid0 or mid), unread=(number, mags))
+    return token if unit is None and currency is None else _parsed(token)
+
+
+def _parsed(t: _Token) -> _Token:
+    """``t`` with its number read (most numbers, with no unit, are never read: a year, a code)."""
+    if t.unread is not None:
+        number, mags = t.unread
+        t.base = parse_number(number)
+        t.value = parse_number(number + mags) if mags else t.base
+        t.magnitude = _MAGNITUDE_RE.findall(mags)[-1] if mags else None
+        t.unread = None
+    return t
 
 
 def _blocked(text: str, t: _Token) -> bool:
     """Whether ``t`` is no amount, decided once and only for a token a reading takes: most
     numbers (years, codes, counts without a unit) are dropped for want of a unit first."""
     if t.blocked is None:
-        t.blocked = _not_an_amount(text, t)
+        t.blocked = _not_an_amount(text, _parsed(t))
     return t.blocked
 
 
@@ -335,6 +347,7 @@ def _read(text: str, t: _Token, *, low: _Token | None = None) -> Quantity | None
     value, upper = _scaled(t, t.value, scale), None
     begin = t.start
     if low is not None:
+        _parsed(low)
         if low.value is None or low.base is None or _blocked(text, low):
             return None
         number = low.value
@@ -387,7 +400,7 @@ def _list_run(text: str, tokens: list[_Token], i: int) -> list[_Token]:
 
 def _read_list(text: str, run: list[_Token]) -> list[Quantity]:
     last = run[-1]
-    if any(_blocked(text, t) for t in run):
+    if any(_blocked(text, _parsed(t)) for t in run):
         return []
     out = []
     for t in run[:-1]:
