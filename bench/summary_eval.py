@@ -28,9 +28,10 @@ comes with a 95% interval from a paired bootstrap over articles.
 Titles are scored against the headlines: the proposed title, beside the lead clause (the
 first clause of 6–24 characters) and the central clause (the longest such clause of the
 TextRank-top sentence). Every proposed title is checked to be a clause of the body, 6–24
-characters long. Readability is counted over every summary: sentences not copied verbatim,
-a first sentence that leans on an earlier one, a dangling 这/该/其 or pronoun whose
-antecedent is not in the summary, and sentences that stop mid-clause.
+characters long, and not to begin or end inside a number ("收1" of "收1,852日圆").
+Readability is counted over every summary: sentences not copied verbatim, a first sentence
+that leans on an earlier one, a dangling 这/该/其 or pronoun whose antecedent is not in the
+summary, and sentences that stop mid-clause.
 
 ROUGE is rouge-chinese F x100 over jieba words. Use ``--part tune`` to score the tune half
 and ``--swap`` to exchange the halves (see ``summary_fit.py --swap``).
@@ -67,6 +68,8 @@ NO_BUDGET = 10**6  # characters: a fixed-k summary is not cut short by the reade
 TITLE_CHARS = (6, 24)
 _CLAUSE_MARK = "，,；;：:。！？!?、"
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
+# a digit, a thousands separator and a digit: matched where a title starts (two back) or ends (one back)
+_GROUPED_NUMBER_EDGE = re.compile(r"\d(?:,\d|，\d{3}(?!\d))")
 # A sentence (or its first clause after a short lead-in) that names its subject by pointing back.
 _LEANS_BACK = re.compile(r"^(?:[^，。；]{1,12}[，,])?(?:这|那(?!么)|该|其(?!他|余|实|次|中)|此(?!外|前|后|时)|他|她|它)")
 _SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』）)》】\"']*$")
@@ -260,7 +263,7 @@ def print_readability(analyses: dict[object, list[Analysis]]) -> None:
 def print_titles(items: list[Item], analyses: list[Analysis]) -> None:
     low, high = TITLE_CHARS
     systems: dict[str, list[dict[str, float]]] = {}
-    faults = {"not generated": 0, "not in the body": 0, "not a clause": 0, "length outside 6-24": 0}
+    faults = {"not generated": 0, "not in the body": 0, "not a clause": 0, "cuts a number": 0, "length outside 6-24": 0}
     for item, analysis in zip(items, analyses, strict=True):
         title, body = analysis.title, analysis.article.body
         faults["not generated"] += not analysis.title_generated
@@ -269,6 +272,7 @@ def print_titles(items: list[Item], analyses: list[Analysis]) -> None:
         edges = {s.start for s in analysis.sentences} | {s.end for s in analysis.sentences}
         faults["not in the body"] += not places
         faults["not a clause"] += bool(places) and not any(_is_clause(body, a, a + len(title), edges) for a in places)
+        faults["cuts a number"] += bool(places) and all(_cuts_number(body, a, a + len(title)) for a in places)
         faults["length outside 6-24"] += not low <= len(title) <= high
         sentences = list(analysis.sentences)
         for name, text in (
@@ -290,6 +294,12 @@ def _is_clause(body: str, start: int, end: int, edges: set[int]) -> bool:
     opens = start in edges or start == 0 or body[start - 1] in _CLAUSE_MARK or body[start - 1].isspace()
     closes = end in edges or end == len(body) or body[end] in _CLAUSE_MARK or body[end].isspace()
     return opens and closes
+
+
+def _cuts_number(body: str, start: int, end: int) -> bool:
+    """The title begins or ends inside a number written with thousands separators ("收1" of
+    "收1,852日圆", "净利润46" of "净利润46，084万元")."""
+    return (start >= 2 and bool(_GROUPED_NUMBER_EDGE.match(body, start - 2))) or bool(_GROUPED_NUMBER_EDGE.match(body, end - 1))
 
 
 def _clauses(text: str) -> list[str]:

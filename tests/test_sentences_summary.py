@@ -216,6 +216,41 @@ def test_proposed_title_names_the_subject_and_its_figure_not_the_scene():
     assert "春风" not in title and "会场" not in title
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "日经指数周二大跌，Sony狂泻12.81%，报1,852日圆，创下三个月新低。",
+        "华贸物流半年度实现归母净利润46，084万元到50，150万元，与上年同期相比增加18，000万元。",
+    ],
+    ids=["ascii separator", "full-width separator"],
+)
+def test_a_proposed_title_never_stops_inside_a_number(body):
+    # a thousands separator, ASCII or full-width, is no clause break: "…报1" is no title
+    title = propose_title(split_sentences(body))
+    at = body.find(title)
+    assert at >= 0, title
+    before, after = body[max(0, at - 2) : at], body[at + len(title) : at + len(title) + 2]
+    assert not re.fullmatch(r"\d[,，]", before) or not title[0].isdigit(), title
+    assert not re.fullmatch(r"[,，]\d", after) or not title[-1].isdigit(), title
+
+
+def test_a_run_together_revenue_table_is_titled_by_its_label():
+    body = (
+        "华新(1605)10月营收资料(单位千元) 当月本年累计营收5,215,33048,102,776去年同期4,870,11245,338,905"
+        "增减345,2182,763,871增减百分比7.09%6.10%"
+    )
+    assert propose_title(split_sentences(body)) == "华新(1605)10月营收资料(单位千元)"
+
+
+def test_a_proposed_title_neither_leans_on_the_clause_before_nor_announces_the_next():
+    therefore = propose_title(split_sentences("由于新款手机热卖，故苹果第三季营收年增12%至900亿美元。苹果股价随之上涨。"))
+    assert not therefore.startswith("故"), therefore
+    announces = propose_title(split_sentences("第一季通常是公司营收最淡的一季，因此，公司第一季营收较上一季下滑13%。"))
+    assert not announces.endswith("因此"), announces
+    # 故 that starts a word (故宫, 故事, 故障) is no "therefore"
+    assert propose_title(split_sentences("故宫博物院今年接待游客1,700万人次，创历史新高。")).startswith("故宫")
+
+
 # A reader's checks, written apart from the summariser's own rules: a sentence (or its first
 # clause after a short lead-in) that names its subject by pointing back, and a proper sentence end.
 _POINTS_BACK = re.compile(r"^(?:[^，。；]{1,12}，)?(?:这|那(?!么)|该|其(?!他|它|余|实|次|中，)|此(?!外)|他|她|它)")

@@ -20,15 +20,29 @@ from generator.analysis.summarise import CONNECTIVES, DEPENDENT_OPENING, HEADLIN
 from generator.analysis.tokens import tokens
 from generator.data import Sentence
 
-_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+# Where a clause ends: its punctuation, or a gap between words of Chinese ("营收资料(单位千元)
+# 当月…": a table's cells run together). A comma inside a number is a thousands separator
+# ("营业利益6,643万元", "净利润46，084万元"), not a break: cut there, "643万元与税前净利…"
+# would be a title.
+_CLAUSE_END = re.compile(
+    r"[；;：:。！？!?]|，(?!(?<=\d，)\d{3}(?!\d))|(?<!\d),|,(?!\d)"
+    r"|(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff])"
+)
 # Clauses that frame the news rather than state it: when, and who says so.
 _FRAME = re.compile(
     r"[\d年月日号时上下午今昨前（）()]+|据悉|据了解|据介绍|据统计|记者了解到|近年来|目前|截至目前|值得一提的是"
-    r"|据.{1,10}(报道|报导|消息)"
+    r"|据.{1,10}(报道|报导|消息)|截至.{1,12}(为止|止)?"
 )
 # A clause that ends by introducing what follows: "…负责人介绍", "…公布", "数据显示".
 _INTRODUCES = re.compile(r"(表示|指出|介绍|认为|透露|强调|称|说|公布|宣布|显示|报道|报导|发布)$")
 _LEANS_ON_CONTEXT = re.compile("^(" + "|".join(CONNECTIVES) + "|该)")
+# Words that tie a clause to the one before it (故: "therefore", as Taiwan's papers write
+# it); told apart by the segmenter, so 故宫, 故事 and 故障 are not among them.
+_THEREFORE = frozenset(("故", "因而", "于是", "从而", "进而", "则"))
+# Nor open on a particle that binds it to the words before ("的专利学名药").
+_PARTICLES = frozenset(("的", "之", "了", "地", "得", "着"))
+# A clause cannot end on a word that announces the next one ("…最淡的一季，因此").
+_ANNOUNCES_NEXT = frozenset(CONNECTIVES) | _THEREFORE | frozenset(("但", "而", "并", "且", "和", "与", "及", "或"))
 _MIN_CHARS = 6
 
 
@@ -81,6 +95,7 @@ def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
                 and not _LEANS_ON_CONTEXT.match(candidate)
                 and not DEPENDENT_OPENING.match(candidate)
                 and _balanced(candidate)
+                and _stands_alone(candidate)
             ):
                 start = bounds[a] + len(piece) - len(piece.lstrip())
                 out.append((candidate, start, start + len(candidate)))
@@ -103,4 +118,14 @@ def _first_clause(text: str) -> str:
 
 
 def _balanced(text: str) -> bool:
-    return all(text.count(a) == text.count(b) for a, b in ("“”", "（）", "()", "「」", "《》"))
+    """Each bracket and quote closed, and not closed before it opens ("500日圆)调升至64.99加币(约5")."""
+    return all(
+        text.count(a) == text.count(b) and (a not in text or (text.index(a) < text.index(b) and text.rindex(a) < text.rindex(b)))
+        for a, b in ("“”", "（）", "()", "「」", "《》")
+    )
+
+
+def _stands_alone(text: str) -> bool:
+    """Opens with neither "therefore" nor a particle, and ends on no word that announces more."""
+    words = tokens(text)
+    return bool(words) and words[0] not in _THEREFORE | _PARTICLES and words[-1] not in _ANNOUNCES_NEXT
