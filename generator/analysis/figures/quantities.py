@@ -61,9 +61,9 @@ DIRECTIONS = {
 }
 # Compounds of an adverb and a one-character direction ("大增", "下挫", "微升").
 DIRECTIONS |= {w: 1 for w in ("大增", "大涨", "跳增", "飙增", "飙升", "暴增", "骤增", "高增", "劲扬", "劲升", "微增", "微升",
-                               "小升", "小涨", "续增", "净增", "剧增", "回升", "扬升", "走扬", "急升")}
+                               "小升", "小涨", "续增", "净增", "剧增", "回升", "扬升", "走扬", "急升", "狂飙")}
 DIRECTIONS |= {w: -1 for w in ("大减", "大跌", "暴跌", "骤降", "骤减", "重挫", "下挫", "微降", "微减", "小跌", "小减", "续减",
-                                "净减", "剧减", "急跌", "陡降", "重贬", "走贬", "大贬", "急贬")}
+                                "净减", "剧减", "急跌", "陡降", "重贬", "走贬", "大贬", "急贬", "狂泻", "重泻", "大泻")}
 _DIRECTION_END = re.compile(rf"(?:{alternatives(DIRECTIONS)})\s*$")
 # Units of a share or a multiple: "提升5%至10%" is a range even after a verb.
 _RELATIVE_UNITS = frozenset({"%", "pp", "bp", "times"})
