@@ -26,6 +26,9 @@ class SourceMeta:
     date: str | None = None  # ISO date, YYYY-MM-DD (or YYYY-MM when the day is unknown)
     url: str | None = None
     title: str | None = None  # e.g. an HTML page title
+    # what a bare 元 is in this source, an ISO 4217 code ("TWD" for a Taiwanese paper); None:
+    # read from the article (:func:`generator.analysis.figures.units.home_currency`)
+    currency: str | None = None
     origin: str | None = None  # where the metadata came from: "front-matter", "sidecar", "sources.yaml", "html", "dateline"
 
 

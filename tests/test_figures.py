@@ -279,3 +279,49 @@ def test_every_unit_of_the_parser_has_a_case():
 
     written = {c[1].lstrip("0123456789.万亿") for c in UNIT_CASES}
     assert set(UNITS) <= written, set(UNITS) - written
+
+
+@pytest.mark.parametrize(
+    "text, currency",
+    [
+        ("宏达电第三季合并营收为新台币12.77亿元。税后净利3.2亿元。", "TWD"),
+        ("恒生银行上半年盈利为港币45亿元，派息每股1.2元。", "HKD"),
+        ("台湾出口额达新台币3000亿元，大陆对台投资人民币500亿元。", "CNY"),  # both named: no guess
+        ("新台币兑港币汇率走强，出口额3000亿元。", "CNY"),  # two dollars named: no guess
+        ("全省实现营业收入3.26万亿元，同比增长4.1%。", "CNY"),
+    ],
+)
+def test_a_bare_yuan_is_the_one_dollar_the_article_names(text, currency):
+    from generator.analysis.figures.units import home_currency
+
+    assert home_currency(text) == currency
+
+
+def test_figures_of_a_taiwanese_report_are_in_new_taiwan_dollars():
+    sentences = split_sentences("宏达电第三季合并营收为新台币12.77亿元。税后净利3.2亿元，较去年同期增加5000万元。汇出人民币3亿元。")
+    from generator.analysis.figures import in_english, parse_figures
+
+    shown = {f.text: f.en for f in in_english(parse_figures(sentences, currency="TWD"))}
+    assert shown["新台币12.77亿元"] == "TWD 1.277 billion"
+    assert shown["3.2亿元"].startswith("TWD 320 million"), shown
+    assert shown["人民币3亿元"] == "CNY 300 million", "the renminbi named stays the renminbi"
+    assert all("CNY" not in en for text, en in shown.items() if "人民币" not in text), shown
+
+
+def test_a_source_says_which_dollar_its_bare_yuan_is(tmp_path, capsys):
+    import json
+
+    from generator import cli
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    body = "# 广颖第三季营收\n\n广颖第三季营收4.1亿元，季增12%，毛利率回升。\n"
+    (seeds / "tw.md").write_text("---\ncurrency: twd\n---\n" + body, encoding="utf-8")
+    (seeds / "cn.md").write_text(body, encoding="utf-8")
+    (seeds / "bad.md").write_text("---\ncurrency: dollars\n---\n" + body, encoding="utf-8")
+    status = cli.main(["inspect", "--json", "--no-translate", str(seeds)])
+    out, err = capsys.readouterr()
+    figures = {Path(r["source"]).name: r["figures"][0]["en"] for r in map(json.loads, out.splitlines())}
+    assert figures == {"tw.md": "TWD 410 million (+12% q/q)", "cn.md": "CNY 410 million (+12% q/q)",
+                       "bad.md": "CNY 410 million (+12% q/q)"}
+    assert status == 0 and "bad.md: front matter: 'currency' 'dollars' is not a currency code" in err, err

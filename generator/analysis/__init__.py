@@ -10,6 +10,7 @@ are analysed in simplified script and shown in their own (:mod:`~generator.analy
 from __future__ import annotations
 
 from generator.analysis.figures import figure_sentences, in_english, parse_figures, rank_figures
+from generator.analysis.figures.units import home_currency
 from generator.analysis.keywords import extract_keywords
 from generator.analysis.script import fold, restore
 from generator.analysis.sentences import split_sentences
@@ -42,7 +43,7 @@ def _analyse(article: Article, config: SummaryConfig) -> Analysis:
     sentences = split_sentences(article.body)
     title = article.title or propose_title(sentences)
     keywords = extract_keywords(sentences, title=title, limit=config.max_keywords)
-    figures = parse_figures(sentences)
+    figures = parse_figures(sentences, currency=article.meta.currency or home_currency(article.body))
     summary = summarise(
         sentences,
         # a title proposed from the body is no editor's word: fed back, it pulls the summary

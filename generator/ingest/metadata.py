@@ -17,7 +17,8 @@ from generator.errors import SourceError
 from generator.safeyaml import YAMLError, load_yaml
 
 INDEX_FILE = "sources.yaml"
-_FIELDS = ("publication", "date", "url", "title")
+_FIELDS = ("publication", "date", "url", "title", "currency")
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # Dates as people write them in metadata: 2025-03-29 (a time may follow), 2025/3/29,
 # 2025.3.29, 2025年3月29日, or a month alone (2025-03).
@@ -46,6 +47,11 @@ def _field(key: str, value: object, where: str, warnings: list[str]) -> str | No
         return None
     text = str(value).strip()
     if not text:
+        return None
+    if key == "currency":
+        if _CURRENCY_CODE.fullmatch(text.upper()):
+            return text.upper()
+        warnings.append(f"{where}: 'currency' {_quoted(text)} is not a currency code (CNY, TWD, HKD…); ignored")
         return None
     if key != "date":
         return text

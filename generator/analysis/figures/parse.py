@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from generator.analysis.figures.quantities import DIRECTIONS, LIST_GAP, Quantity, alternatives, find_quantities
-from generator.analysis.figures.units import COUNT_NOUNS
+from generator.analysis.figures.units import COUNT_NOUNS, in_home_currency
 from generator.data import Change, Figure, Sentence
 from generator.text import to_simplified, to_simplified_half_width
 
@@ -74,13 +74,23 @@ _INDEX_LEVEL = re.compile(r"指数(?:为|达到|达|报|收报|收于|收在)\s*
 _ANY_NUMBER = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億兆半]")
 
 
-def parse_figures(sentences: Sequence[Sentence]) -> list[Figure]:
-    """Every figure of every sentence, in text order, without English yet."""
+def parse_figures(sentences: Sequence[Sentence], *, currency: str = "CNY") -> list[Figure]:
+    """Every figure of every sentence, in text order, without English yet; a bare 元 is
+    ``currency`` (the source's, or :func:`~.units.home_currency` of the article)."""
     figures: list[Figure] = []
     for sentence in sentences:
         if _ANY_NUMBER.search(sentence.text):
             figures.extend(_sentence_figures(sentence.text))
-    return figures
+    if currency == "CNY":
+        return figures
+    return [_in_currency(f, currency) for f in figures]
+
+
+def _in_currency(figure: Figure, currency: str) -> Figure:
+    change = figure.change
+    if change is not None and change.unit is not None:
+        change = replace(change, unit=in_home_currency(change.unit, change.text, currency))
+    return replace(figure, unit=in_home_currency(figure.unit, figure.text, currency), change=change)
 
 
 def fold(text: str) -> str:

@@ -7,6 +7,7 @@ to simplified script and half-width forms (億元, ％ and 個百分點 read as 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 # Unit as written after the number → unit code.
@@ -56,6 +57,28 @@ COUNT_NOUNS = {
 CURRENCIES = frozenset(
     {"CNY", "USD", "HKD", "EUR", "JPY", "TWD", "KRW", "GBP", "CHF", "AUD", "CAD", "SGD", "RUB", "THB", "INR", "MOP", "MYR"}
 )
+# What a bare 元 is when the source does not say (``SourceMeta.currency``): a Taiwanese or
+# Hong Kong report names its dollar once ("新台币12.77亿元") and writes 元 after that; an
+# article that names one of them and never the renminbi is read in it.
+_NAMED_HOME = {"TWD": re.compile(r"新台币|台币|NT\$"), "HKD": re.compile(r"港币|港元|HK\$"), "MOP": re.compile(r"澳门元|澳门币")}
+_NAMED_RENMINBI = re.compile(r"人民币|RMB|[¥￥]")
+
+
+def home_currency(text: str) -> str:
+    """The currency a bare 元 of ``text`` (simplified, as the parser reads it) is in."""
+    if _NAMED_RENMINBI.search(text):
+        return "CNY"
+    named = [code for code, pattern in _NAMED_HOME.items() if pattern.search(text)]
+    return named[0] if len(named) == 1 else "CNY"
+
+
+def in_home_currency(unit: str | None, written: str, home: str) -> str | None:
+    """``unit`` with a bare 元 read as ``home``; the renminbi named ("人民币3亿元") stays CNY."""
+    if home == "CNY" or unit is None or not unit.startswith("CNY") or _NAMED_RENMINBI.search(written):
+        return unit
+    return home + unit[3:]
+
+
 # A currency named before the number ("新台币12.77亿元", "人民币3.14亿", "US$12.5") overrides
 # the "元" after it, or is the unit when none follows.
 CURRENCY_BEFORE = {
