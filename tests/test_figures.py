@@ -325,3 +325,19 @@ def test_a_source_says_which_dollar_its_bare_yuan_is(tmp_path, capsys):
     assert figures == {"tw.md": "TWD 410 million (+12% q/q)", "cn.md": "CNY 410 million (+12% q/q)",
                        "bad.md": "CNY 410 million (+12% q/q)"}
     assert status == 0 and "bad.md: front matter: 'currency' 'dollars' is not a currency code" in err, err
+
+
+@pytest.mark.parametrize(
+    "sentence, metric",
+    [
+        ("英特尔在当地拥有2,500名员工。", "英特尔在当地"),  # not "…拥": the verb goes whole
+        ("公司全年营收高达3.2亿元。", "公司全年营收"),
+        ("外资持股比率可达55%。", "外资持股比率"),
+        ("4月份合并营收来到8亿元。", "4月份合并营收"),
+        ("单季营收降到795亿元。", "单季营收"),
+        ("截至3月底全国纯碱库存为52.3万吨。", "截至3月底全国纯碱库存"),  # 存为 is a word, not here
+        ("晶电今(2018)年5月营收约1.64亿元。", "晶电今(2018)年5月营收"),  # the year set aside is no break
+    ],
+)
+def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
+    assert [f.metric for f in extract_figures(split_sentences(sentence))] == [metric]

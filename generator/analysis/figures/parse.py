@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from generator.analysis.figures.quantities import DIRECTIONS, LIST_GAP, Quantity, alternatives, find_quantities
 from generator.analysis.figures.units import COUNT_NOUNS, in_home_currency
+from generator.analysis.tokens import tokens, word_tag
 from generator.data import Change, Figure, Sentence
 from generator.text import to_simplified, to_simplified_half_width
 
@@ -59,8 +60,10 @@ _PERIOD = re.compile(
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?、（(）)“”]")
 _UP_TO_LAST_BREAK = re.compile(rf".*{_CLAUSE_BREAK.pattern}", re.S)  # ends after a clause's last break
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# "今(2018)年", "去(2017)年", "今(10)日": Taiwan's papers set the year or day aside, inside a word
+_YEAR_ASIDE = re.compile(r"(?<=[今去明前本])\((\d{1,4})\)(?=[年月日])")
 _METRIC_TRAIL = re.compile(
-    r"(达到|达|为|是|约为|约|近|超过|超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|"
+    r"(高达|可达|约达|已达|将达|可望达|有望达|拥有|具有|共有|仅有|来到|降到|升到|回到|降为|升为|达到|达|为|是|约为|约|近|超过|超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|"
     r"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|低于|高于)$"
 )
 _METRIC_LEAD = re.compile(r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国)+")
@@ -250,6 +253,8 @@ def _cut(sentence: str, start: int, end: int) -> str:
 def _metric(sentence: str, text: str, position: int) -> str | None:
     """What a figure measures: the words of its clause before it, without the verb (read on
     the folded text, cut from the sentence as written)."""
+    if "(" in text:
+        text = _YEAR_ASIDE.sub(lambda m: f"_{m.group(1)}_", text)  # same length, no break
     last_break = _UP_TO_LAST_BREAK.match(text, 0, position)
     start = last_break.end() if last_break else 0
     end = position
@@ -264,7 +269,7 @@ def _metric(sentence: str, text: str, position: int) -> str | None:
         trail = _METRIC_TRAIL.search(clause)
         if lead:
             start += lead.end()
-        elif trail:
+        elif trail and not _inside_word(clause, trail.start()):
             end = start + trail.start()
     clause = text[start:end]
     start += len(clause) - len(clause.lstrip("的 "))
@@ -272,3 +277,18 @@ def _metric(sentence: str, text: str, position: int) -> str | None:
     if end - start < 2 or not _HAN.search(text, start, end):
         return None
     return sentence[max(start, end - 20) : end]
+
+
+def _inside_word(clause: str, start: int) -> bool:
+    """``start`` falls inside a word ("有" of 现有): cut there, a reader would see half a word.
+    A word of the dictionary that the segmenter also reads as one: 存为 is a word, but not in
+    "库存为"; and the segmenter alone splits words it does not know ("营收达" as 营|收达)."""
+    if start == 0 or word_tag(clause[start - 1 : start + 1]) is None:
+        return False
+    at = 0
+    for word in tokens(clause):
+        at = clause.find(word, at)
+        if at + len(word) > start:
+            return at < start
+        at += len(word)
+    return False
