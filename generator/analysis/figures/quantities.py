@@ -39,7 +39,7 @@ def alternatives(words: Iterable[str]) -> str:
 
 APPROX_BEFORE = {
     "约": "about", "大约": "about", "约为": "about", "大约为": "about", "约合": "about", "约有": "about",
-    "近": "nearly", "将近": "nearly", "接近": "nearly", "近乎": "nearly", "超过": "over",
+    "近": "nearly", "将近": "nearly", "接近": "nearly", "逼近": "nearly", "近乎": "nearly", "超过": "over",
     "超": "over", "逾": "over", "突破": "over", "不到": "under", "不足": "under", "低于": "under",
     "高于": "over", "多于": "over", "不超过": "at most", "不高于": "at most", "不多于": "at most", "最多": "at most",
     "至多": "at most", "不低于": "at least", "不少于": "at least", "至少": "at least", "最少": "at least",
@@ -61,9 +61,11 @@ DIRECTIONS = {
 }
 # Compounds of an adverb and a one-character direction ("大增", "下挫", "微升").
 DIRECTIONS |= {w: 1 for w in ("大增", "大涨", "跳增", "飙增", "飙升", "暴增", "骤增", "高增", "劲扬", "劲升", "微增", "微升",
-                               "小升", "小涨", "续增", "净增", "剧增", "回升", "扬升", "走扬", "急升", "狂飙")}
+                               "小升", "小涨", "续增", "净增", "剧增", "回升", "扬升", "走扬", "急升", "狂飙",
+                               "暴涨", "狂涨", "飙涨", "跃升", "扩增", "激增", "猛增")}
 DIRECTIONS |= {w: -1 for w in ("大减", "大跌", "暴跌", "骤降", "骤减", "重挫", "下挫", "微降", "微减", "小跌", "小减", "续减",
-                                "净减", "剧减", "急跌", "陡降", "重贬", "走贬", "大贬", "急贬", "狂泻", "重泻", "大泻")}
+                                "净减", "剧减", "急跌", "陡降", "重贬", "走贬", "大贬", "急贬", "狂泻", "重泻", "大泻",
+                                "狂跌", "崩跌", "削减", "锐减")}
 _DIRECTION_END = re.compile(rf"(?:{alternatives(DIRECTIONS)})\s*$")
 # Units of a share or a multiple: "提升5%至10%" is a range even after a verb.
 _RELATIVE_UNITS = frozenset({"%", "pp", "bp", "times"})
