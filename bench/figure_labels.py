@@ -1,0 +1,72 @@
+"""Key figures of the development articles as a reader sees them: labels cut inside a word,
+and the currency a bare 元 is given.
+
+Each development text is read as the build reads it (:mod:`devdata`) and analysed by
+``generator.analysis.analyse``; for every figure the page shows, the label ("what it
+measures") is checked against the segmenter's words of its sentence: a label that ends inside
+a dictionary word ("英特尔在当地拥" of "拥有", "营收高" of "高达") reads as half a word. The
+check is this script's own (the segmenter's tokens of the whole sentence), not the parser's
+rule. A label may stand twice in its sentence; the first place is taken, so a few counted
+labels are right ("营业净利" before "营业净利率" elsewhere in the sentence).
+
+Also counted: figures in each currency, so a change to how a bare 元 is read shows (the
+development news is Taiwan's, converted to simplified script; most of it never names the
+New Taiwan dollar, and those figures stay CNY).
+
+    python bench/figure_labels.py [--dataset headlines|keypoints|both] [--show 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+from collections import Counter
+
+from devdata import DATASETS, load
+
+from generator.analysis import analyse
+from generator.analysis.tokens import tokens, word_tag
+from generator.config import SummaryConfig
+from generator.data import Figure
+
+_ISO_CODE = re.compile(r"[A-Z]{3}")
+
+
+def ends_inside_a_word(figure: Figure) -> bool:
+    label, sentence = figure.metric or "", figure.sentence
+    at = sentence.find(label)
+    if not label or at < 0:
+        return False
+    end, pos = at + len(label), 0
+    for word in tokens(sentence):
+        pos = sentence.find(word, pos)
+        if pos < end < pos + len(word):
+            return word_tag(word) is not None
+        if pos >= end:
+            return False
+        pos += len(word)
+    return False
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", choices=[*DATASETS, "both"], default="both")
+    parser.add_argument("--show", type=int, default=0, metavar="N", help="print N labels that end inside a word")
+    args = parser.parse_args()
+    print("| set | articles | figures shown | with a label | label ends inside a word | currencies |")
+    print("|---|---:|---:|---:|---:|---|")
+    for dataset in DATASETS if args.dataset == "both" else [args.dataset]:
+        items = [item for item in load(dataset, "all") if item.article is not None]
+        figures = [f for item in items for f in analyse(item.article, SummaryConfig()).figures]
+        labelled = [f for f in figures if f.metric]
+        cut = [f for f in labelled if ends_inside_a_word(f)]
+        money = Counter(code for f in figures if _ISO_CODE.fullmatch(code := (f.unit or "").split("/")[0]))
+        shown = ", ".join(f"{code} {n}" for code, n in money.most_common(4))
+        print(f"| {dataset} | {len(items)} | {len(figures)} | {len(labelled)} | {len(cut)} ({len(cut) / max(1, len(labelled)):.1%}) | {shown} |")
+        for f in random.Random(0).sample(cut, min(args.show, len(cut))):
+            print(f"    {f.metric!r} in {f.sentence[f.sentence.find(f.metric):][: len(f.metric) + 8]!r}")
+
+
+if __name__ == "__main__":
+    main()
