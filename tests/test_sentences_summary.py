@@ -216,6 +216,19 @@ def test_proposed_title_names_the_subject_and_its_figure_not_the_scene():
     assert "春风" not in title and "会场" not in title
 
 
+def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written():
+    # Taiwan's financial news: 年增/季增 say which way a figure moved, 法人预估 and 报导 who
+    # says so, and the segmenter leaves pieces such as 面为 (增长面为) and 创近 (创近8季新高)
+    body = (
+        "晶电今日公布6月合并营收22.38亿元，月增1.09%，年增6.25%；第二季营收66.4亿元，季增15.95%，年增8.1%，"
+        "单季营收创近8季新高。法人预估，晶电第三季LED背光出货可望续增，年增幅度约1成，增长面为82.4%。"
+        "据日经新闻报导，晶电与日亚化的专利诉讼已经和解。"
+    )
+    words = extract_keywords(split_sentences(body), limit=8)
+    assert {"晶电", "日亚化", "LED"} <= set(words), words
+    assert not {"年增", "季增", "月增", "单季", "法人", "预估", "报导", "新闻报导", "面为", "创近"} & set(words), words
+
+
 @pytest.mark.parametrize(
     "body",
     [

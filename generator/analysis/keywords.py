@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from generator.analysis.figures.quantities import DIRECTIONS
+from generator.analysis.figures.units import CURRENCIES, UNITS
 from generator.analysis.tokens import STOPWORDS, glossary_generation, rarity, tokens, word_tag
 from generator.data import Sentence
 
@@ -23,6 +25,23 @@ _LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9.+\-]*$")
 _ENGLISH_STOPWORDS = frozenset(
     ["the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be", "as", "on", "with", "can", "if", "from", "which", "you", "it", "this", "then", "at", "have", "all", "not", "one", "has", "or"]
 )
+# Words that say how a figure is measured, not what the article is about: a direction, also
+# with its basis glued on as Taiwan's papers write it (年增, 季减), and units other than money
+# (pct, 万吨).
+_FIGURE_WORDS = (
+    frozenset(DIRECTIONS)
+    | frozenset(basis + direction for basis in "年季月" for direction in DIRECTIONS)
+    | frozenset(unit for unit, code in UNITS.items() if code not in CURRENCIES)
+)
+# What a page of financial news is full of without being about it.
+_BOILERPLATE = frozenset((
+    "公司", "报导", "报道", "新闻报导", "新闻报道", "法人", "预估", "预期", "去年同期", "同期", "单季", "单月", "归母",
+    "扣非", "此一", "KY",
+))
+# A word the dictionary lacks that starts or ends on a function character, or ends on a
+# word that leads into a number, is a piece the segmenter cut off ("增长面为82.4%" → 面为,
+# "创近8季新高" → 创近), not a name.
+_FRAGMENT_EDGE = re.compile(r"^[为是在的了和与及或等将已也都就被把对从向由以]|[为是在的了和与及或等将已也都就被把对从向由以近达至约逾超]$")
 # Words of the title count this much more: the editor chose them.
 _TITLE_WEIGHT = 2.0
 # Candidates considered per keyword shown (jieba's extract_tags takes topK this way too).
@@ -85,7 +104,9 @@ def _is_candidate(word: str) -> bool:
     """A word a reader would search for."""
     if len(word) < 2 or word in STOPWORDS or word.lower() in _ENGLISH_STOPWORDS:
         return False
+    if word in _FIGURE_WORDS or word in _BOILERPLATE:
+        return False
     tag = word_tag(word)
     if tag is None:
-        return bool(_UNKNOWN_WORD.match(word) or _LATIN_WORD.match(word))
+        return bool((_UNKNOWN_WORD.match(word) and not _FRAGMENT_EDGE.search(word)) or _LATIN_WORD.match(word))
     return tag in _POS or (tag == "eng" and bool(_LATIN_WORD.match(word)))
