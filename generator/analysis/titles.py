@@ -39,8 +39,9 @@ _LEANS_ON_CONTEXT = re.compile("^(" + "|".join(CONNECTIVES) + "|该)")
 # Words that tie a clause to the one before it (故: "therefore", as Taiwan's papers write
 # it); told apart by the segmenter, so 故宫, 故事 and 故障 are not among them.
 _THEREFORE = frozenset(("故", "因而", "于是", "从而", "进而", "则"))
-# Nor open on a particle that binds it to the words before ("的专利学名药").
-_PARTICLES = frozenset(("的", "之", "了", "地", "得", "着"))
+# The words a title may not open on, as the segmenter reads its sentence: "therefore", or a
+# particle that binds it to the words before ("的专利学名药").
+_LEANS_BACK = _THEREFORE | frozenset(("的", "之", "了", "地", "得", "着"))
 # A clause cannot end on a word that announces the next one ("…最淡的一季，因此").
 _ANNOUNCES_NEXT = frozenset(CONNECTIVES) | _THEREFORE | frozenset(("但", "而", "并", "且", "和", "与", "及", "或"))
 _MIN_CHARS = 6
@@ -62,17 +63,14 @@ def propose_title(sentences: Sequence[Sentence], *, max_chars: int = 24) -> str:
             # the clause's words are the sentence's words inside it: jieba segments the runs
             # of text between punctuation on their own, and clauses end at punctuation
             inside = spans[bisect_left(starts, start) : bisect_right(ends, end)]
+            if not inside or inside[0][0] in _LEANS_BACK or inside[-1][0] in _ANNOUNCES_NEXT:
+                continue
             distinct = {word for word, _, _ in inside}
             expected = math.fsum(probability.get(t, 0.0) for t in distinct)  # exact: set order must not matter
             score = math.log(expected + 1e-9) - math.log(len(distinct) + HEADLINE_TOKENS)
             if best is None or score > best[0]:
                 best = (score, candidate)
     return best[1] if best else _first_clause(sentences[0].text)
-
-
-def clauses(text: str, max_chars: int = 24) -> list[str]:
-    """Clauses of a sentence, alone and joined with the next one, that could stand as a title."""
-    return [candidate for candidate, _, _ in _clause_spans(text, max_chars)]
 
 
 def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
@@ -95,7 +93,6 @@ def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
                 and not _LEANS_ON_CONTEXT.match(candidate)
                 and not DEPENDENT_OPENING.match(candidate)
                 and _balanced(candidate)
-                and _stands_alone(candidate)
             ):
                 start = bounds[a] + len(piece) - len(piece.lstrip())
                 out.append((candidate, start, start + len(candidate)))
@@ -123,9 +120,3 @@ def _balanced(text: str) -> bool:
         text.count(a) == text.count(b) and (a not in text or (text.index(a) < text.index(b) and text.rindex(a) < text.rindex(b)))
         for a, b in ("“”", "（）", "()", "「」", "《》")
     )
-
-
-def _stands_alone(text: str) -> bool:
-    """Opens with neither "therefore" nor a particle, and ends on no word that announces more."""
-    words = tokens(text)
-    return bool(words) and words[0] not in _THEREFORE | _PARTICLES and words[-1] not in _ANNOUNCES_NEXT
