@@ -185,7 +185,7 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
     flags = np.zeros((4, v))  # in brackets, near a figure, in the first clause, in a repeated pair
     opening_ids = set(np.flatnonzero(kind[:, _OPENS]).tolist())
     closing_ids = set(np.flatnonzero(kind[:, _CLOSES]).tolist())
-    for i in np.unique(row[kind[ids, _OPENS] > 0]).tolist():  # depth counting, only where a bracket opens
+    for i in sorted(set(row[kind[ids, _OPENS] > 0].tolist())):  # depth counting, only where a bracket opens
         depth = 0
         for t in ids[row == i].tolist():
             if t in opening_ids:
@@ -201,13 +201,14 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
     flags[1, ids[near]] = 1
     clause_end = lengths.copy()
     ends = kind[ids, _ENDS_CLAUSE] > 0
-    hit_rows, at = np.unique(row[ends], return_index=True)
+    hit = row[ends]  # sentence numbers never decrease along the article: each sentence's first break
+    at = np.flatnonzero(np.concatenate(([True], hit[1:] != hit[:-1]))) if len(hit) else np.zeros(0, dtype=np.intp)
+    hit_rows = hit[at]
     clause_end[hit_rows] = pos[ends][at]
     flags[2, ids[pos < clause_end[row]]] = 1
     same = row[1:] == row[:-1]
     a, b = ids[:-1][same], ids[1:][same]
-    _, pair, pair_count = np.unique(a * v + b, return_inverse=True, return_counts=True)
-    repeated = (pair_count[pair] > 1) & (kind[a, _LONG] > 0) & (kind[b, _LONG] > 0)
+    repeated = _repeated(a * v + b) & (kind[a, _LONG] > 0) & (kind[b, _LONG] > 0)
     flags[3, a[repeated]] = flags[3, b[repeated]] = 1
 
     total_central = math.fsum(central) or 1.0
@@ -221,6 +222,16 @@ def token_features(sentence_tokens: Sequence[Sequence[str]]) -> tuple[list[str],
         np.full(v, math.log(max(1, n))), np.full(v, math.log1p(len(ids) / max(1, n))),
     ]
     return _vocabulary.words[distinct].tolist(), np.column_stack(columns)
+
+
+def _repeated(values: np.ndarray) -> np.ndarray:
+    """Which elements occur more than once (np.unique's counts would do, but its first call in a
+    process imports numpy.ma, 10-20 ms in every worker, and each call costs more than this)."""
+    order = np.argsort(values, kind="stable")
+    same = values[order][1:] == values[order][:-1]
+    repeated = np.zeros(len(values), dtype=bool)
+    repeated[order] = np.concatenate(([False], same)) | np.concatenate((same, [False]))
+    return repeated
 
 
 def headline_probabilities(
