@@ -26,7 +26,7 @@ from collections import Counter
 from devdata import DATASETS, load
 
 from generator.analysis import analyse
-from generator.analysis.tokens import tokens, word_tag
+from generator.analysis.tokens import token_spans, word_tag
 from generator.config import SummaryConfig
 from generator.data import Figure
 
@@ -38,15 +38,9 @@ def ends_inside_a_word(figure: Figure) -> bool:
     at = sentence.find(label)
     if not label or at < 0:
         return False
-    end, pos = at + len(label), 0
-    for word in tokens(sentence):
-        pos = sentence.find(word, pos)
-        if pos < end < pos + len(word):
-            return word_tag(word) is not None
-        if pos >= end:
-            return False
-        pos += len(word)
-    return False
+    end = at + len(label)
+    cut = next((word for word, start, stop in token_spans(sentence) if start < end < stop), None)
+    return cut is not None and word_tag(cut) is not None
 
 
 def main() -> None:

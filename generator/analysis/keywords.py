@@ -41,7 +41,8 @@ _BOILERPLATE = frozenset((
 # A word the dictionary lacks that starts or ends on a function character, or ends on a
 # word that leads into a number, is a piece the segmenter cut off ("增长面为82.4%" → 面为,
 # "创近8季新高" → 创近), not a name.
-_FRAGMENT_EDGE = re.compile(r"^[为是在的了和与及或等将已也都就被把对从向由以]|[为是在的了和与及或等将已也都就被把对从向由以近达至约逾超]$")
+_FUNCTION_CHARS = "为是在的了和与及或等将已也都就被把对从向由以"
+_FRAGMENT_EDGE = re.compile(f"^[{_FUNCTION_CHARS}]|[{_FUNCTION_CHARS}近达至约逾超]$")
 # Words of the title count this much more: the editor chose them.
 _TITLE_WEIGHT = 2.0
 # Candidates considered per keyword shown (jieba's extract_tags takes topK this way too).

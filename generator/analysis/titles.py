@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from generator.analysis.salience import headline_probabilities
 from generator.analysis.summarise import CONNECTIVES, DEPENDENT_OPENING, HEADLINE_TOKENS
-from generator.analysis.tokens import tokens
+from generator.analysis.tokens import token_spans, tokens
 from generator.data import Sentence
 
 # Where a clause ends: its punctuation, or a gap between words of Chinese ("营收资料(单位千元)
@@ -57,7 +57,7 @@ def propose_title(sentences: Sequence[Sentence], *, max_chars: int = 24) -> str:
         candidates = _clause_spans(sentence.text, max_chars)
         if not candidates:
             continue
-        spans = _token_spans(sentence.text)
+        spans = token_spans(sentence.text)
         starts, ends = [a for _, a, _ in spans], [b for _, _, b in spans]
         for candidate, start, end in candidates:
             # the clause's words are the sentence's words inside it: jieba segments the runs
@@ -97,16 +97,6 @@ def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
                 start = bounds[a] + len(piece) - len(piece.lstrip())
                 out.append((candidate, start, start + len(candidate)))
     return out
-
-
-def _token_spans(text: str) -> list[tuple[str, int, int]]:
-    """The sentence's tokens with where each stands in it."""
-    spans, at = [], 0
-    for word in tokens(text):
-        at = text.find(word, at)
-        spans.append((word, at, at + len(word)))
-        at += len(word)
-    return spans
 
 
 def _first_clause(text: str) -> str:

@@ -74,6 +74,16 @@ def tokens(sentence: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """The tokens of ``text`` with where each stands in it (``tokens`` drops whitespace)."""
+    spans, at = [], 0
+    for word in tokens(text):
+        at = text.find(word, at)
+        spans.append((word, at, at + len(word)))
+        at += len(word)
+    return spans
+
+
 @lru_cache(maxsize=65536)
 def words(sentence: str) -> frozenset[str]:
     """The content words of a sentence, each once (no stop words, punctuation or bare numbers)."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from generator.analysis.figures.quantities import DIRECTIONS, LIST_GAP, Quantity, alternatives, find_quantities
 from generator.analysis.figures.units import COUNT_NOUNS, in_home_currency
-from generator.analysis.tokens import tokens, word_tag
+from generator.analysis.tokens import token_spans, word_tag
 from generator.data import Change, Figure, Sentence
 from generator.text import to_simplified, to_simplified_half_width
 
@@ -90,9 +90,7 @@ def parse_figures(sentences: Sequence[Sentence], *, currency: str = "CNY") -> li
 
 
 def _in_currency(figure: Figure, currency: str) -> Figure:
-    change = figure.change
-    if change is not None and change.unit is not None:
-        change = replace(change, unit=in_home_currency(change.unit, change.text, currency))
+    change = figure.change and replace(figure.change, unit=in_home_currency(figure.change.unit, figure.change.text, currency))
     return replace(figure, unit=in_home_currency(figure.unit, figure.text, currency), change=change)
 
 
@@ -285,10 +283,4 @@ def _inside_word(clause: str, start: int) -> bool:
     "库存为"; and the segmenter alone splits words it does not know ("营收达" as 营|收达)."""
     if start == 0 or word_tag(clause[start - 1 : start + 1]) is None:
         return False
-    at = 0
-    for word in tokens(clause):
-        at = clause.find(word, at)
-        if at + len(word) > start:
-            return at < start
-        at += len(word)
-    return False
+    return any(at < start < end for _, at, end in token_spans(clause))
