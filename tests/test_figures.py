@@ -130,15 +130,16 @@ def test_period_is_recorded():
     "written, value",
     [("8520亿", 852e9), ("1.2955万亿", 1.2955e12), ("两百", 200), ("三十五亿", 3.5e9), ("1,600", 1600), ("3.26万", 32600),
      ("8千", 8000), ("3千万", 3e7), ("65百万", 6.5e7), ("1兆7058亿", 1.7058e12), ("16万2千", 162000),
-     ("三千二百万", 3.2e7), ("一百二十点五", 120.5), ("十亿", 1e9)],
+     ("三千二百万", 3.2e7), ("一百二十点五", 120.5), ("十亿", 1e9), ("16万9,806", 169806), ("9万1000", 91000)],
 )
 def test_numerals(written, value):
     assert float(parse_number(written)) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("written", ["千", "百亿", "千家", "一万二", "3万5亿"])
+@pytest.mark.parametrize("written", ["千", "百亿", "千家", "一万二", "3万5亿", "16万98", "3亿1234"])
 def test_numeral_words_are_no_numbers(written):
-    """千家万户, 百亿元级: magnitude words alone; 一万二 (12,000 or 10,002?), 3万5亿: not read."""
+    """千家万户, 百亿元级: magnitude words alone; 一万二 (12,000 or 10,002?), 3万5亿: not read;
+    after 万 a bare tail is read only as four digits ("16万9,806"), never "16万98" or after 亿."""
     assert parse_number(written) is None
 
 
@@ -341,3 +342,25 @@ def test_a_source_says_which_dollar_its_bare_yuan_is(tmp_path, capsys):
 )
 def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
     assert [f.metric for f in extract_figures(split_sentences(sentence))] == [metric]
+
+
+@pytest.mark.parametrize(
+    "sentence, metrics",
+    [
+        # a label stops at an earlier figure joined to its own: by a list word, or a change's 至
+        ("公司营收1,234万元与净利567万元。", ["公司营收", "净利"]),
+        ("公司营收1，234万元与净利567万元。", ["公司营收", "净利"]),  # full-width comma, as printed
+        ("9月份原油进口量年增7.4%至2,758万吨。", ["9月份原油进口量", "9月份原油进口量"]),
+        ("我们预计公司2021-2023年实现营业收入39.40/64.08/78.02亿元。", ["预计公司2021-2023年实现营业收入"] * 3),
+        ("营收从10%提高到15%。", ["营收", "营收"]),
+        # a number inside the label stays: what is counted needs it
+        ("贵州省向全国72家企业发放了首批89张。", ["贵州省向全国", "贵州省向全国72家企业发放了首批"]),
+        ("开工率在75%及以上的企业占比55.95%。", ["开工率", "开工率在75%及以上的企业占比"]),
+        # a comma inside a number is no clause break; a label starts at a word, not inside one
+        ("预计2016年的4,327亿美元以年复合成长率12%增长。", ["预计2016年", "4,327亿美元以年复合成长率"]),
+        ("规划2020年底非石化能源占能源消费总量比例达到15%。", ["2020年底非石化能源占能源消费总量比例"]),
+        ("今年前三季与去年同期相比营收增加了2亿元。", ["前三季与去年同期相比营收"]),
+    ],
+)
+def test_what_a_figure_measures_starts_where_its_words_start(sentence, metrics):
+    assert [f.metric for f in extract_figures(split_sentences(sentence))] == metrics

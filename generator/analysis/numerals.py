@@ -1,5 +1,5 @@
 """Numbers as Chinese news writes them: "8520亿", "1.2955万亿", "两百", "3.26万", "1,600",
-"8千", "3千万", "1兆7058亿", "16万2千".
+"8千", "3千万", "1兆7058亿", "16万2千", "16万9,806".
 
 Chinese numerals go through cn2an (a maintained converter that knows 两, 〇, 点 and colloquial
 forms); the magnitude words 万/亿/万亿 (and 千, 百万, 千万, Taiwan's 兆) multiply the number
@@ -32,8 +32,12 @@ NUMBER = rf"(?:(?<![\d.])(?<!\d,){ARABIC}(?![\d])|{CHINESE})"
 # A magnitude word after a number. 千 is not one before 米/瓦/克 (千米 is a unit: km), nor 百
 # before 分 (百分点) or 米, nor 兆 before 瓦 (兆瓦: MW).
 MAGNITUDE = r"(?:万亿|兆(?![瓦赫帕焦伏欧字位比])|千亿|百亿|亿|千万|百万|万|千(?![米瓦克卡])|百(?![分米]))"
-# A number with its magnitude, possibly in parts: "3.26万亿", "1兆7058亿", "16万2千".
-AMOUNT = rf"{NUMBER}(?:\s*{MAGNITUDE}(?:{NUMBER}{MAGNITUDE})*)?"
+# Four digits after 万 complete the number: Taiwan's papers write 169,806 as "16万9,806" and
+# 91,000 as "9万1000" (a year is no tail: "5万2019年" is unlikely, "万2019年" in a date list is not)
+WAN_TAIL = r"(?<=\d万)\d,?\d{3}(?![\d.,年月日])"
+# The magnitude words after a number, possibly in parts: "万亿" of "3.26万亿", "兆7058亿" of
+# "1兆7058亿", "万2千" of "16万2千", "万9,806" of "16万9,806".
+MAGNITUDES = rf"{MAGNITUDE}(?:{NUMBER}{MAGNITUDE})*(?:{WAN_TAIL})?"
 _PART = re.compile(rf"(?P<num>{ARABIC}|{CHINESE})\s*(?P<mag>{MAGNITUDE})?")
 
 
@@ -53,8 +57,10 @@ def parse_number(text: str) -> Decimal | None:
             return None
         number = _plain_number(m.group("num"))
         scale = MULTIPLIERS[m.group("mag")] if m.group("mag") else Decimal(1)
-        # parts get smaller ("1兆7058亿"); a bare tail ("一万二") is colloquial, not read
-        if number is None or (last_scale is not None and (scale >= last_scale or scale == 1)):
+        # parts get smaller ("1兆7058亿"); a bare tail is read only as four digits after 万
+        # ("16万9806"): "一万二" is colloquial (12,000), not 10,002
+        tail = scale == 1 and last_scale == MULTIPLIERS["万"] and re.fullmatch(r"\d{4}", m.group("num"))
+        if number is None or (last_scale is not None and (scale >= last_scale or scale == 1) and not tail):
             return None
         total += number * scale
         last_scale = scale

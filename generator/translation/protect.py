@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
-from generator.analysis.numerals import MULTIPLIERS, scaled
+from generator.analysis.numerals import WAN_TAIL, parse_number, scaled
 from generator.glossary import Glossary
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -20,7 +19,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _SPAN = re.compile(
     r"(?P<date>(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日)"
     r"|(?P<year>(?:19|20)\d{2})\s*年"
-    r"|(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<mag>万亿|亿|万)?\s*(?P<cur>元|美元)?(?P<pct>\s*[%％])?"
+    rf"|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<mag>万亿|亿|万(?:{WAN_TAIL})?)?\s*(?P<cur>元|美元)?(?P<pct>\s*[%％])?"
 )
 NUMBER_IN_TEXT = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
@@ -44,8 +43,9 @@ def _english(m: re.Match) -> str:
         return m.group("year")
     number = m.group("num")
     text = number
-    if m.group("mag"):
-        text = scaled(Decimal(number.replace(",", "")) * MULTIPLIERS[m.group("mag")])
+    value = parse_number(number + m.group("mag")) if m.group("mag") else None
+    if value is not None:
+        text = scaled(value)
     if m.group("pct"):
         text += "%"
     if m.group("cur"):

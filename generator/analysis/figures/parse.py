@@ -57,16 +57,25 @@ _PERIOD = re.compile(
     r"((?:19|20)\d{2}年(?:前\d{1,2}个月|[一二三四]季度|上半年|下半年|全年)?|今年(?:前\d{1,2}个月|[一二三四]季度|上半年|以来)?"
     r"|前\d{1,2}个月|[一二三四]季度末?|上半年|下半年)"
 )
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?、（(）)“”]")
-_UP_TO_LAST_BREAK = re.compile(rf".*{_CLAUSE_BREAK.pattern}", re.S)  # ends after a clause's last break
+# A comma inside a number ("4,327亿美元", "46，084") breaks no clause
+_CLAUSE_BREAK = re.compile(r"[；;：:。！？!?、（(）)“”]|[，,](?!(?<=\d[，,])\d{3}(?!\d))")
+_UP_TO_LAST_BREAK = re.compile(rf".*(?:{_CLAUSE_BREAK.pattern})", re.S)  # ends after a clause's last break
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # "今(2018)年", "去(2017)年", "今(10)日": Taiwan's papers set the year or day aside, inside a word
 _YEAR_ASIDE = re.compile(r"(?<=[今去明前本])\((\d{1,4})\)(?=[年月日])")
 _METRIC_TRAIL = re.compile(
-    r"(高达|可达|约达|已达|将达|可望达|有望达|拥有|具有|共有|仅有|来到|降到|升到|回到|降为|升为|达到|达|为|是|约为|约|近|超过|超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|"
+    r"(高达|可达|约达|已达|将达|可望达|有望达|拥有|具有|共有|仅有|来到|降到|升到|回到|降为|升为|达到|达|为|是|约为|约|近|超过|超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|从|由|自|"
     r"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|低于|高于)$"
 )
 _METRIC_LEAD = re.compile(r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国)+")
+# Joining words a label may open with after an earlier figure ("…1,234万元与净利567万元"),
+# taken off only when a word does not go on from them (与会, 并购, 和解, 及时)
+# A period or a lead word the next characters belong to: 2020年底, 2016年度, 去年同期
+_LEAD_GOES_ON = re.compile(r"[底初末度]|同期")
+_METRIC_JOIN = re.compile(r"^(?:以及|与|和|及|或为|或|而|并|且|但)")
+# What joins a figure to the next one: a list, or a change and where it ended ("年增7.4%至")
+_JOINED = re.compile(rf"\s*(?:以及|与|和|及(?!以上)|或|、|/|(?:{_DIR_RE})?(?:至|到)|而|并)")
+_METRIC_LONGEST = 20  # characters
 # Points ("30点") are an index's: a level in points needs an index in its sentence.
 _INDEX_WORDS = re.compile(r"指数|点位|大盘|股指|道琼|道指|纳指|恒指|收盘|收报|报收")
 _INDEX_LEVEL = re.compile(r"指数(?:为|达到|达|报|收报|收于|收在)\s*(?P<num>\d+(?:\.\d+)?)(?![\d.%]|\s*[个点倍])")
@@ -113,18 +122,29 @@ def _sentence_figures(sentence: str) -> list[Figure]:
     period = _cut(sentence, period_m.start(), period_m.end()) if period_m else None
     spans: list[_Span] = []
     last: tuple[Quantity, tuple[int, str | None, int] | None, int] | None = None
+    label: str | None = None
     for q in find_quantities(text):
         change = _change_before(text, q)
         measured_at = change[2] if change else q.start  # where the words of what it measures end
         if change is None and last is not None and last[1] is not None and LIST_GAP.fullmatch(text[last[0].end : q.start]):
             # "分别上升2.5、2.0和1.6点", "同比增长8%/22%/19%": the items after the first share its
-            # verb (the first one's direction, its own sign taken out, times this one's sign)
+            # verb (the first one's direction, its own sign taken out, times this one's sign) and label
             direction = last[1][0] * (last[0].sign or 1) * (q.sign or 1)
             change, measured_at = (direction, last[1][1], q.start), last[2]
+        elif last is not None and last[0].end <= measured_at and _JOINED.match(text, last[0].end):
+            # a label never reaches back over an earlier figure joined to this one ("营收1,234万元与
+            # 净利567万元": 净利); with no words of its own in the same clause ("年增7.4%至2,758万吨",
+            # "39.40/64.08亿元") it measures what the figure before it measures. A number that is
+            # part of the label stays in it: "72家企业发放了首批", "开工率在75%及以上的企业"
+            own = _metric(sentence, text, measured_at, last[0].end)
+            same_clause = not _CLAUSE_BREAK.search(text, last[0].end, measured_at)
+            label = own if own or not same_clause else label
+        else:
+            label = _metric(sentence, text, measured_at, 0)
         last = (q, change, measured_at)
         if change is None and q.written_unit == "点" and not _INDEX_WORDS.search(text[: q.start]):
             continue  # "3点建议": points without an index are no figure
-        figure = _figure(sentence, text, q, change, period, _metric(sentence, text, measured_at))
+        figure = _figure(sentence, text, q, change, period, label)
         spans.append(_Span(change[2] if change else q.start, q.end, figure))
     taken = [(s.start, s.end) for s in spans]
     for m in _INDEX_LEVEL.finditer(text):
@@ -248,13 +268,13 @@ def _cut(sentence: str, start: int, end: int) -> str:
     return sentence[start:end].strip()
 
 
-def _metric(sentence: str, text: str, position: int) -> str | None:
-    """What a figure measures: the words of its clause before it, without the verb (read on
-    the folded text, cut from the sentence as written)."""
+def _metric(sentence: str, text: str, position: int, floor: int = 0) -> str | None:
+    """What a figure measures: the words of its clause before it (after ``floor``), without
+    the verb (read on the folded text, cut from the sentence as written)."""
     if "(" in text:
         text = _YEAR_ASIDE.sub(lambda m: f"_{m.group(1)}_", text)  # same length, no break
-    last_break = _UP_TO_LAST_BREAK.match(text, 0, position)
-    start = last_break.end() if last_break else 0
+    last_break = _UP_TO_LAST_BREAK.match(text, floor, position)
+    start = last_break.end() if last_break else floor
     end = position
     prev = None
     while (start, end) != prev:
@@ -264,17 +284,25 @@ def _metric(sentence: str, text: str, position: int) -> str | None:
         end -= len(clause) - len(clause.rstrip())
         clause = text[start:end]
         lead = _PERIOD.match(clause) or _METRIC_LEAD.match(clause)
+        if lead and _LEAD_GOES_ON.match(clause, lead.end()):
+            lead = None
+        if not lead and (join := _METRIC_JOIN.match(clause)) and not _inside_word(clause, join.end()):
+            lead = join
         trail = _METRIC_TRAIL.search(clause)
         if lead:
             start += lead.end()
         elif trail and not _inside_word(clause, trail.start()):
             end = start + trail.start()
+        elif len(clause) > _METRIC_LONGEST:  # keep the end, cut where a word starts (a few
+            cut = len(clause) - _METRIC_LONGEST  # characters more rather than half a word)
+            spans = token_spans(clause)
+            start += next((at for word, at, stop in spans if stop > cut and at >= cut - 4 and word[0].isalnum()), cut)
     clause = text[start:end]
     start += len(clause) - len(clause.lstrip("的 "))
     end -= len(clause) - len(clause.rstrip("的 "))
-    if end - start < 2 or not _HAN.search(text, start, end):
-        return None
-    return sentence[max(start, end - 20) : end]
+    if end - start < 2 or not _HAN.search(text, start, end) or text[start:end] in DIRECTIONS or _JOINED.fullmatch(text, start, end):
+        return None  # nothing, or only the verb of a change ("从10%提高到15%", "由3139万元提升至")
+    return sentence[start:end]
 
 
 def _inside_word(clause: str, start: int) -> bool:

@@ -29,7 +29,7 @@ from generator.analysis.figures.units import (
     UNIT_SCALE,
     UNITS,
 )
-from generator.analysis.numerals import ARABIC, CHINESE, MAGNITUDE, MULTIPLIERS, NUMBER, parse_number
+from generator.analysis.numerals import ARABIC, CHINESE, MAGNITUDE, MAGNITUDES, MULTIPLIERS, NUMBER, parse_number
 
 
 def alternatives(words: Iterable[str]) -> str:
@@ -61,8 +61,8 @@ DIRECTIONS = {
 }
 # Compounds of an adverb and a one-character direction ("大增", "下挫", "微升").
 DIRECTIONS |= {w: 1 for w in ("大增", "大涨", "跳增", "飙增", "飙升", "暴增", "骤增", "高增", "劲扬", "劲升", "微增", "微升",
-                               "小升", "小涨", "续增", "净增", "剧增", "回升", "扬升", "走扬", "急升", "狂飙",
-                               "暴涨", "狂涨", "飙涨", "跃升", "扩增", "激增", "猛增")}
+                               "小升", "小涨", "小增", "续增", "净增", "剧增", "回升", "扬升", "走扬", "急升", "狂飙",
+                               "暴涨", "狂涨", "飙涨", "跃升", "扩增", "激增", "猛增", "跳升", "跳涨", "扩充")}
 DIRECTIONS |= {w: -1 for w in ("大减", "大跌", "暴跌", "骤降", "骤减", "重挫", "下挫", "微降", "微减", "小跌", "小减", "续减",
                                 "净减", "剧减", "急跌", "陡降", "重贬", "走贬", "大贬", "急贬", "狂泻", "重泻", "大泻",
                                 "狂跌", "崩跌", "削减", "锐减")}
@@ -97,7 +97,7 @@ _SIGN = r"(?:(?:(?<![0-9A-Za-z.%)\]])|(?<=[Yy][Oo][Yy]|[Qq][Oo][Qq]|[Mm][Oo][Mm]
 _STARTS = "[" + re.escape("".join(sorted({c[0] for c in CURRENCY_BEFORE}))) + r"\s\d零〇一二两三四五六七八九十百千+\-负]"
 _GENERAL = re.compile(
     rf"(?={_STARTS})(?P<cur>{_CURRENCY_BEFORE_RE})?\s*(?P<sign>{_SIGN})?(?P<num>{NUMBER})\s*(?P<mid0>多|余)?\s*"
-    rf"(?P<mags>{MAGNITUDE}(?:{NUMBER}{MAGNITUDE})*)?\s*(?P<mid>多|余)?\s*"
+    rf"(?P<mags>{MAGNITUDES})?\s*(?P<mid>多|余)?\s*"
     rf"(?:(?P<unit>{_unit_pattern()})(?:/(?P<per>{_PER_RE}))?)?"
 )
 _PERCENT_WORDS = re.compile(rf"(?P<sign>负)?(?P<pw>百分之|千分之|万分之)(?P<num>百(?!分)|{ARABIC}|{CHINESE})")
