@@ -188,6 +188,13 @@ def test_protection_converts_chinese_magnitudes_consistently():
     assert set(p.numbers) >= {"852", "1.2955", "197.38", "29"}
 
 
+def test_protection_reads_a_number_written_in_parts_as_one():
+    """Taiwan's "16万9,806台" is 169,806 units, not "160,000 9,806"."""
+    p = protect("销售量较3月份(16万9,806台)骤减70%，3万人参加。", Glossary())
+    assert "169,806" in p.text and "160,000" not in p.text and "30,000" in p.text
+    assert "169806" in p.numbers
+
+
 def test_checks_accept_a_good_translation():
     p = protect("2024年，产业规模达8520亿元，同比增长19.2%。", Glossary())
     good = "In 2024 the industry reached 852 billion yuan, up 19.2% year on year."
