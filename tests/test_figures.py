@@ -360,6 +360,11 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("预计2016年的4,327亿美元以年复合成长率12%增长。", ["预计2016年", "4,327亿美元以年复合成长率"]),
         ("规划2020年底非石化能源占能源消费总量比例达到15%。", ["2020年底非石化能源占能源消费总量比例"]),
         ("今年前三季与去年同期相比营收增加了2亿元。", ["前三季与去年同期相比营收"]),
+        # a forecast's words are not what is measured; a word that ends in one stays whole
+        ("程泰6月合并营收可望月增逾2成。", ["程泰6月合并营收"]),
+        ("点水楼营收将上看7亿元。", ["点水楼营收"]),
+        ("目标价从2,130日圆大幅调升至4,000日圆。", ["目标价", "目标价"]),
+        ("7月南韩出口金额初估年减10.2%。", ["7月南韩出口金额初估"]),
     ],
 )
 def test_what_a_figure_measures_starts_where_its_words_start(sentence, metrics):

@@ -63,18 +63,21 @@ _UP_TO_LAST_BREAK = re.compile(rf".*(?:{_CLAUSE_BREAK.pattern})", re.S)  # ends 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # "今(2018)年", "去(2017)年", "今(10)日": Taiwan's papers set the year or day aside, inside a word
 _YEAR_ASIDE = re.compile(r"(?<=[今去明前本])\((\d{1,4})\)(?=[年月日])")
+# How a forecast or a change is said before its number: "营收可望", "将上看", "大幅调升至"
+_MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|可望|有望|上看|挑战|应可|将可|可|预估|预计|也|都|则|仍|亦|再|还|均|各"
 _METRIC_TRAIL = re.compile(
     r"(高达|可达|约达|已达|将达|可望达|有望达|拥有|具有|共有|仅有|来到|降到|升到|回到|降为|升为|达到|达|为|是|约为|约|近|超过|超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|从|由|自|"
-    r"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|低于|高于)$"
+    rf"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|低于|高于|{_MODAL}|(?:{_DIR_RE})(?:至|到|为))$"
 )
 _METRIC_LEAD = re.compile(r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国)+")
-# Joining words a label may open with after an earlier figure ("…1,234万元与净利567万元"),
-# taken off only when a word does not go on from them (与会, 并购, 和解, 及时)
 # A period or a lead word the next characters belong to: 2020年底, 2016年度, 去年同期
 _LEAD_GOES_ON = re.compile(r"[底初末度]|同期")
+# Joining words a label may open with after an earlier figure ("…1,234万元与净利567万元"),
+# taken off only when a word does not go on from them (与会, 并购, 和解, 及时)
 _METRIC_JOIN = re.compile(r"^(?:以及|与|和|及|或为|或|而|并|且|但)")
-# What joins a figure to the next one: a list, or a change and where it ended ("年增7.4%至")
-_JOINED = re.compile(rf"\s*(?:以及|与|和|及(?!以上)|或|、|/|(?:{_DIR_RE})?(?:至|到)|而|并)")
+# What joins a figure to the next one: a list, or a change and where it ended ("年增7.4%至",
+# "从2,130日圆大幅调升至")
+_JOINED = re.compile(rf"\s*(?:以及|与|和|及(?!以上)|或|、|/|(?:{_MODAL})*(?:{_DIR_RE})?(?:至|到)|而|并)")
 _METRIC_LONGEST = 20  # characters
 # Points ("30点") are an index's: a level in points needs an index in its sentence.
 _INDEX_WORDS = re.compile(r"指数|点位|大盘|股指|道琼|道指|纳指|恒指|收盘|收报|报收")
