@@ -365,6 +365,10 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("点水楼营收将上看7亿元。", ["点水楼营收"]),
         ("目标价从2,130日圆大幅调升至4,000日圆。", ["目标价", "目标价"]),
         ("7月南韩出口金额初估年减10.2%。", ["7月南韩出口金额初估"]),
+        # a quoted name is part of a label; a quoted statement still starts a clause
+        ("培育出国家制造业单项冠军企业24家、国家专精特新“小巨人”企业218家。", ["培育出国家制造业单项冠军企业", "国家专精特新“小巨人”企业"]),
+        ("“十四五”期间全省投资达到1.2万亿元。", ["“十四五”期间全省投资"]),
+        ("公司表示，“营收增长10%”。", ["营收"]),
     ],
 )
 def test_what_a_figure_measures_starts_where_its_words_start(sentence, metrics):

@@ -63,6 +63,8 @@ _UP_TO_LAST_BREAK = re.compile(rf".*(?:{_CLAUSE_BREAK.pattern})", re.S)  # ends 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # "今(2018)年", "去(2017)年", "今(10)日": Taiwan's papers set the year or day aside, inside a word
 _YEAR_ASIDE = re.compile(r"(?<=[今去明前本])\((\d{1,4})\)(?=[年月日])")
+# A short quoted name inside a label: 专精特新“小巨人”企业, “十四五”期间
+_QUOTED_NAME = re.compile(r"[“\"]([^“”\"，,。；;：:！？!?\d%]{1,8})[”\"]")
 # How a forecast or a change is said before its number: "营收可望", "将上看", "大幅调升至"
 _MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|可望|有望|上看|挑战|应可|将可|可|预估|预计|也|都|则|仍|亦|再|还|均|各"
 _METRIC_TRAIL = re.compile(
@@ -276,6 +278,8 @@ def _metric(sentence: str, text: str, position: int, floor: int = 0) -> str | No
     the verb (read on the folded text, cut from the sentence as written)."""
     if "(" in text:
         text = _YEAR_ASIDE.sub(lambda m: f"_{m.group(1)}_", text)  # same length, no break
+    if "“" in text or '"' in text:
+        text = _QUOTED_NAME.sub(lambda m: f"_{m.group(1)}_", text)
     last_break = _UP_TO_LAST_BREAK.match(text, floor, position)
     start = last_break.end() if last_break else floor
     end = position
