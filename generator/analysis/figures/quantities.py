@@ -57,7 +57,7 @@ DIRECTIONS = {
     "下降": -1, "减少": -1, "下滑": -1, "下跌": -1, "降低": -1, "回落": -1, "衰退": -1, "萎缩": -1,
     "缩减": -1, "缩小": -1, "缩水": -1, "收窄": -1, "下调": -1, "调降": -1, "调低": -1, "减": -1,
     "降": -1, "跌": -1, "挫": -1, "衰": -1, "贬值": -1, "贬": -1, "升值": 1, "短少": -1,
-    "高出": 1,
+    "高出": 1, "上行": 1, "下行": -1,
 }
 # Compounds of an adverb and a one-character direction ("大增", "下挫", "微升").
 DIRECTIONS |= {w: 1 for w in ("大增", "大涨", "跳增", "飙增", "飙升", "暴增", "骤增", "高增", "劲扬", "劲升", "微增", "微升",
@@ -114,7 +114,7 @@ _RANGE_GAP = re.compile(r"\s*(?:[-~—–]|至|到)\s*")
 LIST_GAP = re.compile(r"\s*(?:、|和|及|与|/)\s*")  # between the items of a list
 _SINGLE_CN = re.compile(r"[零〇一二两三四五六七八九十]")
 # Units a single Chinese numeral may carry ("三成", "两倍", "两个百分点"); "一家", "两个" are words.
-_WORD_UNITS = frozenset({"成", "成半", "倍", "个百分点", "百分点", "个基点", "基点"})
+_WORD_UNITS = frozenset({"成", "成半", "倍", "个百分点", "百分点", "个基点", "基点", "个bp", "个bps"})
 # The character before 一 in words that end in it: 唯一, 统一, 之一, 第一, 万一, 合一, 扳回一...
 _ONE_WORDS = "唯统之第万合其划同单逐专回"
 # What stands around a number that is no amount (``_not_an_amount``).
@@ -300,8 +300,10 @@ def _not_an_amount(text: str, t: _Token) -> bool:
 
 def _word_after(unit: str, after: str) -> bool:
     """The unit character starts a word: 3个月, 名单, 台湾, 人民路."""
-    if unit == "个" and re.match(r"月|季|小时|工作日|交易日|星期|礼拜", after):
-        return True
+    if unit == "个" and re.match(r"多?月|半月|季|多?小时|工作[日天]|交易日|营业日|星期|礼拜|位数", after):
+        return True  # a time (3个多月, 2个工作天), or the digits of a number (个位数增长)
+    if unit == "项" and after[:1] == "目":
+        return True  # A11项目: a model's project
     if unit == "名" and after[:1] in ("单", "次"):
         return True
     if unit == "台" and after[:1] in tuple("湾州北南中东资企风"):

@@ -13,7 +13,7 @@ from decimal import Decimal
 # Unit as written after the number → unit code.
 UNITS: dict[str, str] = {
     "个百分点": "pp", "百分点": "pp", "个百分比": "pp", "pct": "pp", "pcts": "pp", "ppt": "pp", "PCT": "pp",
-    "个基点": "bp", "基点": "bp", "bp": "bp", "bps": "bp",
+    "个基点": "bp", "基点": "bp", "个bps": "bp", "个bp": "bp", "bp": "bp", "bps": "bp",
     "%": "%", "‰": "%", "‱": "%", "成": "%",
     "元人民币": "CNY", "人民币元": "CNY", "人民币": "CNY", "元": "CNY", "块钱": "CNY",
     "美元": "USD", "美圆": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "元港币": "HKD",
@@ -51,6 +51,9 @@ COUNT_NOUNS = {
     "领域": "fields", "单位": "organisations", "园区": "parks", "基地": "bases", "中心": "centres",
     "人才": "people", "岗位": "jobs", "学校": "schools", "医院": "hospitals", "门店": "stores",
     "专卖店": "stores", "店家": "stores", "店铺": "stores", "分店": "stores", "网点": "outlets",
+    "地区": "regions", "行政区": "districts", "市场": "markets", "品牌": "brands", "商品": "products",
+    "药品": "drugs", "处方药": "drugs", "专利": "patents", "基站": "base stations", "据点": "sites",
+    "工作机会": "jobs", "就业机会": "jobs", "航点": "destinations", "港口": "ports", "摊位": "booths",
 }
 
 # Currency codes among the unit codes: amounts of money are scaled (million, billion).
