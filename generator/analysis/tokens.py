@@ -44,6 +44,10 @@ _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # of letters and digits that no dictionary word covers
 _SEGMENTED_RUN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
 _ALNUM_PIECE = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+# Where jieba-rs, cutting a whole sentence, would differ from jieba: ASCII runs that jieba
+# splits into pieces ("68-83%", "1.6GHz", "N.V."), and the Han characters its runs take in
+# and jieba's do not (CJK extension A, compatibility ideographs, beyond U+9FD5, astral)
+_CUT_APART = re.compile(r"[+#&_\-]|\.(?!\d)|\.\d+[A-Za-z.]|%[A-Za-z0-9.%]|[^\x00-\u33ff\u4e00-\u9fd5\ua000-\uf8ff\ufb00-\uffff]")
 
 
 @lru_cache(maxsize=65536)
@@ -54,6 +58,9 @@ def tokens(sentence: str) -> tuple[str, ...]:
     notion of "how long" matches the measurement in ``bench/``.
     """
     segmenter = _segmenter_instance if _given == len(_taught) and _segmenter_instance else _segmenter()
+    if not _CUT_APART.search(sentence):
+        # nothing jieba-rs cuts otherwise than jieba: its own pass over the whole sentence
+        return tuple(word for word in segmenter.cut(sentence) if not word.isspace())
     parts = _SEGMENTED_RUN.split(sentence)  # between runs, run, between runs, run, ...
     # one call for all runs: a line break is never inside a run, and jieba-rs cuts there
     words = iter(segmenter.cut("\n".join(parts[1::2])))
