@@ -373,6 +373,9 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("培育出国家制造业单项冠军企业24家、国家专精特新“小巨人”企业218家。", ["培育出国家制造业单项冠军企业", "国家专精特新“小巨人”企业"]),
         ("“十四五”期间全省投资达到1.2万亿元。", ["“十四五”期间全省投资"]),
         ("公司表示，“营收增长10%”。", ["营收"]),
+        # 相较 is the basis's, 略 the comparison's (not half of 相较, 略高于)
+        ("故合并营收相较去年第四季下滑12%。", ["合并营收"]),
+        ("首季每股税后盈余有望略高于1元。", ["首季每股税后盈余"]),
     ],
 )
 def test_what_a_figure_measures_starts_where_its_words_start(sentence, metrics):

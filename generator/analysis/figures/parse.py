@@ -33,19 +33,21 @@ _GLUED_BASIS = {"年": "按年", "季": "按季", "月": "按月", "同": "同�
 _DIR_RE = alternatives(DIRECTIONS)
 _BASIS = (
     r"同比|环比|按年|按季|按月|(?i:yoy|qoq|mom)|比上年同期|比上年|比去年同期|较上年同期|较上年|较去年同期|较上季度?|较前一?季|"
-    r"比上季度?|较上一?月|比上月|较前一?月|较首季|(?:比|较)(?:去年|上年)[^\d，,。；;、]{0,6}?|"
+    r"比上季度?|较上一?月|比上月|较前一?月|较首季|(?:比|较)(?:去年|今年|上年)?\d{1,2}月份?|(?:比|较)(?:去年|上年)[^\d，,。；;、]{0,6}?|"
     r"(?:比|较)(?:19|20)\d{2}年?(?:同期|底|末|度)?"
 )
+# "营收相较去年同期下滑": 相较, 相比 are 较, 比
+_BASIS_RE = rf"相?(?:{_BASIS})"
 # What may stand between a direction and its number: "增长了", "增长达", "增估".
 _AFTER_DIRECTION = r"了?\s*(?:达到|达|高达|多达|约达|估计|估|仅|为)?\s*$"
 # "同比大幅增长", "年增近", "季增估", "较去年同期微幅衰退": a basis, adverbs, a direction, fillers.
 _CHANGE_BEFORE = re.compile(
-    rf"(?:(?P<basis>{_BASIS})\s*)?(?:分别|大幅|小幅|微幅|明显|显著|稳步|持续|进一步|则|也|将|可望|有望|预计|再|均|仍|亦|略|"
-    rf"累计|同步|双双|都|已|实质|实际)*(?P<core>(?P<glued>(?<![今去全前本每上下一二三四首第单当该明后近半])[年季月](?=[增减衰降]|成长)"
-    rf"|(?<![共相协一等不])[同环](?=[增减降]))?(?<!新)(?P<dir>{_DIR_RE})){_AFTER_DIRECTION}"
+    rf"(?:(?P<basis>{_BASIS_RE})\s*)?(?:分别|大幅|小幅|微幅|明显|显著|稳步|持续|进一步|则|也|将|可望|有望|预计|再|均|仍|亦|略|"
+    rf"累计|同步|双双|都|已|实质|实际)*(?P<core>(?P<glued>(?<![今去全前本每上下一二三四首第单当该明后近半元正腊\d])[年季月](?=[增减衰降]|成长)"
+    rf"|(?<![共相协一等不])[同环](?=[增减降]))?(?<![新公毫])(?P<dir>{_DIR_RE})){_AFTER_DIRECTION}"
 )
 # A basis right before a signed number: "同比-13.7%", "环比+7.33%", "yoy-55.57%".
-_SIGNED_BASIS = re.compile(rf"(?P<basis>{_BASIS})\s*(?:分别)?\s*$")
+_SIGNED_BASIS = re.compile(rf"(?P<basis>{_BASIS_RE})\s*(?:分别)?\s*$")
 # Both patterns end at the number, and the words they read before it (basis, adverbs,
 # direction) are far shorter than this: a search from every position of a long sentence's
 # head cost more than the rest of the figure parser. The direction word and what may follow
@@ -66,17 +68,17 @@ _YEAR_ASIDE = re.compile(r"(?<=[今去明前本])\((\d{1,4})\)(?=[年月日])")
 # A short quoted name inside a label: 专精特新“小巨人”企业, “十四五”期间
 _QUOTED_NAME = re.compile(r"[“\"]([^“”\"，,。；;：:！？!?\d%]{1,8})[”\"]")
 # How a forecast or a change is said before its number: "营收可望", "将上看", "大幅调升至"
-_MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|可望|有望|上看|挑战|应可|将可|可|预估|预计|也|都|则|仍|亦|再|还|均|各"
+_MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|可望|有望|上看|挑战|应可|将可|可|预估|预计|也|都|则|仍|亦|再|还|均|各|略"
 _METRIC_TRAIL = re.compile(
     r"(高达|可达|约达|已达|将达|可望达|有望达|拥有|具有|共有|仅有|来到|降到|升到|回到|降为|升为|达到|达|为|是|约为|约|近|超过|超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|从|由|自|"
-    rf"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|低于|高于|{_MODAL}|(?:{_DIR_RE})(?:至|到|为))$"
+    rf"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|略高于|略低于|远高于|远低于|低于|高于|{_MODAL}|(?:{_DIR_RE})(?:至|到|为))$"
 )
 _METRIC_LEAD = re.compile(r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国)+")
 # A period or a lead word the next characters belong to: 2020年底, 2016年度, 去年同期
 _LEAD_GOES_ON = re.compile(r"[底初末度]|同期")
 # Joining words a label may open with after an earlier figure ("…1,234万元与净利567万元"),
 # taken off only when a word does not go on from them (与会, 并购, 和解, 及时)
-_METRIC_JOIN = re.compile(r"^(?:以及|与|和|及|或为|或|而|并|且|但)")
+_METRIC_JOIN = re.compile(r"^(?:以及|与|和|及|或为|或|而|并|且|但|因此|所以|因而|故)")
 # What joins a figure to the next one: a list, or a change and where it ended ("年增7.4%至",
 # "从2,130日圆大幅调升至")
 _JOINED = re.compile(rf"\s*(?:以及|与|和|及(?!以上)|或|、|/|(?:{_MODAL})*(?:{_DIR_RE})?(?:至|到)|而|并)")
