@@ -382,12 +382,24 @@ def _read(text: str, t: _Token, *, low: _Token | None = None) -> Quantity | None
 def _is_range(text: str, a: _Token, b: _Token) -> bool:
     """"5-20%", "5%至10%", "10亿元—50亿元": two numbers, one unit, a dash or 至 between."""
     gap = text[a.end : b.start]
+    if gap == "、":
+        return _neighbours(text, a, b)
     if not _RANGE_GAP.fullmatch(gap) or b.unit is None:
         return False
     relative = a.unit is None or _code(a.unit) in _RELATIVE_UNITS
     if not relative and re.search("[至到]", gap) and _DIRECTION_END.search(text[: a.start]):
         return False  # "减少2.2万桶至35.6万桶": by one amount, to the other
     return a.unit is None or a.unit == b.unit
+
+
+def _neighbours(text: str, a: _Token, b: _Token) -> bool:
+    """"5、6成", "三、四倍", "1、2万人": two digits a step apart and one unit say "about 50-60%",
+    a range, where "分别为1、2%" lists two values."""
+    if a.unit is not None or a.currency is not None or b.unit is None or "分别" in text[max(0, a.start - 8) : a.start]:
+        return False
+    _parsed(a)
+    _parsed(b)
+    return a.magnitude is None and a.base is not None and b.base is not None and a.base in range(1, 10) and b.base == a.base + 1
 
 
 def _list_run(text: str, tokens: list[_Token], i: int) -> list[_Token]:
@@ -397,7 +409,7 @@ def _list_run(text: str, tokens: list[_Token], i: int) -> list[_Token]:
     while j + 1 < len(tokens) and tokens[j].unit is None and LIST_GAP.fullmatch(text[tokens[j].end : tokens[j + 1].start]):
         j += 1
         run.append(tokens[j])
-    if len(run) < 2 or run[-1].unit is None:
+    if len(run) < 2 or run[-1].unit is None or (len(run) == 2 and _neighbours(text, *run)):
         return [tokens[i]]
     return run
 
