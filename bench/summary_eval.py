@@ -67,6 +67,11 @@ TARGET = 1.0  # points of ROUGE F x100 over the better baseline at the same numb
 NO_BUDGET = 10**6  # characters: a fixed-k summary is not cut short by the reader's budget
 TITLE_CHARS = (6, 24)
 _CLAUSE_MARK = "，,；;：:。！？!?、"
+# The number of a point in a list: "（2）", "1）", "①"; right before where a clause starts, or
+# opening a summary sentence (a reader sees "（3）海运费…" out of its list)
+_POINT = r"(?:[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}[、．)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
+_POINT_NUMBER = re.compile(rf"{_POINT}\s*$")
+_OPENS_ON_POINT = re.compile(rf"\s*{_POINT}")
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
 # a digit, a thousands separator and a digit: matched where a title starts (two back) or ends (one back)
 _GROUPED_NUMBER_EDGE = re.compile(r"\d(?:,\d|，\d{3}(?!\d))")
@@ -231,9 +236,10 @@ def reading_faults(analysis: Analysis) -> dict[str, int]:
     body = analysis.article.body
     position = {s.start: i for i, s in enumerate(analysis.sentences)}
     chosen = {_index(position, s) for s in analysis.summary}
-    faults = {"not verbatim": 0, "first leans back": 0, "dangling reference": 0, "stops mid-clause": 0}
+    faults = {"not verbatim": 0, "first leans back": 0, "dangling reference": 0, "stops mid-clause": 0, "opens on a list number": 0}
     for n, s in enumerate(analysis.summary):
         faults["not verbatim"] += body[s.start : s.end] != s.text
+        faults["opens on a list number"] += bool(_OPENS_ON_POINT.match(s.text))
         leans = bool(_LEANS_BACK.match(s.text))
         faults["first leans back"] += n == 0 and leans
         faults["dangling reference"] += leans and _index(position, s) - 1 not in chosen
@@ -290,8 +296,13 @@ def print_titles(items: list[Item], analyses: list[Analysis]) -> None:
 
 def _is_clause(body: str, start: int, end: int, edges: set[int]) -> bool:
     """Starts and ends where a clause does: at a sentence's ends (``edges``: after "。」" too),
-    punctuation or a space."""
-    opens = start in edges or start == 0 or body[start - 1] in _CLAUSE_MARK or body[start - 1].isspace()
+    punctuation or a space, or right after the number of a list point that starts there
+    ("（2）2021年坚果收入…")."""
+    def opens_at(at: int) -> bool:
+        return at in edges or at == 0 or body[at - 1] in _CLAUSE_MARK or body[at - 1].isspace()
+
+    point = _POINT_NUMBER.search(body, 0, start)
+    opens = opens_at(start) or (point is not None and opens_at(point.start()))
     closes = end in edges or end == len(body) or body[end] in _CLAUSE_MARK or body[end].isspace()
     return opens and closes
 

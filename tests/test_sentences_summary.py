@@ -82,6 +82,23 @@ def test_loose_connective_is_trimmed():
     assert body[summary[0].start : summary[0].end] == summary[0].text
 
 
+@pytest.mark.parametrize("marker", ["（3）", "(1)", "2）", "1、", "二、", "①", "3．"])
+def test_the_number_of_a_list_point_is_trimmed_from_summary_and_title(marker):
+    """Research notes number their points; a summary sentence or a title shown on its own
+    does not carry "（3）" (the sentence stays a verbatim copy of the body)."""
+    body = f"{marker}2021年坚果收入13.7亿元，同比增长43.8%，其中线上渠道贡献过半。"
+    _, summary = _summary(body)
+    assert summary[0].text.startswith("2021年坚果收入")
+    assert body[summary[0].start : summary[0].end] == summary[0].text
+    title = propose_title(split_sentences(body))
+    assert title.startswith("2021年") and title in body
+
+
+def test_a_number_is_no_list_point():
+    text = "1.5亿元的投资已经到位，项目进展顺利。"
+    assert summarise_module.clean(Sentence(text=text, start=0, end=len(text))).text == text
+
+
 def test_length_follows_the_article():
     config = SummaryConfig()
     assert sentence_count(150, config) == 1

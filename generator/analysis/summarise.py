@@ -38,6 +38,10 @@ CONNECTIVES = (
     "所以", "然而", "总之", "当然", "首先", "其次", "最后", "并且", "此前", "随后", "据此",
 )
 _LEADING_CONNECTIVE = re.compile("^(" + "|".join(CONNECTIVES) + r")[，,、]\s*")
+# The number of a point in a list: "（3）", "(1)", "1、", "2．", "一、", "①"
+LIST_MARKER = re.compile(
+    r"^\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|\d{1,2}(?:[、．)）]|\.(?!\d))|[一二三四五六七八九十]{1,3}、|[①-⑳])\s*"
+)
 _MIN_CHARS = 12
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"))
 # Openings that lean on an earlier sentence: a demonstrative or pronoun naming the subject
@@ -227,13 +231,17 @@ def _defects(text: str) -> float:
 
 
 def clean_text(text: str) -> str:
-    """The sentence without its leading connective, as ``clean`` shows it."""
-    m = _LEADING_CONNECTIVE.match(text)
-    return text[m.end() :] if m and len(text) - m.end() >= _MIN_CHARS else text
+    """The sentence without the number of its list point and its leading connective, as
+    ``clean`` shows it ("（1）前三季度公司实现营收…", "此外，…")."""
+    for pattern in (LIST_MARKER, _LEADING_CONNECTIVE):
+        m = pattern.match(text)
+        if m and len(text) - m.end() >= _MIN_CHARS:
+            text = text[m.end() :]
+    return text
 
 
 def clean(sentence: Sentence) -> Sentence:
-    """Trim what only made sense next to the previous sentence: a leading connective, a lone quote mark."""
+    """Trim what only made sense in its place: a list point's number, a leading connective, a lone quote mark."""
     text = clean_text(sentence.text)
     start = sentence.start + len(sentence.text) - len(text)
     if text.startswith("“") and "”" not in text:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from generator.analysis.salience import headline_probabilities
-from generator.analysis.summarise import CONNECTIVES, DEPENDENT_OPENING, HEADLINE_TOKENS
+from generator.analysis.summarise import CONNECTIVES, DEPENDENT_OPENING, HEADLINE_TOKENS, LIST_MARKER
 from generator.analysis.tokens import token_spans, tokens
 from generator.data import Sentence
 
@@ -86,6 +86,9 @@ def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
             if b >= len(bounds):
                 break
             piece = text[bounds[a] : bounds[b]].rstrip("，,；;：:。！？!?")
+            marker = LIST_MARKER.match(piece)  # "（2）2021年坚果收入…": the point's number is no part of it
+            lead = marker.end() if marker else 0
+            piece = piece[lead:]
             candidate = piece.strip()
             if (
                 _MIN_CHARS <= len(candidate) <= max_chars
@@ -94,7 +97,7 @@ def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
                 and not DEPENDENT_OPENING.match(candidate)
                 and _balanced(candidate)
             ):
-                start = bounds[a] + len(piece) - len(piece.lstrip())
+                start = bounds[a] + lead + len(piece) - len(piece.lstrip())
                 out.append((candidate, start, start + len(candidate)))
     return out
 
