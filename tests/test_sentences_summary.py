@@ -94,6 +94,21 @@ def test_the_number_of_a_list_point_is_trimmed_from_summary_and_title(marker):
     assert title.startswith("2021年") and title in body
 
 
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("事件：公司发布2022年第三季度报告，营收同比增长12%。", "公司发布2022年第三季度报告，营收同比增长12%。"),
+        ("事件描述 公司晚间披露年报，2020年营业收入增长20%。", "公司晚间披露年报，2020年营业收入增长20%。"),
+        ("支撑评级的要点 （1）2021年公司营收同比增长13%，好于预期。", "2021年公司营收同比增长13%，好于预期。"),
+        # what the point is about stays: it says something
+        ("费用端：2022年期间费用率16.16%，同比提升1.2个百分点。", "费用端：2022年期间费用率16.16%，同比提升1.2个百分点。"),
+        ("事件发生后，公司股价一度大跌超过百分之十。", "事件发生后，公司股价一度大跌超过百分之十。"),
+    ],
+)
+def test_a_research_notes_part_label_is_trimmed(text, shown):
+    assert summarise_module.clean(Sentence(text=text, start=0, end=len(text))).text == shown
+
+
 def test_a_number_is_no_list_point():
     text = "1.5亿元的投资已经到位，项目进展顺利。"
     assert summarise_module.clean(Sentence(text=text, start=0, end=len(text))).text == text

@@ -38,6 +38,11 @@ CONNECTIVES = (
     "所以", "然而", "总之", "当然", "首先", "其次", "最后", "并且", "此前", "随后", "据此",
 )
 _LEADING_CONNECTIVE = re.compile("^(" + "|".join(CONNECTIVES) + r")[，,、]\s*")
+# The label a research note gives a part of itself: "事件：公司发布年报…", "投资要点 …"
+_PART_LABEL = re.compile(
+    r"^(?:事件描述|事件评论|事件点评|事件|事项|首次覆盖投资亮点|投资亮点|投资要点|支撑评级的要点|关注要点|要点|核心观点"
+    r"|投资逻辑|投资摘要|报告摘要|摘要|简评|点评|评论|业绩预览|理由如下|[\u4e00-\u9fff]{2}观点)(?:\s*[：:]\s*|\s+)"
+)
 # The number of a point in a list: "（3）", "(1)", "1、", "2．", "一、", "①"
 LIST_MARKER = re.compile(
     r"^\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|\d{1,2}(?:[、．)）]|\.(?!\d))|[一二三四五六七八九十]{1,3}、|[①-⑳])\s*"
@@ -231,9 +236,9 @@ def _defects(text: str) -> float:
 
 
 def clean_text(text: str) -> str:
-    """The sentence without the number of its list point and its leading connective, as
-    ``clean`` shows it ("（1）前三季度公司实现营收…", "此外，…")."""
-    for pattern in (LIST_MARKER, _LEADING_CONNECTIVE):
+    """The sentence without a research note's part label, the number of its list point and
+    its leading connective, as ``clean`` shows it ("事件：…", "（1）前三季度…", "此外，…")."""
+    for pattern in (_PART_LABEL, LIST_MARKER, _LEADING_CONNECTIVE):
         m = pattern.match(text)
         if m and len(text) - m.end() >= _MIN_CHARS:
             text = text[m.end() :]
