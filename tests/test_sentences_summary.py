@@ -261,6 +261,17 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
     assert not {"年增", "季增", "月增", "单季", "法人", "预估", "报导", "新闻报导", "面为", "创近"} & set(words), words
 
 
+def test_a_name_the_segmenter_cut_short_is_a_keyword_whole():
+    # 张崇|和 and 台积|电 as the segmenter reads them; 营收|年增 is no name
+    body = (
+        "中国轻工业联合会会长张崇和表示，轻工行业生产较快回升。张崇和说，消费市场表现将继续回稳向好。"
+        "台积电今日公布营收，营收年增12%，台积电表示将扩大投资。"
+    )
+    words = extract_keywords(split_sentences(body), limit=8)
+    assert {"张崇和", "台积电"} <= set(words), words
+    assert not {"张崇", "台积", "营收年"} & set(words), words
+
+
 @pytest.mark.parametrize(
     "body",
     [

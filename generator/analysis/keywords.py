@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 from generator.analysis.figures.quantities import DIRECTIONS
 from generator.analysis.figures.units import CURRENCIES, UNITS
@@ -75,8 +76,10 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
         if not _NOT_KEYWORD.match(words[i])
     ]
     scored.sort(key=lambda p: (-round(p[0], 9), p[1]))
+    whole = _whole_names(sentences, [w for _, w in scored[: limit * 2] if _UNKNOWN_WORD.match(w) and word_tag(w) is None])
     chosen: list[str] = []
     for _, word in scored:
+        word = whole.get(word, word)
         # no word that is part of one already chosen (北斗 beside 北斗导航)
         if any(word in c or c in word for c in chosen):
             continue
@@ -86,6 +89,28 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
     return chosen
 
 
+def _whole_names(sentences: Sequence[Sentence], unknown: list[str]) -> dict[str, str]:
+    """Names the segmenter cut short: a word the dictionary lacks that, each of the two or more
+    times it stands in the article, is followed by the same character ("张崇和表示", "张崇和说":
+    张崇|和 → 张崇和). A particle never ends a name."""
+    if not unknown:
+        return {}
+    after: dict[str, list[str]] = {w: [] for w in unknown}
+    for sentence in sentences:
+        for word, nxt in pairwise((*tokens(sentence.text), "")):
+            if word in after:
+                after[word].append(nxt)
+    return {
+        w: w + nxt[0]
+        for w, nxt in after.items()
+        if len(nxt) >= 2 and len(set(nxt)) == 1 and len(nxt[0]) == 1 and _HAN.match(nxt[0]) and nxt[0] not in _PARTICLES
+    }
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# What never ends a name: particles, words that lead into a number or a comparison, a
+# change's glued basis (营收|年增)
+_PARTICLES = "的了着过地得之是在也都就将已被把对从向由以为至到约占达与及或并而且再仍前后则逾超近等较比年季月"
 _NO_CANDIDATE = -1.0  # a rarity is never negative
 _weight_table: dict[str, float] = {}
 _weight_generation = -1
