@@ -272,6 +272,14 @@ def test_a_name_the_segmenter_cut_short_is_a_keyword_whole():
     assert not {"张崇", "台积", "营收年"} & set(words), words
 
 
+def test_pieces_of_a_period_or_a_comparison_are_no_keywords():
+    # 季底 (end of the quarter) and 较前周 (than the week before) are how a figure is dated
+    body = "晶电表示季底库存将下降，季底库存已低于安全水位；较前周相比，现货价格较前周上涨。晶电预期季底库存续降。"
+    words = extract_keywords(split_sentences(body), limit=8)
+    assert {"晶电", "库存"} <= set(words), words
+    assert not {"季底", "较前周"} & set(words), words
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -39,11 +39,11 @@ _BOILERPLATE = frozenset((
     "公司", "报导", "报道", "新闻报导", "新闻报道", "法人", "预估", "预期", "去年同期", "同期", "单季", "单月", "归母",
     "扣非", "此一", "KY",
 ))
-# A word the dictionary lacks that starts or ends on a function character, or ends on a
-# word that leads into a number, is a piece the segmenter cut off ("增长面为82.4%" → 面为,
-# "创近8季新高" → 创近), not a name.
+# A word the dictionary lacks that starts or ends on a function character, starts on a
+# period or a comparison, or ends on a word that leads into a number, is a piece the
+# segmenter cut off ("增长面为82.4%" → 面为, "创近8季新高" → 创近, 季底, 较前周), not a name.
 _FUNCTION_CHARS = "为是在的了和与及或等将已也都就被把对从向由以"
-_FRAGMENT_EDGE = re.compile(f"^[{_FUNCTION_CHARS}]|[{_FUNCTION_CHARS}近达至约逾超]$")
+_FRAGMENT_EDGE = re.compile(f"^[{_FUNCTION_CHARS}较于年季月]|[{_FUNCTION_CHARS}近达至约逾超且而较]$")
 # Words of the title count this much more: the editor chose them.
 _TITLE_WEIGHT = 2.0
 # Candidates considered per keyword shown (jieba's extract_tags takes topK this way too).
