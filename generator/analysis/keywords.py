@@ -44,6 +44,10 @@ _BOILERPLATE = frozenset((
 # segmenter cut off ("增长面为82.4%" → 面为, "创近8季新高" → 创近, 季底, 较前周), not a name.
 _FUNCTION_CHARS = "为是在的了和与及或等将已也都就被把对从向由以"
 _FRAGMENT_EDGE = re.compile(f"^[{_FUNCTION_CHARS}较于年季月]|[{_FUNCTION_CHARS}近达至约逾超且而较]$")
+# A name the segmenter cut short ends on a Han character, never on a particle, a word that
+# leads into a number or a comparison, or a change's glued basis (营收|年增 is no name)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PARTICLES = "的了着过地得之是在也都就将已被把对从向由以为至到约占达与及或并而且再仍前后则逾超近等较比年季月"
 # Words of the title count this much more: the editor chose them.
 _TITLE_WEIGHT = 2.0
 # Candidates considered per keyword shown (jieba's extract_tags takes topK this way too).
@@ -92,7 +96,7 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
 def _whole_names(sentences: Sequence[Sentence], unknown: list[str]) -> dict[str, str]:
     """Names the segmenter cut short: a word the dictionary lacks that, each of the two or more
     times it stands in the article, is followed by the same character ("张崇和表示", "张崇和说":
-    张崇|和 → 张崇和). A particle never ends a name."""
+    张崇|和 → 张崇和)."""
     if not unknown:
         return {}
     after: dict[str, list[str]] = {w: [] for w in unknown}
@@ -106,11 +110,6 @@ def _whole_names(sentences: Sequence[Sentence], unknown: list[str]) -> dict[str,
         if len(nxt) >= 2 and len(set(nxt)) == 1 and len(nxt[0]) == 1 and _HAN.match(nxt[0]) and nxt[0] not in _PARTICLES
     }
 
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-# What never ends a name: particles, words that lead into a number or a comparison, a
-# change's glued basis (营收|年增)
-_PARTICLES = "的了着过地得之是在也都就将已被把对从向由以为至到约占达与及或并而且再仍前后则逾超近等较比年季月"
 _NO_CANDIDATE = -1.0  # a rarity is never negative
 _weight_table: dict[str, float] = {}
 _weight_generation = -1

@@ -33,7 +33,7 @@ NUMBER = rf"(?:(?<![\d.])(?<!\d,){ARABIC}(?![\d])|{CHINESE})"
 # before 分 (百分点) or 米, nor 兆 before 瓦 (兆瓦: MW).
 MAGNITUDE = r"(?:万亿|兆(?![瓦赫帕焦伏欧字位比])|千亿|百亿|亿|千万|百万|万|千(?![米瓦克卡])|百(?![分米]))"
 # Four digits after 万 complete the number: Taiwan's papers write 169,806 as "16万9,806" and
-# 91,000 as "9万1000" (a year is no tail: "5万2019年" is unlikely, "万2019年" in a date list is not)
+# 91,000 as "9万1000"; four digits before 年, 月 or 日 are a date, not a tail
 WAN_TAIL = r"(?<=\d万)\d,?\d{3}(?![\d.,年月日])"
 # The magnitude words after a number, possibly in parts: "万亿" of "3.26万亿", "兆7058亿" of
 # "1兆7058亿", "万2千" of "16万2千", "万9,806" of "16万9,806".

@@ -302,8 +302,9 @@ def _metric(sentence: str, text: str, position: int, floor: int = 0) -> str | No
             start += lead.end()
         elif trail and not _inside_word(clause, trail.start()):
             end = start + trail.start()
-        elif len(clause) > _METRIC_LONGEST:  # keep the end, cut where a word starts (a few
-            cut = len(clause) - _METRIC_LONGEST  # characters more rather than half a word)
+        elif len(clause) > _METRIC_LONGEST:
+            # keep the end, cut where a word starts: a few characters more rather than half a word
+            cut = len(clause) - _METRIC_LONGEST
             spans = token_spans(clause)
             start += next((at for word, at, stop in spans if stop > cut and at >= cut - 4 and word[0].isalnum()), cut)
     clause = text[start:end]

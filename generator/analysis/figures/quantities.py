@@ -393,7 +393,7 @@ def _is_range(text: str, a: _Token, b: _Token) -> bool:
 
 
 def _neighbours(text: str, a: _Token, b: _Token) -> bool:
-    """"5、6成", "三、四倍", "1、2万人": two digits a step apart and one unit say "about 50-60%",
+    """"5、6成", "1、2成", "5、6亿元": two digits a step apart before one unit say "about 50-60%",
     a range, where "分别为1、2%" lists two values."""
     if a.unit is not None or a.currency is not None or b.unit is None or "分别" in text[max(0, a.start - 8) : a.start]:
         return False
