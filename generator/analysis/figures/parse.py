@@ -70,7 +70,7 @@ _QUOTED_NAME = re.compile(r"[“\"]([^“”\"，,。；;：:！？!?\d%]{1,8})[
 # How a forecast or a change is said before its number: "营收可望", "将上看", "大幅调升至"
 _MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|可望|有望|上看|挑战|应可|将可|可|预估|预计|也|都|则|仍|亦|再|还|均|各|略"
 _METRIC_TRAIL = re.compile(
-    r"(高达|可达|约达|已达|将达|可望达|有望达|拥有|具有|共有|仅有|来到|降到|升到|回到|降为|升为|达到|达|为|是|约为|约|近|超过|超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|从|由|自|"
+    r"(高达|可达|约达|已达|将达|可望达|有望达|拥有|具有|共有|仅有|来到|降到|升到|回到|降为|升为|达到|达|为|是|约为|约|近|超过|(?<![卖买])超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|从|由|自|"
     rf"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|略高于|略低于|远高于|远低于|低于|高于|{_MODAL}|(?:{_DIR_RE})(?:至|到|为))$"
 )
 _METRIC_LEAD = re.compile(r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国)+")
@@ -83,6 +83,8 @@ _METRIC_JOIN = re.compile(r"^(?:以及|与|和|及|或为|或|而|并|且|但|�
 # "从2,130日圆大幅调升至")
 _JOINED = re.compile(rf"\s*(?:以及|与|和|及(?!以上)|或|、|/|(?:{_MODAL})*(?:{_DIR_RE})?(?:至|到)|而|并)")
 _METRIC_LONGEST = 20  # characters
+# A sentence about trading or holding shares, where 张 counts lots of 1,000 shares
+_SHARE_TRADING = re.compile(r"股|卖超|买超|申购|承销|张数|外资|投信|自营商")
 # Points ("30点") are an index's: a level in points needs an index in its sentence.
 _INDEX_WORDS = re.compile(r"指数|点位|大盘|股指|道琼|道指|纳指|恒指|收盘|收报|报收")
 _INDEX_LEVEL = re.compile(r"指数(?:为|达到|达|报|收报|收于|收在)\s*(?P<num>\d+(?:\.\d+)?)(?![\d.%]|\s*[个点倍])")
@@ -232,6 +234,8 @@ def _figure(
         noun = _count_noun(text[q.end : q.end + 24])
         if noun is None and metric:
             noun = next((en for zh, en in COUNT_NOUNS.items() if to_simplified(metric).endswith(zh)), None)
+        if noun is None and q.written_unit == "张" and _SHARE_TRADING.search(text):
+            noun = "lots"  # Taiwan's shares trade in lots of 1,000: "卖超1,962张", "持股张数3,173张"
         unit = noun or unit
     return Figure(
         text=_cut(sentence, q.start, q.end), value=value, unit=unit, en=None, sentence=sentence, metric=metric,

@@ -361,6 +361,8 @@ def _read(text: str, t: _Token, *, low: _Token | None = None) -> Quantity | None
         if value >= upper:
             return None  # "45~42%": not a range a reader can trust
     approx_m = _APPROX_BEFORE_RE.search(text[:begin])
+    if approx_m and approx_m.group(0).strip() == "超" and text[approx_m.start() - 1 : approx_m.start()] in ("卖", "买"):
+        approx_m = None  # "卖超1,962张" is a net sale of 1,962 lots, not "over"
     after_m = _APPROX_AFTER_RE.match(text, t.end)
     if after_m and after_m.group(0).strip() == "多" and not (t.unit or "").startswith(("成", "倍")):
         after_m = None  # "较A350的306人多": more than the other, not "over 306"; "一成多", "1倍多" are
