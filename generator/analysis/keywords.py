@@ -43,11 +43,11 @@ _BOILERPLATE = frozenset((
 # period or a comparison, or ends on a word that leads into a number, is a piece the
 # segmenter cut off ("增长面为82.4%" → 面为, "创近8季新高" → 创近, 季底, 较前周), not a name.
 _FUNCTION_CHARS = "为是在的了和与及或等将已也都就被把对从向由以"
-_FRAGMENT_EDGE = re.compile(f"^[{_FUNCTION_CHARS}较于年季月]|[{_FUNCTION_CHARS}近达至约逾超且而较]$")
+_LEADS_ON = "近达至约逾超且而较"  # what leads into a number or the next clause
+_FRAGMENT_EDGE = re.compile(f"^[{_FUNCTION_CHARS}较于年季月]|[{_FUNCTION_CHARS}{_LEADS_ON}]$")
 # A name the segmenter cut short ends on a Han character, never on a particle, a word that
 # leads into a number or a comparison, or a change's glued basis (营收|年增 is no name)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_PARTICLES = "的了着过地得之是在也都就将已被把对从向由以为至到约占达与及或并而且再仍前后则逾超近等较比年季月"
+_PARTICLES = frozenset(_FUNCTION_CHARS.replace("和", "") + _LEADS_ON + "着过地得之到占并再仍前后则比年季月")  # 张崇|和
 # Words of the title count this much more: the editor chose them.
 _TITLE_WEIGHT = 2.0
 # Candidates considered per keyword shown (jieba's extract_tags takes topK this way too).
@@ -107,7 +107,7 @@ def _whole_names(sentences: Sequence[Sentence], unknown: list[str]) -> dict[str,
     return {
         w: w + nxt[0]
         for w, nxt in after.items()
-        if len(nxt) >= 2 and len(set(nxt)) == 1 and len(nxt[0]) == 1 and _HAN.match(nxt[0]) and nxt[0] not in _PARTICLES
+        if len(nxt) >= 2 and len(set(nxt)) == 1 and len(nxt[0]) == 1 and nxt[0] not in _PARTICLES and _UNKNOWN_WORD.match(w + nxt[0])
     }
 
 _NO_CANDIDATE = -1.0  # a rarity is never negative
