@@ -5,7 +5,11 @@ front matter: publication and date, so the site has editions), then measures on 
 user takes, each step a fresh process:
 
 - analysis: ``briefing inspect --json --no-translate --no-cache seeds`` (articles/s, CPU), and
-  its ratio to one bare ``jieba.lcut`` pass over the same article texts (jieba loaded), and to
+  its ratio to a bare jieba run over the same article texts, three ways: process to process
+  (a fresh Python that imports jieba, loads its dictionary and ``jieba.lcut``s every text,
+  start to exit: the issue's "8.6×"); the analysis alone in one process (``analyse`` of every
+  article, tables loaded) to the ``lcut`` pass alone (the issue's "in-process 11.7×"); and,
+  strictest, the whole ``inspect`` process to the ``lcut`` pass alone. Beside them, the ratio to
   one bare pass of jieba-rs (``rjieba``), the segmenter the analysis uses;
 - cold build (``briefing build --no-translate``, empty caches), warm build (nothing changed),
   one-change build (one article of one source edited);
@@ -88,25 +92,46 @@ def run(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, flo
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, stderr
 
 
-def bare_jieba(texts: list[str]) -> float:
+def _timed_in(code: str, root: Path) -> float:
+    """What a fresh Python running ``code`` in ``root`` prints: the CPU seconds of its timed part."""
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
+_TEXTS = "texts = json.load(open('texts.json', encoding='utf-8'));"
+
+
+def bare_jieba(root: Path) -> float:
     """CPU seconds of one jieba.lcut pass over the texts, jieba already loaded."""
-    code = (
-        "import json, sys, time, jieba, logging; jieba.setLogLevel(logging.WARNING); jieba.initialize();"
-        "texts = json.load(sys.stdin); t = time.process_time();"
-        "[jieba.lcut(x) for x in texts]; print(time.process_time() - t)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True, check=True)
-    return float(out.stdout)
+    return _timed_in(
+        "import json, time, jieba, logging; jieba.setLogLevel(logging.WARNING); jieba.initialize();"
+        + _TEXTS + "t = time.process_time(); [jieba.lcut(x) for x in texts]; print(time.process_time() - t)", root)
 
 
-def bare_segmenter(texts: list[str]) -> float:
+def bare_jieba_process(root: Path) -> float:
+    """CPU seconds of a whole process that loads jieba and cuts the texts, start to exit: what
+    the ``inspect`` process (also start to exit) is set against process to process."""
+    code = ("import json, jieba, logging; jieba.setLogLevel(logging.WARNING);"
+            + _TEXTS + "[jieba.lcut(x) for x in texts]")
+    return run([sys.executable, "-c", code], root)[1]
+
+
+def bare_segmenter(root: Path) -> float:
     """CPU seconds of one jieba-rs pass over the texts, its dictionary already built."""
-    code = (
-        "import json, sys, time, rjieba; j = rjieba.Jieba(); texts = json.load(sys.stdin);"
-        "t = time.process_time(); [j.cut(x) for x in texts]; print(time.process_time() - t)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True, check=True)
-    return float(out.stdout)
+    return _timed_in(
+        "import json, time, rjieba; j = rjieba.Jieba();"
+        + _TEXTS + "t = time.process_time(); [j.cut(x) for x in texts]; print(time.process_time() - t)", root)
+
+
+def analysis_in_process(root: Path) -> float:
+    """CPU seconds of ``analyse`` over every article of the project's seeds in one process, the
+    sources read and the analysis's tables loaded first (as the workers find them)."""
+    return _timed_in(
+        "import time; from generator.build import load_sources; from generator.config import SummaryConfig;"
+        "from generator.analysis import analyse, warm_up;"
+        "found = [a for _, articles in load_sources(['seeds']).documents for a in articles];"
+        "warm_up(); config = SummaryConfig(); t = time.process_time();"
+        "[analyse(a, config) for a in found]; print(time.process_time() - t)", root)
 
 
 def stages(count: int) -> None:
@@ -219,16 +244,20 @@ def measure(count: int, per_source: int, serve: bool, repeat: int = 1) -> dict:
     root = Path(tempfile.mkdtemp(prefix=f"scale-{count}-"))
     try:
         texts = write_project(root, count, per_source)
+        (root / "texts.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
         m: dict = {"articles": count, "characters": sum(map(len, texts))}
         rounds = []
         for _ in range(repeat):  # interleaved, so a slow spell of the machine hits both sides
             wall, cpu, rss, _ = run(
                 [sys.executable, "-m", "generator", "inspect", "--json", "--no-translate", "--no-cache", "seeds"], root)
-            rounds.append((bare_jieba(texts), bare_segmenter(texts), wall, cpu, rss))
-        keys = ("jieba_cpu", "rjieba_cpu", "inspect_wall", "inspect_cpu", "inspect_rss")
+            rounds.append((bare_jieba(root), bare_segmenter(root), wall, cpu, rss,
+                           bare_jieba_process(root), analysis_in_process(root)))
+        keys = ("jieba_cpu", "rjieba_cpu", "inspect_wall", "inspect_cpu", "inspect_rss", "jieba_process_cpu", "in_process_cpu")
         m.update({key: statistics.median(r[i] for r in rounds) for i, key in enumerate(keys)})
         m["inspect_rss"] = round(m["inspect_rss"])
         m["ratio_range"] = (min(r[3] / r[0] for r in rounds), max(r[3] / r[0] for r in rounds))
+        m["process_ratio_range"] = (min(r[3] / r[5] for r in rounds), max(r[3] / r[5] for r in rounds))
+        m["in_process_ratio_range"] = (min(r[6] / r[0] for r in rounds), max(r[6] / r[0] for r in rounds))
         shutil.rmtree(root / ".briefing-cache", ignore_errors=True)
         m["cold_wall"], m["cold_cpu"], m["cold_rss"], _ = run([sys.executable, "-m", "generator", "build", "--no-translate", "-q"], root)
         m["warm_wall"], m["warm_cpu"], m["warm_rss"], _ = run([sys.executable, "-m", "generator", "build", "--no-translate", "-q"], root)
@@ -274,10 +303,15 @@ def main() -> None:
         m = measure(count, args.per_source, args.serve, args.repeat)
         results.append(m)
         print(json.dumps(m), file=sys.stderr, flush=True)
+    def ratio(numerator: str, denominator: str, spread: str):
+        return lambda r: f"{r[numerator] / r[denominator]:.2f}×" + (
+            f" ({r[spread][0]:.2f}–{r[spread][1]:.2f})" if args.repeat > 1 else "")
+
     rows = [
         ("analysis, articles/s (inspect, CPU)", lambda r: f"{r['articles'] / r['inspect_cpu']:.0f}"),
-        ("analysis ÷ bare jieba.lcut pass (CPU)", lambda r: f"{r['inspect_cpu'] / r['jieba_cpu']:.2f}×"
-         + (f" ({r['ratio_range'][0]:.2f}–{r['ratio_range'][1]:.2f})" if args.repeat > 1 else "")),
+        ("analysis ÷ bare jieba, process to process (CPU)", ratio("inspect_cpu", "jieba_process_cpu", "process_ratio_range")),
+        ("analysis ÷ bare jieba.lcut pass, in one process (CPU)", ratio("in_process_cpu", "jieba_cpu", "in_process_ratio_range")),
+        ("analysis process ÷ bare jieba.lcut pass (CPU)", ratio("inspect_cpu", "jieba_cpu", "ratio_range")),
         ("analysis ÷ bare jieba-rs pass (CPU)", lambda r: f"{r['inspect_cpu'] / r['rjieba_cpu']:.1f}×"),
         ("cold build, s (wall / CPU)", lambda r: f"{r['cold_wall']:.1f} / {r['cold_cpu']:.1f}"),
         ("warm build, s", lambda r: f"{r['warm_wall']:.1f}"),
