@@ -42,16 +42,19 @@ def _mostly_latin(text: str) -> bool:
 
 
 _SPACES = re.compile(r"[ \t\u3000]+")
-_SPACE_BETWEEN = re.compile(  # Chinese, then Latin or digits, or the other way; a number's range
+_SPACE_BETWEEN = re.compile(  # Chinese, then Latin or digits, or the other way
     rf"(?<=[{CJK_OR_FULL}]) (?=[0-9A-Za-z%.])|(?<=[0-9A-Za-z%.]) (?=[{CJK_OR_FULL}])"
-    r"|(?<=\d) (?=\d*-\d)|(?<=\d-) (?=\d)"  # "5 -3", "5 12-3", "5- 3"
 )
+_SPACE_IN_RANGE = re.compile(r"(?<=\d) (?=\d*-\d)|(?<=\d-) (?=\d)")  # "5 -3", "5 12-3", "5- 3"
 
 
 def tidy(text: str) -> str:
-    """Drop the spaces PDF extraction leaves between Chinese and digits ("增长 26.9%")."""
+    """Drop the spaces PDF extraction leaves between Chinese and digits ("增长 26.9%"), then
+    inside a range: after the first, as a range may only close up then ("2 2 ０-2": 2０-2)."""
     text = _SPACES.sub(" ", text.strip())
-    return _SPACE_BETWEEN.sub("", text) if " " in text else text
+    if " " in text:
+        text = _SPACE_BETWEEN.sub("", text)
+    return _SPACE_IN_RANGE.sub("", text) if " " in text else text
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
