@@ -376,6 +376,24 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         # 相较 is the basis's, 略 the comparison's (not half of 相较, 略高于)
         ("故合并营收相较去年第四季下滑12%。", ["合并营收"]),
         ("首季每股税后盈余有望略高于1元。", ["首季每股税后盈余"]),
+        ("子公司第一季税后获利更成长22.1%。", ["子公司第一季税后获利"]),
+        ("营收仍逆势上涨8000万元。", ["营收"]),
+        ("公司股权变更达10%。", ["公司股权变更"]),  # 更 of 变更 stays
+        # an abbreviation in brackets right before the figure names what the words before it measure
+        ("国内生产总值（GDP）同比增长5.2%。", ["国内生产总值（GDP）"]),
+        ("第一季EPS为0.47元、股东权益报酬率(ROE)12.09%、资产报酬率(ROA)0.83%。",
+         ["第一季EPS", "股东权益报酬率(ROE)", "资产报酬率(ROA)"]),
+        ("资本适足率（BIS）为14.5%。", ["资本适足率（BIS）"]),
+        # a stock code or an amount in brackets is no name: the label starts after it
+        ("晶电(2448)公布6月合并营收22.38亿元。", ["公布6月合并营收"]),
+        # a change right after a figure, with no words of its own, is that figure's change
+        ("美律实业（2439）公布6月合并营收7.59亿元、月增1.1%、年增25.9%。", ["公布6月合并营收"] * 2),
+        ("第二季合并营收5.06亿元，季成长7.6%，年增28.34%，税后净利1亿元。", ["第二季合并营收"] * 2 + ["税后净利"]),
+        ("营收降到3.01亿元，较上月减少约5.8%。", ["营收", "营收"]),
+        # not over words of another subject, nor a change's own subject
+        ("鸿海(2317)增加0.05%、东元(1504)增0.02%。", [None, None]),
+        ("出口增长5%，进口下降3%。", ["出口", "进口"]),
+        ("服务业共有28.7万个工作机会，年增21%。", ["服务业", None]),
     ],
 )
 def test_what_a_figure_measures_starts_where_its_words_start(sentence, metrics):

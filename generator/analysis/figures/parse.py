@@ -34,7 +34,9 @@ _DIR_RE = alternatives(DIRECTIONS)
 _BASIS = (
     r"同比|环比|按年|按季|按月|(?i:yoy|qoq|mom)|比上年同期|比上年|比去年同期|较上年同期|较上年|较去年同期|较上季度?|较前一?季|"
     r"比上季度?|较上一?月|比上月|较前一?月|较首季|(?:比|较)(?:去年|今年|上年)?\d{1,2}月份?|(?:比|较)(?:去年|上年)[^\d，,。；;、]{0,6}?|"
-    r"(?:比|较)(?:19|20)\d{2}年?(?:同期|底|末|度)?"
+    r"(?:比|较)(?:19|20)\d{2}年?(?:同期|底|末|度)?|"
+    # "与上月营收相较增加8.73%", "与去年同期相比减少": a period set against, then the direction
+    r"(?:与|和|跟)(?:去年|上年|今年|上一?季度?|上一?月|前一?季|前一?月|\d{1,2}月份?|(?:19|20)\d{2}年?)[^\d，,。；;、]{0,6}?相(?:较|比)(?:之下)?"
 )
 # "营收相较去年同期下滑": 相较, 相比 are 较, 比
 _BASIS_RE = rf"相?(?:{_BASIS})"
@@ -67,8 +69,11 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_ASIDE = re.compile(r"(?<=[今去明前本])\((\d{1,4})\)(?=[年月日])")
 # A short quoted name inside a label: 专精特新“小巨人”企业, “十四五”期间
 _QUOTED_NAME = re.compile(r"[“\"]([^“”\"，,。；;：:！？!?\d%]{1,8})[”\"]")
+# A name or an abbreviation in brackets as the last break before a figure: "国内生产总值（GDP）增长
+# 5.2%", "股东权益报酬率(ROE)12.09%" measure what the words before the brackets name
+_NAME_ASIDE = re.compile(r"\([A-Za-z\u4e00-\u9fff&·.\- ]{1,12}\)(?=[^；;：:。！？!?、()“”，,]*$)")
 # How a forecast or a change is said before its number: "营收可望", "将上看", "大幅调升至"
-_MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|可望|有望|上看|挑战|应可|将可|可|预估|预计|也|都|则|仍|亦|再|还|均|各|略"
+_MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|逆势|可望|有望|上看|挑战|应可|将可|可|预估|预计|也|都|则|仍|亦|再|还|更|均|各|略"
 _METRIC_TRAIL = re.compile(
     r"(高达|可达|约达|已达|将达|可望达|有望达|拥有|具有|共有|仅有|来到|降到|升到|回到|降为|升为|达到|达|为|是|约为|约|近|超过|(?<![卖买])超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|从|由|自|"
     rf"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|略高于|略低于|远高于|远低于|低于|高于|{_MODAL}|(?:{_DIR_RE})(?:至|到|为))$"
@@ -82,6 +87,7 @@ _METRIC_JOIN = re.compile(r"^(?:以及|与|和|及|或为|或|而|并|且|但|�
 # What joins a figure to the next one: a list, or a change and where it ended ("年增7.4%至",
 # "从2,130日圆大幅调升至")
 _JOINED = re.compile(rf"\s*(?:以及|与|和|及(?!以上)|或|、|/|(?:{_MODAL})*(?:{_DIR_RE})?(?:至|到)|而|并)")
+_NEXT_CLAUSE = re.compile(r"\s*[，,、；;]\s*")
 _METRIC_LONGEST = 20  # characters
 # A sentence about trading or holding shares, where 张 counts lots of 1,000 shares
 _SHARE_TRADING = re.compile(r"股|卖超|买超|申购|承销|张数|外资|投信|自营商")
@@ -147,9 +153,10 @@ def _sentence_figures(sentence: str) -> list[Figure]:
             # part of the label stays in it: "72家企业发放了首批", "开工率在75%及以上的企业"
             own = _metric(sentence, text, measured_at, last[0].end)
             same_clause = not _CLAUSE_BREAK.search(text, last[0].end, measured_at)
-            label = own if own or not same_clause else label
+            label = own if own or not (same_clause or _next_change(text, last, change, measured_at)) else label
         else:
-            label = _metric(sentence, text, measured_at, 0)
+            own = _metric(sentence, text, measured_at, 0)
+            label = own if own or not _next_change(text, last, change, measured_at) else label
         last = (q, change, measured_at)
         if change is None and q.written_unit == "点" and not _INDEX_WORDS.search(text[: q.start]):
             continue  # "3点建议": points without an index are no figure
@@ -163,6 +170,13 @@ def _sentence_figures(sentence: str) -> list[Figure]:
                 text=_cut(sentence, m.start("num"), m.end()), value=value, unit="points", en=None, sentence=sentence,
                 metric=_metric(sentence, text, m.start("num")), period=period)))
     return [s.figure for s in _attach_changes(text, sorted(spans, key=lambda s: s.start))]
+
+
+def _next_change(text: str, last: tuple[Quantity, object, int] | None, change: object, at: int) -> bool:
+    """Whether a change follows the figure before it with nothing but a break between
+    ("营收7.59亿元、月增1.1%、年增25.9%", "营收3.01亿元，较上月减少5.8%"): then it is that
+    figure's change, and measures what that one measures."""
+    return change is not None and last is not None and last[0].end <= at and bool(_NEXT_CLAUSE.fullmatch(text, last[0].end, at))
 
 
 def _change_before(text: str, q: Quantity) -> tuple[int, str | None, int] | None:
@@ -282,6 +296,15 @@ def _cut(sentence: str, start: int, end: int) -> str:
 def _metric(sentence: str, text: str, position: int, floor: int = 0) -> str | None:
     """What a figure measures: the words of its clause before it (after ``floor``), without
     the verb (read on the folded text, cut from the sentence as written)."""
+    label = _clause_metric(sentence, text, position, floor)
+    if label is None and ")" in text and (aside := _NAME_ASIDE.search(text, floor, position)):
+        named = _clause_metric(sentence, text, aside.start(), floor)
+        if named and sentence.endswith(named, 0, aside.start()):
+            return named + sentence[aside.start() : aside.end()]
+    return label
+
+
+def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str | None:
     if "(" in text:
         text = _YEAR_ASIDE.sub(lambda m: f"_{m.group(1)}_", text)  # same length, no break
     if "“" in text or '"' in text:
