@@ -273,6 +273,17 @@ def test_a_name_the_segmenter_cut_short_is_a_keyword_whole():
     assert not {"张崇", "台积", "营收年"} & set(words), words
 
 
+def test_a_name_the_segmenter_cut_after_its_first_character_is_a_keyword_whole():
+    # 智|伸科 each time it stands; 该|公司 and 各|厂商 are no names
+    body = (
+        "汽车零组件厂1月营收多创新高，包括皇田(9951)、智伸科(4551)均是接单成长股。"
+        "智伸科1月营收4.1亿元，年增34.56%。智伸科表示，该公司各厂商订单畅旺，该公司将扩产。"
+    )
+    words = extract_keywords(split_sentences(body), limit=8)
+    assert "智伸科" in words, words
+    assert not {"伸科", "该公司", "各厂商"} & set(words), words
+
+
 def test_pieces_of_a_period_or_a_comparison_are_no_keywords():
     # 季底 (end of the quarter) and 较前周 (than the week before) are how a figure is dated
     body = "晶电表示季底库存将下降，季底库存已低于安全水位；较前周相比，现货价格较前周上涨。晶电预期季底库存续降。"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import pairwise
 
 from generator.analysis.figures.quantities import DIRECTIONS
 from generator.analysis.figures.units import CURRENCIES, UNITS
@@ -48,6 +47,8 @@ _FRAGMENT_EDGE = re.compile(f"^[{_FUNCTION_CHARS}较于年季月]|[{_FUNCTION_CH
 # A name the segmenter cut short ends on a Han character, never on a particle, a word that
 # leads into a number or a comparison, or a change's glued basis (营收|年增 is no name)
 _PARTICLES = frozenset(_FUNCTION_CHARS.replace("和", "") + _LEADS_ON + "着过地得之到占并再仍前后则比年季月")  # 张崇|和
+# ... nor does it start on one, or on a period or a place in a sequence (季|营收, 原|厂)
+_NOT_FIRST = _PARTICLES | frozenset("原第")
 # Words of the title count this much more: the editor chose them.
 _TITLE_WEIGHT = 2.0
 # Candidates considered per keyword shown (jieba's extract_tags takes topK this way too).
@@ -96,19 +97,40 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
 def _whole_names(sentences: Sequence[Sentence], unknown: list[str]) -> dict[str, str]:
     """Names the segmenter cut short: a word the dictionary lacks that, each of the two or more
     times it stands in the article, is followed by the same character ("张崇和表示", "张崇和说":
-    张崇|和 → 张崇和)."""
+    张崇|和 → 张崇和), or preceded by it ("智伸科(4551)", "智伸科1月营收": 智|伸科 → 智伸科)."""
     if not unknown:
         return {}
-    after: dict[str, list[str]] = {w: [] for w in unknown}
+    around: dict[str, tuple[list[str], list[str]]] = {w: ([], []) for w in unknown}
     for sentence in sentences:
-        for word, nxt in pairwise((*tokens(sentence.text), "")):
-            if word in after:
-                after[word].append(nxt)
-    return {
-        w: w + nxt[0]
-        for w, nxt in after.items()
-        if len(nxt) >= 2 and len(set(nxt)) == 1 and len(nxt[0]) == 1 and nxt[0] not in _PARTICLES and _UNKNOWN_WORD.match(w + nxt[0])
-    }
+        words = tokens(sentence.text)
+        for before, word, after in zip(("", *words[:-1]), words, (*words[1:], ""), strict=True):
+            if word in around:
+                around[word][0].append(before)
+                around[word][1].append(after)
+    whole = {}
+    for word, (preceding, following) in around.items():
+        first, last = _same_char(preceding), _same_char(following)
+        name = (first if _may_open_name(first) else "") + word + (last if last not in _PARTICLES else "")
+        if name != word:
+            whole[word] = name
+    return whole
+
+
+def _same_char(neighbours: list[str]) -> str:
+    """The one Han character beside a word at each of its two or more places, else ""."""
+    if len(neighbours) >= 2 and len(set(neighbours)) == 1 and len(neighbours[0]) == 1 and _UNKNOWN_WORD.match(neighbours[0] * 2):
+        return neighbours[0]
+    return ""
+
+
+def _may_open_name(char: str) -> bool:
+    """A character the dictionary has as a noun, a name's or a morpheme (智|伸科, 裕|日车, 兆|丰银),
+    not one that qualifies, counts or points (大|单品, 12吋|晶圆, 阶段|行建, 该|公司)."""
+    if not char or char in _NOT_FIRST:
+        return False
+    tag = word_tag(char)
+    return tag is None or tag == "g" or tag.startswith("n")
+
 
 _NO_CANDIDATE = -1.0  # a rarity is never negative
 _weight_table: dict[str, float] = {}
