@@ -394,7 +394,25 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("鸿海(2317)增加0.05%、东元(1504)增0.02%。", [None, None]),
         ("出口增长5%，进口下降3%。", ["出口", "进口"]),
         ("服务业共有28.7万个工作机会，年增21%。", ["服务业", None]),
+        # items named in a list, then 分别 ("respectively") and as many figures: one item each
+        ("数字化研发设计工具普及率、关键工序数控化率分别超过90%、75%。", ["数字化研发设计工具普及率", "关键工序数控化率"]),
+        ("该公司第三季毛利率、营业利益率分别为7.5%、3.2%。", ["该公司第三季毛利率", "营业利益率"]),
+        ("非洲、南美洲、亚洲与欧洲产量分别年增1%、3%、9%与2%。", ["非洲", "南美洲", "亚洲", "欧洲产量"]),
+        ("流动负债及非流动负债分别占5%、95%。", ["流动负债", "非流动负债"]),
     ],
 )
 def test_what_a_figure_measures_starts_where_its_words_start(sentence, metrics):
     assert [f.metric for f in extract_figures(split_sentences(sentence))] == metrics
+
+
+@pytest.mark.parametrize(
+    "sentence, not_labels",
+    [
+        ("预计公司2020、2021年EPS分别为1.19元、1.5元。", {"预计公司2020", "2021年EPS"}),  # years of one label
+        ("铝价较前季以及去年同期分别下跌1%与2%。", {"去年同期", "铝价较前季"}),  # bases, not items
+        ("特力屋及和乐台湾分别有26家、30家、12家。", {"特力屋", "和乐台湾"}),  # two items, three figures
+    ],
+)
+def test_a_list_before_respectively_is_paired_only_item_for_figure(sentence, not_labels):
+    labels = {f.metric for f in extract_figures(split_sentences(sentence))}
+    assert not labels & not_labels, labels

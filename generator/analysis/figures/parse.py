@@ -65,6 +65,12 @@ _PERIOD = re.compile(
 _CLAUSE_BREAK = re.compile(r"[；;：:。！？!?、（(）)“”]|[，,](?!(?<=\d[，,])\d{3}(?!\d))")
 _UP_TO_LAST_BREAK = re.compile(rf".*(?:{_CLAUSE_BREAK.pattern})", re.S)  # ends after a clause's last break
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# "毛利率、营业利益率分别为7.5%、3.2%": 分别 and what it may say before the first figure
+_RESPECTIVELY = re.compile(r"分别[^，,；;：:。！？!?、()“”\d]{0,6}$")
+_ITEM_BREAK = re.compile(r"以及|、|和|及|与")
+_UP_TO_LAST_HARD_BREAK = re.compile(r".*(?:[；;：:。！？!?()“”]|[，,](?!(?<=\d[，,])\d{3}(?!\d)))", re.S)  # 、 lists items
+# "较第一季与去年同期分别成长", "前月以及去年同期分别为": bases, not items
+_BASIS_ITEM = re.compile(r"^比|较|^(?:前|上)一?[月季]$|^(?:去年)?同期$|^(?:去|前|上)年$")
 # "今(2018)年", "去(2017)年", "今(10)日": Taiwan's papers set the year or day aside, inside a word
 _YEAR_ASIDE = re.compile(r"(?<=[今去明前本])\((\d{1,4})\)(?=[年月日])")
 # A short quoted name inside a label: 专精特新“小巨人”企业, “十四五”期间
@@ -169,7 +175,47 @@ def _sentence_figures(sentence: str) -> list[Figure]:
             spans.append(_Span(m.start("num"), m.end(), Figure(
                 text=_cut(sentence, m.start("num"), m.end()), value=value, unit="points", en=None, sentence=sentence,
                 metric=_metric(sentence, text, m.start("num")), period=period)))
-    return [s.figure for s in _attach_changes(text, sorted(spans, key=lambda s: s.start))]
+    spans.sort(key=lambda s: s.start)
+    _label_respectively(sentence, text, spans)
+    return [s.figure for s in _attach_changes(text, spans)]
+
+
+def _label_respectively(sentence: str, text: str, spans: list[_Span]) -> None:
+    """"毛利率、营业利益率分别为7.5%、3.2%": as many items named in a list, then 分别
+    ("respectively") and a list of figures: each figure measures its own item."""
+    k = 0
+    while k < len(spans):
+        head_start = spans[k - 1].end if k else 0
+        said = _RESPECTIVELY.search(text, head_start, spans[k].start)
+        run = k + 1
+        while run < len(spans) and LIST_GAP.fullmatch(text, spans[run - 1].end, spans[run].start):
+            run += 1
+        if said and run - k > 1:
+            labels = _items(sentence, text, head_start, said.start())
+            if len(labels) == run - k:
+                for span, label in zip(spans[k:run], labels, strict=True):
+                    span.figure = replace(span.figure, metric=label)
+        k = run
+
+
+def _items(sentence: str, text: str, floor: int, end: int) -> list[str]:
+    """The labels of the items listed in the clause that ends at ``end`` (after ``floor``);
+    none when one is no label of its own ("2020、2021年EPS": years of one label; bases)."""
+    clause = _UP_TO_LAST_HARD_BREAK.match(text, floor, end)
+    start = clause.end() if clause else floor
+    bounds = [start]
+    for joiner in _ITEM_BREAK.finditer(text, start, end):  # 、, or 和/及/与 as words (not 普及率)
+        if joiner.group() == "、" or not _inside_word(text[start:end], joiner.start() - start):
+            bounds += [joiner.start(), joiner.end()]
+    bounds.append(end)
+    labels = []
+    for at, stop in zip(bounds[::2], bounds[1::2], strict=True):
+        item = text[at:stop]
+        label = _clause_metric(sentence, text, stop, at) if item and not item[-1].isdigit() else None
+        if label is None or _BASIS_ITEM.search(item):
+            return []
+        labels.append(label)
+    return labels
 
 
 def _next_change(text: str, last: tuple[Quantity, object, int] | None, change: object, at: int) -> bool:
