@@ -155,10 +155,12 @@ def _sentence_figures(sentence: str) -> list[Figure]:
         elif last is not None and last[0].end <= measured_at and _JOINED.match(text, last[0].end):
             # a label never reaches back over an earlier figure joined to this one ("营收1,234万元与
             # 净利567万元": 净利); with no words of its own in the same clause ("年增7.4%至2,758万吨",
-            # "39.40/64.08亿元") it measures what the figure before it measures. A number that is
-            # part of the label stays in it: "72家企业发放了首批", "开工率在75%及以上的企业"
+            # "39.40/64.08亿元", "EPS分别为0.78元、1.05元") it measures what the figure before it
+            # measures. A number that is part of the label stays in it: "72家企业发放了首批",
+            # "开工率在75%及以上的企业"
             own = _metric(sentence, text, measured_at, last[0].end)
-            same_clause = not _CLAUSE_BREAK.search(text, last[0].end, measured_at)
+            same_clause = not _CLAUSE_BREAK.search(text, last[0].end, measured_at) or bool(
+                LIST_GAP.fullmatch(text, last[0].end, measured_at))
             label = own if own or not (same_clause or _next_change(text, last, change, measured_at)) else label
         else:
             own = _metric(sentence, text, measured_at, 0)
