@@ -115,7 +115,11 @@ def test_held_out_phrases_show_no_wrong_value():
 
 @pytest.mark.parametrize(
     "text",
-    ["3月29日，活动在长沙举行。", "2025年规划建设。", "第一批项目开工。", "前2个月，生产较快回升。", "华电网（6163）董事会决议。"],
+    [
+        "3月29日，活动在长沙举行。", "2025年规划建设。", "第一批项目开工。", "前2个月，生产较快回升。", "华电网（6163）董事会决议。",
+        # a number in 亿 is money with its 元 left out only after money, before a break
+        "全国人口14亿。", "公司营收26.5亿股。",
+    ],
 )
 def test_dates_years_ordinals_and_codes_are_not_figures(text):
     assert extract_figures(split_sentences(text)) == []

@@ -101,6 +101,11 @@ _GENERAL = re.compile(
     rf"(?P<mags>{MAGNITUDES})?\s*(?P<mid>多|余)?\s*"
     rf"(?:(?P<unit>{_unit_pattern()})(?:/(?P<per>{_PER_RE}))?)?"
 )
+# What is counted in money, right before a number in 亿 with no unit ("营收26.5亿"), and what
+# may follow such a number: a break, not a unit this parser does not know ("26.5亿股")
+_IMPLIED_YUAN = re.compile(
+    r"(?:营收|营业收入|收入|净利润?|获利|盈余|利润|营业额|销售额|净损|亏损|营益|营业利益|毛利|市值)[^，,。；;、\d]{0,4}$")
+_BREAK = re.compile(r"\s*(?:[，,。；;、）)]|$)")
 _PERCENT_WORDS = re.compile(rf"(?P<sign>负)?(?P<pw>百分之|千分之|万分之)(?P<num>百(?!分)|{ARABIC}|{CHINESE})")
 _HALF_TENTH = re.compile(r"(?<![一二两三四五六七八九十\d])半成")
 _DIGIT = r"[0-9一二两三四五六七八九]"
@@ -245,6 +250,8 @@ def _general_token(m: re.Match) -> _Token:
     if sign_text:
         sign = 1 if sign_text == "+" else -1
     chinese = number if not number[0].isdigit() else None
+    if unit is None and currency is None and "亿" in mags and _IMPLIED_YUAN.search(m.string, 0, start) and _BREAK.match(m.string, end):
+        unit = "元"  # "营收26.5亿，年增14.77%": money in 亿 with its 元 left out, as financial news writes it
     token = _Token(start, end, None, None, None, unit, per, currency, sign, chinese, bool(mid0 or mid), unread=(number, mags))
     return token if unit is None and currency is None else _parsed(token)
 
