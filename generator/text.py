@@ -19,6 +19,13 @@ SENTENCE_END = FULL_STOPS + "…；;"
 # Closing quotes and brackets that belong to the sentence before them ("……升级。”").
 CLOSERS = "”’」』）)》】\"'"
 
+# The label a research note gives a part of itself: "事件：公司发布年报…", "投资要点 …" (a
+# summary sentence or a figure's label starts after it)
+PART_LABEL = re.compile(
+    r"^(?:(?:事件描述|事件概述|事件评论|事件点评|事件|事项|首次覆盖投资亮点|投资亮点|投资要点|支撑评级的要点|关注要点|报告要点|要点"
+    r"|核心观点|投资逻辑|投资摘要|报告摘要|摘要|业绩简评|简评|点评如下|点评|评论|业绩预览|理由如下|(?:[\u4e00-\u9fff]{2})?观点)"
+    r"(?:\s*[：:]\s*|\s+))+"
+)
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # CJK plus the full-width forms, CJK punctuation and the typographic marks set full-width.
 CJK_OR_FULL = CJK + r"\u3000-\u303f\uff00-\uffef“”‘’—…·"

@@ -383,6 +383,13 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("子公司第一季税后获利更成长22.1%。", ["子公司第一季税后获利"]),
         ("营收仍逆势上涨8000万元。", ["营收"]),
         ("公司股权变更达10%。", ["公司股权变更"]),  # 更 of 变更 stays
+        # where a change starts is not what it measures; a research note's part label is not either
+        ("激光器市场规模从2016年的8.95亿美元增至2020年的22.05亿美元。", ["激光器市场规模", "激光器市场规模"]),
+        ("代工占比重也由去年底的30%提升至40%。", ["代工占比重", "代工占比重"]),
+        ("日产量将从2017年的239.3万桶，增加至2020年的324.1万桶。", ["日产量", "日产量"]),
+        ("市场规模将达到159亿美元，到2024年有望达到190亿美元。", ["市场规模", "市场规模"]),
+        ("营收10亿元，5亿元来自海外。", ["营收", None]),  # words of its own, after the figure
+        ("事件评论 前三季度公司收入同比增长19.2%。", ["前三季度公司收入"]),
         # an abbreviation in brackets right before the figure names what the words before it measure
         ("国内生产总值（GDP）同比增长5.2%。", ["国内生产总值（GDP）"]),
         ("第一季EPS为0.47元、股东权益报酬率(ROE)12.09%、资产报酬率(ROA)0.83%。",

@@ -31,19 +31,13 @@ from generator.analysis.salience import FITTED, WordModel, headline_probabilitie
 from generator.analysis.tokens import tokens, words
 from generator.config import SummaryConfig
 from generator.data import Sentence
-from generator.text import ends_sentence
+from generator.text import PART_LABEL, ends_sentence
 
 CONNECTIVES = (
     "与此同时", "另一方面", "此外", "同时", "其中", "另外", "对此", "因此", "但是", "不过", "而且",
     "所以", "然而", "总之", "当然", "首先", "其次", "最后", "并且", "此前", "随后", "据此",
 )
 _LEADING_CONNECTIVE = re.compile("^(" + "|".join(CONNECTIVES) + r")[，,、]\s*")
-# The label a research note gives a part of itself: "事件：公司发布年报…", "投资要点 …"
-_PART_LABEL = re.compile(
-    r"^(?:(?:事件描述|事件概述|事件评论|事件点评|事件|事项|首次覆盖投资亮点|投资亮点|投资要点|支撑评级的要点|关注要点|报告要点|要点"
-    r"|核心观点|投资逻辑|投资摘要|报告摘要|摘要|业绩简评|简评|点评如下|点评|评论|业绩预览|理由如下|(?:[\u4e00-\u9fff]{2})?观点)"
-    r"(?:\s*[：:]\s*|\s+))+"
-)
 # The number of a point in a list: "（3）", "(1)", "1、", "2．", "一、", "①"
 LIST_MARKER = re.compile(
     r"^\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|\d{1,2}(?:[、．)）]|\.(?!\d))|[一二三四五六七八九十]{1,3}、|[①-⑳])\s*"
@@ -239,7 +233,7 @@ def _defects(text: str) -> float:
 def clean_text(text: str) -> str:
     """The sentence without a research note's part label, the number of its list point and
     its leading connective, as ``clean`` shows it ("事件：…", "（1）前三季度…", "此外，…")."""
-    for pattern in (_PART_LABEL, LIST_MARKER, _LEADING_CONNECTIVE):
+    for pattern in (PART_LABEL, LIST_MARKER, _LEADING_CONNECTIVE):
         m = pattern.match(text)
         if m and len(text) - m.end() >= _MIN_CHARS:
             text = text[m.end() :]

@@ -22,7 +22,7 @@ from generator.analysis.figures.quantities import DIRECTIONS, LIST_GAP, Quantity
 from generator.analysis.figures.units import COUNT_NOUNS, in_home_currency
 from generator.analysis.tokens import token_spans, word_tag
 from generator.data import Change, Figure, Sentence
-from generator.text import to_simplified, to_simplified_half_width
+from generator.text import PART_LABEL, to_simplified, to_simplified_half_width
 
 # Minus signs and the small percent sign, folded like full-width forms (one for one).
 _SIGNS = str.maketrans({"\u2212": "-", "\ufe63": "-", "\ufe6a": "%"})
@@ -82,18 +82,25 @@ _NAME_ASIDE = re.compile(r"\([A-Za-z\u4e00-\u9fff&·.\- ]{1,12}\)(?=[^；;：:�
 _MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|逆势|可望|有望|上看|挑战|应可|将可|可|预估|预计|也|都|则|仍|亦|再|还|更|均|各|略"
 _METRIC_TRAIL = re.compile(
     r"(高达|可达|约达|已达|将达|可望达|有望达|拥有|具有|共有|仅有|来到|降到|升到|回到|降为|升为|达到|达|为|是|约为|约|近|超过|(?<![卖买])超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|从|由|自|"
-    rf"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|略高于|略低于|远高于|远低于|低于|高于|{_MODAL}|(?:{_DIR_RE})(?:至|到|为))$"
+    rf"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|略高于|略低于|远高于|远低于|低于|高于|{_MODAL}|(?:{_DIR_RE})(?:至|到|为)|"
+    # where a change starts: "市场规模从2016年的8.95亿美元", "EPS也由2012年"
+    r"(?:从|由|自)(?:(?:19|20)\d{2}年|\d{1,2}月份?|去年|今年|上年)(?:底|末|初)?的?)$"
 )
 _METRIC_LEAD = re.compile(r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国)+")
 # A period or a lead word the next characters belong to: 2020年底, 2016年度, 去年同期
 _LEAD_GOES_ON = re.compile(r"[底初末度]|同期")
 # Joining words a label may open with after an earlier figure ("…1,234万元与净利567万元"),
 # taken off only when a word does not go on from them (与会, 并购, 和解, 及时)
-_METRIC_JOIN = re.compile(r"^(?:以及|与|和|及|或为|或|而|并|且|但|因此|所以|因而|故)")
+_METRIC_JOIN = re.compile(rf"^(?:以及|与|和|及|或为|或|而|并|且|但|因此|所以|因而|故|(?:{_MODAL})*(?:{_DIR_RE})?(?:至|到))")
 # What joins a figure to the next one: a list, or a change and where it ended ("年增7.4%至",
 # "从2,130日圆大幅调升至")
 _JOINED = re.compile(rf"\s*(?:以及|与|和|及(?!以上)|或|、|/|(?:{_MODAL})*(?:{_DIR_RE})?(?:至|到)|而|并)")
 _NEXT_CLAUSE = re.compile(r"\s*[，,、；;]\s*")
+# How a figure goes on from the one before it with no words of its own: where (and when) a
+# change ends, "增加至2020年的", "到2024年有望达到", "至2022年降至"
+_WHEN = r"(?:(?:19|20)\d{2}年|\d{1,2}月份?|去年|今年|明年|[上下]半年|第?[一二三四1-4]季度?)(?:底|末|初)?的?"
+_GOES_TO = rf"(?:将|可望|有望|预估|预计)*(?:{_MODAL})*(?:(?:{_DIR_RE})(?:至|到)?|达到|达)"
+_ENDS_AT = re.compile(rf"\s*[，,、]?\s*(?:(?:到|至){_WHEN}\s*(?:{_GOES_TO})?|{_GOES_TO}\s*(?:{_WHEN})?|{_WHEN}\s*{_GOES_TO})\s*")
 _METRIC_LONGEST = 20  # characters
 # A sentence about trading or holding shares, where 张 counts lots of 1,000 shares
 _SHARE_TRADING = re.compile(r"股|卖超|买超|申购|承销|张数|外资|投信|自营商")
@@ -161,10 +168,10 @@ def _sentence_figures(sentence: str) -> list[Figure]:
             own = _metric(sentence, text, measured_at, last[0].end)
             same_clause = not _CLAUSE_BREAK.search(text, last[0].end, measured_at) or bool(
                 LIST_GAP.fullmatch(text, last[0].end, measured_at))
-            label = own if own or not (same_clause or _next_change(text, last, change, measured_at)) else label
+            label = own if own or not (same_clause or _goes_on(text, last, change, measured_at)) else label
         else:
             own = _metric(sentence, text, measured_at, 0)
-            label = own if own or not _next_change(text, last, change, measured_at) else label
+            label = own if own or not _goes_on(text, last, change, measured_at) else label
         last = (q, change, measured_at)
         if change is None and q.written_unit == "点" and not _INDEX_WORDS.search(text[: q.start]):
             continue  # "3点建议": points without an index are no figure
@@ -220,11 +227,14 @@ def _items(sentence: str, text: str, floor: int, end: int) -> list[str]:
     return labels
 
 
-def _next_change(text: str, last: tuple[Quantity, object, int] | None, change: object, at: int) -> bool:
-    """Whether a change follows the figure before it with nothing but a break between
-    ("营收7.59亿元、月增1.1%、年增25.9%", "营收3.01亿元，较上月减少5.8%"): then it is that
-    figure's change, and measures what that one measures."""
-    return change is not None and last is not None and last[0].end <= at and bool(_NEXT_CLAUSE.fullmatch(text, last[0].end, at))
+def _goes_on(text: str, last: tuple[Quantity, object, int] | None, change: object, at: int) -> bool:
+    """Whether a figure goes on from the one before it with no words of its own: a change
+    with nothing but a break between ("营收7.59亿元、月增1.1%、年增25.9%", "营收3.01亿元，较上月
+    减少5.8%"), or where a change ends ("从2017年的239.3万桶，增加至2020年的324.1万桶"). Then it
+    measures what that one measures."""
+    if last is None or last[0].end > at:
+        return False
+    return bool(_ENDS_AT.fullmatch(text, last[0].end, at) or (change is not None and _NEXT_CLAUSE.fullmatch(text, last[0].end, at)))
 
 
 def _change_before(text: str, q: Quantity) -> tuple[int, str | None, int] | None:
@@ -367,7 +377,7 @@ def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str |
         start += len(clause) - len(clause.lstrip())
         end -= len(clause) - len(clause.rstrip())
         clause = text[start:end]
-        lead = _PERIOD.match(clause) or _METRIC_LEAD.match(clause)
+        lead = _PERIOD.match(clause) or _METRIC_LEAD.match(clause) or PART_LABEL.match(clause)
         if lead and _LEAD_GOES_ON.match(clause, lead.end()):
             lead = None
         if not lead and (join := _METRIC_JOIN.match(clause)) and not _inside_word(clause, join.end()):
