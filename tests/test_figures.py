@@ -376,6 +376,10 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         # a quoted name is part of a label; a quoted statement still starts a clause
         ("培育出国家制造业单项冠军企业24家、国家专精特新“小巨人”企业218家。", ["培育出国家制造业单项冠军企业", "国家专精特新“小巨人”企业"]),
         ("“十四五”期间全省投资达到1.2万亿元。", ["“十四五”期间全省投资"]),
+        ("國家專精特新「小巨人」企業218家。", ["國家專精特新「小巨人」企業"]),  # corner quotes, as Taiwan prints
+        ("閱讀器「PRS-T2(見附圖)」售價將自9,980日圓調降至7,980日圓。", ["閱讀器「PRS-T2(見附圖)」售價"] * 2),
+        # a long label is cut where a word starts, but not inside a quoted name
+        ("任天堂「Nintendo Switch」游戏机于日本市场的销售量达12万7,314台。", ["「Nintendo Switch」游戏机于日本市场的销售量"]),
         ("公司表示，“营收增长10%”。", ["营收"]),
         # 相较 is the basis's, 略 the comparison's (not half of 相较, 略高于)
         ("故合并营收相较去年第四季下滑12%。", ["合并营收"]),

@@ -33,7 +33,7 @@ _GLUED_BASIS = {"年": "按年", "季": "按季", "月": "按月", "同": "同�
 _DIR_RE = alternatives(DIRECTIONS)
 _BASIS = (
     r"同比|环比|按年|按季|按月|(?i:yoy|qoq|mom)|比上年同期|比上年|比去年同期|较上年同期|较上年|较去年同期|较上季度?|较前一?季|"
-    r"比上季度?|较上一?月|比上月|较前一?月|较首季|(?:比|较)(?:去年|今年|上年)?\d{1,2}月份?|(?:比|较)(?:去年|上年)[^\d，,。；;、]{0,6}?|"
+    r"比上季度?|较上一?月|比上月|较前一?月|较首季|(?:较|比)(?:上|前)一?周|按周|(?:比|较)(?:去年|今年|上年)?\d{1,2}月份?|(?:比|较)(?:去年|上年)[^\d，,。；;、]{0,6}?|"
     r"(?:比|较)(?:19|20)\d{2}年?(?:同期|底|末|度)?|"
     # "与上月营收相较增加8.73%", "与去年同期相比减少": a period set against, then the direction
     r"(?:与|和|跟)(?:去年|上年|今年|上一?季度?|上一?月|前一?季|前一?月|\d{1,2}月份?|(?:19|20)\d{2}年?)[^\d，,。；;、]{0,6}?相(?:较|比)(?:之下)?"
@@ -62,19 +62,19 @@ _PERIOD = re.compile(
     r"|前\d{1,2}个月|[一二三四]季度末?|上半年|下半年)"
 )
 # A comma inside a number ("4,327亿美元", "46，084") breaks no clause
-_CLAUSE_BREAK = re.compile(r"[；;：:。！？!?、（(）)“”]|[，,](?!(?<=\d[，,])\d{3}(?!\d))")
+_CLAUSE_BREAK = re.compile(r"[；;：:。！？!?、（(）)“”「」『』]|[，,](?!(?<=\d[，,])\d{3}(?!\d))")
 _UP_TO_LAST_BREAK = re.compile(rf".*(?:{_CLAUSE_BREAK.pattern})", re.S)  # ends after a clause's last break
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # "毛利率、营业利益率分别为7.5%、3.2%": 分别 and what it may say before the first figure
 _RESPECTIVELY = re.compile(r"分别[^，,；;：:。！？!?、()“”\d]{0,6}$")
 _ITEM_BREAK = re.compile(r"以及|、|和|及|与")
-_UP_TO_LAST_HARD_BREAK = re.compile(r".*(?:[；;：:。！？!?()“”]|[，,](?!(?<=\d[，,])\d{3}(?!\d)))", re.S)  # 、 lists items
+_UP_TO_LAST_HARD_BREAK = re.compile(r".*(?:[；;：:。！？!?()“”「」『』]|[，,](?!(?<=\d[，,])\d{3}(?!\d)))", re.S)  # 、 lists items
 # "较第一季与去年同期分别成长", "前月以及去年同期分别为": bases, not items
 _BASIS_ITEM = re.compile(r"^比|较|^(?:前|上)一?[月季]$|^(?:去年)?同期$|^(?:去|前|上)年$")
 # "今(2018)年", "去(2017)年", "今(10)日": Taiwan's papers set the year or day aside, inside a word
 _YEAR_ASIDE = re.compile(r"(?<=[今去明前本])\((\d{1,4})\)(?=[年月日])")
 # A short quoted name inside a label: 专精特新“小巨人”企业, “十四五”期间
-_QUOTED_NAME = re.compile(r"[“\"]([^“”\"，,。；;：:！？!?\d%]{1,8})[”\"]")
+_QUOTED_NAME = re.compile(r"[“\"]([^“”\"，,。；;：:！？!?\d%]{1,8})[”\"]|[「『]([^「」『』，,。；;：:！？!?%]{1,16})[」』]")
 # A name or an abbreviation in brackets as the last break before a figure: "国内生产总值（GDP）增长
 # 5.2%", "股东权益报酬率(ROE)12.09%" measure what the words before the brackets name
 _NAME_ASIDE = re.compile(r"\([A-Za-z\u4e00-\u9fff&·.\- ]{1,12}\)(?=[^；;：:。！？!?、()“”，,]*$)")
@@ -84,7 +84,7 @@ _METRIC_TRAIL = re.compile(
     r"(高达|可达|约达|已达|将达|可望达|有望达|拥有|具有|共有|仅有|来到|降到|升到|回到|降为|升为|达到|达|为|是|约为|约|近|超过|(?<![卖买])超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|从|由|自|"
     rf"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|略高于|略低于|远高于|远低于|低于|高于|{_MODAL}|(?:{_DIR_RE})(?:至|到|为)|"
     # where a change starts: "市场规模从2016年的8.95亿美元", "EPS也由2012年"
-    r"(?:从|由|自)(?:(?:19|20)\d{2}年|\d{1,2}月份?|去年|今年|上年)(?:底|末|初)?的?)$"
+    r"(?:从|由|自)(?:(?:19|20)\d{2}年|\d{1,2}月份?|去年|今年|上年|原先|原本|现行|目前)(?:底|末|初)?的?)$"
 )
 _METRIC_LEAD = re.compile(r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国)+")
 # A period or a lead word the next characters belong to: 2020年底, 2016年度, 去年同期
@@ -102,6 +102,8 @@ _WHEN = r"(?:(?:19|20)\d{2}年|\d{1,2}月份?|去年|今年|明年|[上下]半�
 _GOES_TO = rf"(?:将|可望|有望|预估|预计)*(?:{_MODAL})*(?:(?:{_DIR_RE})(?:至|到)?|达到|达)"
 _ENDS_AT = re.compile(rf"\s*[，,、]?\s*(?:(?:到|至){_WHEN}\s*(?:{_GOES_TO})?|{_GOES_TO}\s*(?:{_WHEN})?|{_WHEN}\s*{_GOES_TO})\s*")
 _METRIC_LONGEST = 20  # characters
+_QUOTED_LONGEST = 32  # ... but a label that opens on a quoted name keeps the name whole up to this
+_NO_BREAK = str.maketrans("()（）", "____")  # inside a quoted name
 # A sentence about trading or holding shares, where 张 counts lots of 1,000 shares
 _SHARE_TRADING = re.compile(r"股|卖超|买超|申购|承销|张数|外资|投信|自营商")
 # Points ("30点") are an index's: a level in points needs an index in its sentence.
@@ -276,6 +278,8 @@ def _basis(basis: str | None, sentence: str) -> str | None:
         return f"vs {year.group(1)}"
     if basis == "同比" or (("去年" in basis or "上年" in basis) and "季度" not in basis and "年末" not in basis):
         return "y/y"
+    if "周" in basis:
+        return "w/w"
     if "季" in basis or (basis == "环比" and "季" in sentence):
         return "q/q"
     if "月" in basis or (basis == "环比" and "月" in sentence):
@@ -365,8 +369,10 @@ def _metric(sentence: str, text: str, position: int, floor: int = 0) -> str | No
 def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str | None:
     if "(" in text:
         text = _YEAR_ASIDE.sub(lambda m: f"_{m.group(1)}_", text)  # same length, no break
-    if "“" in text or '"' in text:
-        text = _QUOTED_NAME.sub(lambda m: f"_{m.group(1)}_", text)
+    names: list[tuple[int, int]] = []
+    if "“" in text or '"' in text or "「" in text or "『" in text:
+        names = [m.span() for m in _QUOTED_NAME.finditer(text)]
+        text = _QUOTED_NAME.sub(lambda m: "_" + (m.group(1) or m.group(2)).translate(_NO_BREAK) + "_", text)
     last_break = _UP_TO_LAST_BREAK.match(text, floor, position)
     start = last_break.end() if last_break else floor
     end = position
@@ -391,7 +397,10 @@ def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str |
             # keep the end, cut where a word starts: a few characters more rather than half a word
             cut = len(clause) - _METRIC_LONGEST
             spans = token_spans(clause)
-            start += next((at for word, at, stop in spans if stop > cut and at >= cut - 4 and word[0].isalnum()), cut)
+            at = next((at for word, at, stop in spans if stop > cut and at >= cut - 4 and word[0].isalnum()), cut)
+            # nor half a quoted name: the whole name, or what follows it when that would be too long
+            name = next(((a, b) for a, b in names if a < start + at < b), None)
+            start = (name[0] if len(clause) - (name[0] - start) <= _QUOTED_LONGEST else name[1]) if name else start + at
     clause = text[start:end]
     start += len(clause) - len(clause.lstrip("的 "))
     end -= len(clause) - len(clause.rstrip("的 "))
