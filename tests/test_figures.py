@@ -393,6 +393,11 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("日产量将从2017年的239.3万桶，增加至2020年的324.1万桶。", ["日产量", "日产量"]),
         ("市场规模将达到159亿美元，到2024年有望达到190亿美元。", ["市场规模", "市场规模"]),
         ("营收10亿元，5亿元来自海外。", ["营收", None]),  # words of its own, after the figure
+        ("斐成前10月營收18.09億元，則較去年同期下滑10.84%。", ["斐成前10月營收"] * 2),
+        ("营收月增19.48%来到6038万元。", ["营收", "营收"]),
+        # a Latin name is a label; a bare code is not
+        ("税后亏损3.34亿元，EPS -0.2元。", ["税后亏损", "EPS"]),
+        ("JFE Holdings涨2.76%。", ["JFE Holdings"]),
         ("事件评论 前三季度公司收入同比增长19.2%。", ["前三季度公司收入"]),
         # an abbreviation in brackets right before the figure names what the words before it measure
         ("国内生产总值（GDP）同比增长5.2%。", ["国内生产总值（GDP）"]),

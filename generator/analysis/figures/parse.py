@@ -65,6 +65,7 @@ _PERIOD = re.compile(
 _CLAUSE_BREAK = re.compile(r"[；;：:。！？!?、（(）)“”「」『』]|[，,](?!(?<=\d[，,])\d{3}(?!\d))")
 _UP_TO_LAST_BREAK = re.compile(rf".*(?:{_CLAUSE_BREAK.pattern})", re.S)  # ends after a clause's last break
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z]+(?:[ .&'-]+[A-Za-z0-9]+)*")
 # "毛利率、营业利益率分别为7.5%、3.2%": 分别 and what it may say before the first figure
 _RESPECTIVELY = re.compile(r"分别[^，,；;：:。！？!?、()“”\d]{0,6}$")
 _ITEM_BREAK = re.compile(r"以及|、|和|及|与")
@@ -79,7 +80,7 @@ _QUOTED_NAME = re.compile(r"[“\"]([^“”\"，,。；;：:！？!?\d%]{1,8})[
 # 5.2%", "股东权益报酬率(ROE)12.09%" measure what the words before the brackets name
 _NAME_ASIDE = re.compile(r"\([A-Za-z\u4e00-\u9fff&·.\- ]{1,12}\)(?=[^；;：:。！？!?、()“”，,]*$)")
 # How a forecast or a change is said before its number: "营收可望", "将上看", "大幅调升至"
-_MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|逆势|可望|有望|上看|挑战|应可|将可|可|预估|预计|也|都|则|仍|亦|再|还|更|均|各|略"
+_MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|逆势|可望|有望|上看|挑战|应可|将可|可|预估|预计|也|都|则|仍|亦|再|还|更|均|各|略|虽然|虽"
 _METRIC_TRAIL = re.compile(
     r"(高达|可达|约达|已达|将达|可望达|有望达|拥有|具有|共有|仅有|来到|降到|升到|回到|降为|升为|达到|达|为|是|约为|约|近|超过|(?<![卖买])超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|从|由|自|"
     rf"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|略高于|略低于|远高于|远低于|低于|高于|{_MODAL}|(?:{_DIR_RE})(?:至|到|为)|"
@@ -89,18 +90,20 @@ _METRIC_TRAIL = re.compile(
 _METRIC_LEAD = re.compile(r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国)+")
 # A period or a lead word the next characters belong to: 2020年底, 2016年度, 去年同期
 _LEAD_GOES_ON = re.compile(r"[底初末度]|同期")
+# Where a change goes to: "增至", "大幅调升至", "来到"
+_GOES_ON_TO = rf"(?:{_MODAL})*(?:(?:{_DIR_RE})?(?:至|到)|来到|落在)"
 # Joining words a label may open with after an earlier figure ("…1,234万元与净利567万元"),
 # taken off only when a word does not go on from them (与会, 并购, 和解, 及时)
-_METRIC_JOIN = re.compile(rf"^(?:以及|与|和|及|或为|或|而|并|且|但|因此|所以|因而|故|(?:{_MODAL})*(?:{_DIR_RE})?(?:至|到))")
+_METRIC_JOIN = re.compile(rf"^(?:以及|与|和|及|或为|或|而|并|且|但|因此|所以|因而|故|{_GOES_ON_TO})")
 # What joins a figure to the next one: a list, or a change and where it ended ("年增7.4%至",
 # "从2,130日圆大幅调升至")
-_JOINED = re.compile(rf"\s*(?:以及|与|和|及(?!以上)|或|、|/|(?:{_MODAL})*(?:{_DIR_RE})?(?:至|到)|而|并)")
-_NEXT_CLAUSE = re.compile(r"\s*[，,、；;]\s*")
+_JOINED = re.compile(rf"\s*(?:以及|与|和|及(?!以上)|或|、|/|{_GOES_ON_TO}|而|并)")
+_NEXT_CLAUSE = re.compile(rf"\s*[，,、；;]\s*(?:但|而|惟|并|且|将|{_MODAL})*\s*")  # "，则", "，但将", "，惟亦大幅"
 # How a figure goes on from the one before it with no words of its own: where (and when) a
 # change ends, "增加至2020年的", "到2024年有望达到", "至2022年降至"
 _WHEN = r"(?:(?:19|20)\d{2}年|\d{1,2}月份?|去年|今年|明年|[上下]半年|第?[一二三四1-4]季度?)(?:底|末|初)?的?"
-_GOES_TO = rf"(?:将|可望|有望|预估|预计)*(?:{_MODAL})*(?:(?:{_DIR_RE})(?:至|到)?|达到|达)"
-_ENDS_AT = re.compile(rf"\s*[，,、]?\s*(?:(?:到|至){_WHEN}\s*(?:{_GOES_TO})?|{_GOES_TO}\s*(?:{_WHEN})?|{_WHEN}\s*{_GOES_TO})\s*")
+_REACHES = rf"(?:将|可望|有望|预估|预计)*(?:{_MODAL})*(?:(?:{_DIR_RE})(?:至|到)?|达到|达)"
+_ENDS_AT = re.compile(rf"\s*[，,、]?\s*(?:(?:到|至){_WHEN}\s*(?:{_REACHES})?|{_REACHES}\s*(?:{_WHEN})?|{_WHEN}\s*{_REACHES})\s*")
 _METRIC_LONGEST = 20  # characters
 _QUOTED_LONGEST = 32  # ... but a label that opens on a quoted name keeps the name whole up to this
 _NO_BREAK = str.maketrans("()（）", "____")  # inside a quoted name
@@ -404,8 +407,10 @@ def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str |
     clause = text[start:end]
     start += len(clause) - len(clause.lstrip("的 "))
     end -= len(clause) - len(clause.rstrip("的 "))
-    if end - start < 2 or not _HAN.search(text, start, end) or text[start:end] in DIRECTIONS or _JOINED.fullmatch(text, start, end):
+    if end - start < 2 or text[start:end] in DIRECTIONS or _JOINED.fullmatch(text, start, end):
         return None  # nothing, or only the verb of a change ("从10%提高到15%", "由3139万元提升至")
+    if not _HAN.search(text, start, end) and not _LATIN_NAME.fullmatch(text, start, end):
+        return None  # no words: "Q3", "1-2"; but "EPS", "ROE", "JFE Holdings" are what they measure
     return sentence[start:end]
 
 
