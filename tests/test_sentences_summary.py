@@ -284,6 +284,17 @@ def test_a_name_the_segmenter_cut_after_its_first_character_is_a_keyword_whole()
     assert not {"伸科", "该公司", "各厂商"} & set(words), words
 
 
+def test_what_a_number_counts_with_and_when_it_is_are_no_keywords():
+    # 个|州 and 条|产线 are pieces of "18个州", "3条产线"; 月份 and 年增率 say when and how fast
+    body = (
+        "美国18个州的黄豆种植进度达到14%，18个州的作物良率下降。公司新增3条产线，3条产线将于9月份投产，9月份营收年增率达20%，"
+        "年增率创新高。Q3营收较前季成长，Q3毛利率优于前季。"
+    )
+    words = extract_keywords(split_sentences(body), limit=8)
+    assert {"黄豆", "良率"} <= set(words), words
+    assert not {"个州", "条产线", "月份", "年增率", "Q3", "前季"} & set(words), words
+
+
 def test_pieces_of_a_period_or_a_comparison_are_no_keywords():
     # 季底 (end of the quarter) and 较前周 (than the week before) are how a figure is dated
     body = "晶电表示季底库存将下降，季底库存已低于安全水位；较前周相比，现货价格较前周上涨。晶电预期季底库存续降。"

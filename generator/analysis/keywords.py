@@ -37,13 +37,19 @@ _FIGURE_WORDS = (
 _BOILERPLATE = frozenset((
     "公司", "报导", "报道", "新闻报导", "新闻报道", "法人", "预估", "预期", "去年同期", "同期", "单季", "单月", "归母",
     "扣非", "此一", "KY",
+    # when, not what: a period, or the rate of a change by its basis
+    "月份", "年度", "季度", "年增率", "季增率", "月增率", "年成长率", "年减率", "日起", "日止",
 ))
+# ... and the quarters and halves a figure is dated by
+_PERIOD_WORD = re.compile(r"^(?:\d{0,2}Q[1-4]|[1-4]Q|H[12]|[12]H|前季|上季|本季|当季|下季|首季|全年|上半年|下半年)$", re.IGNORECASE)
 # A word the dictionary lacks that starts or ends on a function character, starts on a
-# period or a comparison, or ends on a word that leads into a number, is a piece the
-# segmenter cut off ("增长面为82.4%" → 面为, "创近8季新高" → 创近, 季底, 较前周), not a name.
+# period, a comparison or what a number counts with, or ends on a word that leads into a
+# number, is a piece the segmenter cut off ("增长面为82.4%" → 面为, "创近8季新高" → 创近, 季底,
+# 较前周, "3条产线" → 条产线), not a name.
 _FUNCTION_CHARS = "为是在的了和与及或等将已也都就被把对从向由以"
 _LEADS_ON = "近达至约逾超且而较"  # what leads into a number or the next clause
-_FRAGMENT_EDGE = re.compile(f"^[{_FUNCTION_CHARS}较于年季月]|[{_FUNCTION_CHARS}{_LEADS_ON}]$")
+_COUNTERS = "个条家座项只次"  # what a number counts with: "3条产线" → 条产线, "18个州" → 个州
+_FRAGMENT_EDGE = re.compile(f"^[{_FUNCTION_CHARS}较于年季月{_COUNTERS}]|[{_FUNCTION_CHARS}{_LEADS_ON}]$")
 # A name the segmenter cut short ends on a Han character, never on a particle, a word that
 # leads into a number or a comparison, or a change's glued basis (营收|年增 is no name)
 _PARTICLES = frozenset(_FUNCTION_CHARS.replace("和", "") + _LEADS_ON + "着过地得之到占并再仍前后则比年季月")  # 张崇|和
@@ -151,7 +157,7 @@ def _is_candidate(word: str) -> bool:
     """A word a reader would search for."""
     if len(word) < 2 or word in STOPWORDS or word.lower() in _ENGLISH_STOPWORDS:
         return False
-    if word in _FIGURE_WORDS or word in _BOILERPLATE:
+    if word in _FIGURE_WORDS or word in _BOILERPLATE or _PERIOD_WORD.match(word):
         return False
     tag = word_tag(word)
     if tag is None:
