@@ -398,6 +398,9 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         # a Latin name is a label; a bare code is not
         ("税后亏损3.34亿元，EPS -0.2元。", ["税后亏损", "EPS"]),
         ("JFE Holdings涨2.76%。", ["JFE Holdings"]),
+        # who says it, or an adverb alone, is no label
+        ("从北京到深圳,手册上显示近80家外埠企业慕名而来。", [None]),
+        ("限于场地,仍旧有60余家报名的本土企业只能场外参与。", [None]),
         ("事件评论 前三季度公司收入同比增长19.2%。", ["前三季度公司收入"]),
         # an abbreviation in brackets right before the figure names what the words before it measure
         ("国内生产总值（GDP）同比增长5.2%。", ["国内生产总值（GDP）"]),

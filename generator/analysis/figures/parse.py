@@ -65,6 +65,7 @@ _PERIOD = re.compile(
 _CLAUSE_BREAK = re.compile(r"[；;：:。！？!?、（(）)“”「」『』]|[，,](?!(?<=\d[，,])\d{3}(?!\d))")
 _UP_TO_LAST_BREAK = re.compile(rf".*(?:{_CLAUSE_BREAK.pattern})", re.S)  # ends after a clause's last break
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_SAYS = re.compile(r"(?:显示|表示|指出|透露)$")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z]+(?:[ .&'-]+[A-Za-z0-9]+)*")
 # "毛利率、营业利益率分别为7.5%、3.2%": 分别 and what it may say before the first figure
 _RESPECTIVELY = re.compile(r"分别[^，,；;：:。！？!?、()“”\d]{0,6}$")
@@ -80,7 +81,7 @@ _QUOTED_NAME = re.compile(r"[“\"]([^“”\"，,。；;：:！？!?\d%]{1,8})[
 # 5.2%", "股东权益报酬率(ROE)12.09%" measure what the words before the brackets name
 _NAME_ASIDE = re.compile(r"\([A-Za-z\u4e00-\u9fff&·.\- ]{1,12}\)(?=[^；;：:。！？!?、()“”，,]*$)")
 # How a forecast or a change is said before its number: "营收可望", "将上看", "大幅调升至"
-_MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|逆势|可望|有望|上看|挑战|应可|将可|可|预估|预计|也|都|则|仍|亦|再|还|更|均|各|略|虽然|虽"
+_MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|逆势|可望|有望|上看|挑战|应可|将可|可|预估|预计|也|都|则|仍旧|依旧|依然|仍|亦|再|还|更|均|各|略|虽然|虽"
 _METRIC_TRAIL = re.compile(
     r"(高达|可达|约达|已达|将达|可望达|有望达|拥有|具有|共有|仅有|来到|降到|升到|回到|降为|升为|达到|达|为|是|约为|约|近|超过|(?<![卖买])超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|从|由|自|"
     rf"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|略高于|略低于|远高于|远低于|低于|高于|{_MODAL}|(?:{_DIR_RE})(?:至|到|为)|"
@@ -409,6 +410,8 @@ def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str |
     end -= len(clause) - len(clause.rstrip("的 "))
     if end - start < 2 or text[start:end] in DIRECTIONS or _JOINED.fullmatch(text, start, end):
         return None  # nothing, or only the verb of a change ("从10%提高到15%", "由3139万元提升至")
+    if _SAYS.search(text, start, end):
+        return None  # "手册上显示近80家": who says it, not what is counted
     if not _HAN.search(text, start, end) and not _LATIN_NAME.fullmatch(text, start, end):
         return None  # no words: "Q3", "1-2"; but "EPS", "ROE", "JFE Holdings" are what they measure
     return sentence[start:end]
