@@ -398,7 +398,12 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         # a Latin name is a label; a bare code is not
         ("税后亏损3.34亿元，EPS -0.2元。", ["税后亏损", "EPS"]),
         ("JFE Holdings涨2.76%。", ["JFE Holdings"]),
-        # who says it, or an adverb alone, is no label
+        # a dated change in percent a clause or three after the first amount of its part is that amount's
+        ("鸿海公布8月合并营收3,126.97亿元，重回3,000亿元之上，改写历年同期新高，月增6.72%，年增6.75%。",
+         ["鸿海公布8月合并营收", "重回", "鸿海公布8月合并营收", "鸿海公布8月合并营收"]),
+        # not a change in points, which is a ratio's, nor one past a semicolon
+        ("受惠于台币兑美元贬至31元，拉高毛利率达到近33%的高水位，年增逾6.5个百分点。", ["受惠于台币兑美元", "拉高毛利率", None]),
+        ("营收10亿元；库存去化，年增5%。", ["营收", None]),
         ("从北京到深圳,手册上显示近80家外埠企业慕名而来。", [None]),
         ("限于场地,仍旧有60余家报名的本土企业只能场外参与。", [None]),
         ("事件评论 前三季度公司收入同比增长19.2%。", ["前三季度公司收入"]),

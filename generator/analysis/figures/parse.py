@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from generator.analysis.figures.quantities import DIRECTIONS, LIST_GAP, Quantity, alternatives, find_quantities
-from generator.analysis.figures.units import COUNT_NOUNS, in_home_currency
+from generator.analysis.figures.units import COUNT_NOUNS, CURRENCIES, in_home_currency
 from generator.analysis.tokens import token_spans, word_tag
 from generator.data import Change, Figure, Sentence
 from generator.text import PART_LABEL, to_simplified, to_simplified_half_width
@@ -81,7 +81,7 @@ _QUOTED_NAME = re.compile(r"[“\"]([^“”\"，,。；;：:！？!?\d%]{1,8})[
 # 5.2%", "股东权益报酬率(ROE)12.09%" measure what the words before the brackets name
 _NAME_ASIDE = re.compile(r"\([A-Za-z\u4e00-\u9fff&·.\- ]{1,12}\)(?=[^；;：:。！？!?、()“”，,]*$)")
 # How a forecast or a change is said before its number: "营收可望", "将上看", "大幅调升至"
-_MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|逆势|可望|有望|上看|挑战|应可|将可|可|预估|预计|也|都|则|仍旧|依旧|依然|仍|亦|再|还|更|均|各|略|虽然|虽"
+_MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|逆势|可望|有望|上看|挑战|应可|将可|可|预估|预计|也|都|则|仍旧|依旧|依然|仍|亦|再|还|更|均|各|略|虽然|虽|仅"
 _METRIC_TRAIL = re.compile(
     r"(高达|可达|约达|已达|将达|可望达|有望达|拥有|具有|共有|仅有|来到|降到|升到|回到|降为|升为|达到|达|为|是|约为|约|近|超过|(?<![卖买])超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|从|由|自|"
     rf"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|略高于|略低于|远高于|远低于|低于|高于|{_MODAL}|(?:{_DIR_RE})(?:至|到|为)|"
@@ -99,6 +99,10 @@ _METRIC_JOIN = re.compile(rf"^(?:以及|与|和|及|或为|或|而|并|且|但|�
 # What joins a figure to the next one: a list, or a change and where it ended ("年增7.4%至",
 # "从2,130日圆大幅调升至")
 _JOINED = re.compile(rf"\s*(?:以及|与|和|及(?!以上)|或|、|/|{_GOES_ON_TO}|而|并)")
+_PART_BREAK = re.compile(r"[；;。！？!?]")
+# up to three commas (not those inside a number), nothing stronger
+_CLAUSE_PIECE = r"(?:[^；;。！？!?()（），,]|(?<=\d)[，,](?=\d{3}(?!\d)))*"
+_SAME_PART = re.compile(rf"{_CLAUSE_PIECE}(?:[，,]{_CLAUSE_PIECE}){{1,3}}")
 _NEXT_CLAUSE = re.compile(rf"\s*[，,、；;]\s*(?:但|而|惟|并|且|将|{_MODAL})*\s*")  # "，则", "，但将", "，惟亦大幅"
 # How a figure goes on from the one before it with no words of its own: where (and when) a
 # change ends, "增加至2020年的", "到2024年有望达到", "至2022年降至"
@@ -157,6 +161,7 @@ def _sentence_figures(sentence: str) -> list[Figure]:
     spans: list[_Span] = []
     last: tuple[Quantity, tuple[int, str | None, int] | None, int] | None = None
     label: str | None = None
+    amount: tuple[str, int] | None = None  # the label and end of this part's first amount of money
     for q in find_quantities(text):
         change = _change_before(text, q)
         measured_at = change[2] if change else q.start  # where the words of what it measures end
@@ -178,7 +183,17 @@ def _sentence_figures(sentence: str) -> list[Figure]:
         else:
             own = _metric(sentence, text, measured_at, 0)
             label = own if own or not _goes_on(text, last, change, measured_at) else label
+            if label is None and change is not None and change[1] is not None and q.unit in ("%", "times") and (
+                    amount is not None and _SAME_PART.fullmatch(text, amount[1], measured_at)):
+                # "营收为4.63亿元，也是历史新高纪录，月增为6.73%": a dated change in percent with no
+                # words of its own, a clause or two after the first amount of its part of the
+                # sentence, is that amount's (not "重回3,000亿元之上" after it)
+                label = amount[0]
         last = (q, change, measured_at)
+        if amount is not None and _PART_BREAK.search(text, amount[1], q.start):
+            amount = None
+        if amount is None and label is not None and q.unit in CURRENCIES:
+            amount = (label, q.end)
         if change is None and q.written_unit == "点" and not _INDEX_WORDS.search(text[: q.start]):
             continue  # "3点建议": points without an index are no figure
         figure = _figure(sentence, text, q, change, period, label)
