@@ -413,9 +413,12 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
          ["第一季EPS", "股东权益报酬率(ROE)", "资产报酬率(ROA)"]),
         ("资本适足率（BIS）为14.5%。", ["资本适足率（BIS）"]),
         # a stock code or an amount in brackets is no name: the label starts after it
-        ("晶电(2448)公布6月合并营收22.38亿元。", ["公布6月合并营收"]),
+        ("晶电(2448)公布6月合并营收22.38亿元。", ["6月合并营收"]),
         # a change right after a figure, with no words of its own, is that figure's change
-        ("美律实业（2439）公布6月合并营收7.59亿元、月增1.1%、年增25.9%。", ["公布6月合并营收"] * 2),
+        ("美律实业（2439）公布6月合并营收7.59亿元、月增1.1%、年增25.9%。", ["6月合并营收"] * 2),
+        # how a company reports a figure is not what it measures; a word that starts so is
+        ("公司实现营收10亿元，实现率达到90%。", ["公司实现营收", "实现率"]),
+        ("实现归母净利润5亿元。", ["归母净利润"]),
         ("第二季合并营收5.06亿元，季成长7.6%，年增28.34%，税后净利1亿元。", ["第二季合并营收"] * 2 + ["税后净利"]),
         ("营收降到3.01亿元，较上月减少约5.8%。", ["营收", "营收"]),
         # not over words of another subject, nor a change's own subject

@@ -96,6 +96,9 @@ _GOES_ON_TO = rf"(?:{_MODAL})*(?:(?:{_DIR_RE})?(?:至|到)|来到|落在)"
 # Joining words a label may open with after an earlier figure ("…1,234万元与净利567万元"),
 # taken off only when a word does not go on from them (与会, 并购, 和解, 及时)
 _METRIC_JOIN = re.compile(rf"^(?:以及|与|和|及|或为|或|而|并|且|但|因此|所以|因而|故|{_GOES_ON_TO})")
+# How a company reports a figure, not what it measures: "公布5月合并营收", "实现归母净利润" (a
+# forecast's 预估, 预计 stay: they say the figure is one)
+_REPORTED = re.compile(r"^(?:公布|公告|自结|实现|发布|录得|缴出|揭露)")
 # What joins a figure to the next one: a list, or a change and where it ended ("年增7.4%至",
 # "从2,130日圆大幅调升至")
 _JOINED = re.compile(rf"\s*(?:以及|与|和|及(?!以上)|或|、|/|{_GOES_ON_TO}|而|并)")
@@ -407,6 +410,8 @@ def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str |
             lead = None
         if not lead and (join := _METRIC_JOIN.match(clause)) and not _inside_word(clause, join.end()):
             lead = join
+        if not lead and (said := _REPORTED.match(clause)) and _word_at(clause, said.end()):
+            lead = said
         trail = _METRIC_TRAIL.search(clause)
         if lead:
             start += lead.end()
@@ -430,6 +435,12 @@ def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str |
     if not _HAN.search(text, start, end) and not _LATIN_NAME.fullmatch(text, start, end):
         return None  # no words: "Q3", "1-2"; but "EPS", "ROE", "JFE Holdings" are what they measure
     return sentence[start:end]
+
+
+def _word_at(clause: str, start: int) -> bool:
+    """A word of two characters or more, or a number, starts at ``start`` ("实现|营收", "公布|6月"; not
+    "实现|率")."""
+    return any(at == start and (len(word) > 1 or word.isdigit()) for word, at, _ in token_spans(clause))
 
 
 def _inside_word(clause: str, start: int) -> bool:
