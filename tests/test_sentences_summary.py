@@ -262,45 +262,34 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
     assert not {"年增", "季增", "月增", "单季", "法人", "预估", "报导", "新闻报导", "面为", "创近"} & set(words), words
 
 
-def test_a_name_the_segmenter_cut_short_is_a_keyword_whole():
-    # 张崇|和 and 台积|电 as the segmenter reads them; 营收|年增 is no name
-    body = (
-        "中国轻工业联合会会长张崇和表示，轻工行业生产较快回升。张崇和说，消费市场表现将继续回稳向好。"
-        "台积电今日公布营收，营收年增12%，台积电表示将扩大投资。"
-    )
+@pytest.mark.parametrize(
+    "body, wanted, unwanted",
+    [
+        pytest.param(  # 张崇|和 and 台积|电 as the segmenter reads them; 营收|年增 is no name
+            "中国轻工业联合会会长张崇和表示，轻工行业生产较快回升。张崇和说，消费市场表现将继续回稳向好。"
+            "台积电今日公布营收，营收年增12%，台积电表示将扩大投资。",
+            {"张崇和", "台积电"}, {"张崇", "台积", "营收年"}, id="name cut short",
+        ),
+        pytest.param(  # 智|伸科 each time it stands; 该|公司 and 各|厂商 are no names
+            "汽车零组件厂1月营收多创新高，包括皇田(9951)、智伸科(4551)均是接单成长股。"
+            "智伸科1月营收4.1亿元，年增34.56%。智伸科表示，该公司各厂商订单畅旺，该公司将扩产。",
+            {"智伸科"}, {"伸科", "该公司", "各厂商"}, id="name cut after its first character",
+        ),
+        pytest.param(  # 个|州 and 条|产线 are pieces of "18个州", "3条产线"; 月份, 年增率, Q3 say when and how fast
+            "美国18个州的黄豆种植进度达到14%，18个州的作物良率下降。公司新增3条产线，3条产线将于9月份投产，"
+            "9月份营收年增率达20%，年增率创新高。Q3营收较前季成长，Q3毛利率优于前季。",
+            {"黄豆", "良率"}, {"个州", "条产线", "月份", "年增率", "Q3", "前季"}, id="counters and periods",
+        ),
+        pytest.param(  # 季底 (end of the quarter) and 较前周 (than the week before) are how a figure is dated
+            "晶电表示季底库存将下降，季底库存已低于安全水位；较前周相比，现货价格较前周上涨。晶电预期季底库存续降。",
+            {"晶电", "库存"}, {"季底", "较前周"}, id="pieces of a period or a comparison",
+        ),
+    ],
+)
+def test_keywords_are_whole_words_about_the_article(body, wanted, unwanted):
     words = extract_keywords(split_sentences(body), limit=8)
-    assert {"张崇和", "台积电"} <= set(words), words
-    assert not {"张崇", "台积", "营收年"} & set(words), words
-
-
-def test_a_name_the_segmenter_cut_after_its_first_character_is_a_keyword_whole():
-    # 智|伸科 each time it stands; 该|公司 and 各|厂商 are no names
-    body = (
-        "汽车零组件厂1月营收多创新高，包括皇田(9951)、智伸科(4551)均是接单成长股。"
-        "智伸科1月营收4.1亿元，年增34.56%。智伸科表示，该公司各厂商订单畅旺，该公司将扩产。"
-    )
-    words = extract_keywords(split_sentences(body), limit=8)
-    assert "智伸科" in words, words
-    assert not {"伸科", "该公司", "各厂商"} & set(words), words
-
-
-def test_what_a_number_counts_with_and_when_it_is_are_no_keywords():
-    # 个|州 and 条|产线 are pieces of "18个州", "3条产线"; 月份 and 年增率 say when and how fast
-    body = (
-        "美国18个州的黄豆种植进度达到14%，18个州的作物良率下降。公司新增3条产线，3条产线将于9月份投产，9月份营收年增率达20%，"
-        "年增率创新高。Q3营收较前季成长，Q3毛利率优于前季。"
-    )
-    words = extract_keywords(split_sentences(body), limit=8)
-    assert {"黄豆", "良率"} <= set(words), words
-    assert not {"个州", "条产线", "月份", "年增率", "Q3", "前季"} & set(words), words
-
-
-def test_pieces_of_a_period_or_a_comparison_are_no_keywords():
-    # 季底 (end of the quarter) and 较前周 (than the week before) are how a figure is dated
-    body = "晶电表示季底库存将下降，季底库存已低于安全水位；较前周相比，现货价格较前周上涨。晶电预期季底库存续降。"
-    words = extract_keywords(split_sentences(body), limit=8)
-    assert {"晶电", "库存"} <= set(words), words
-    assert not {"季底", "较前周"} & set(words), words
+    assert wanted <= set(words), words
+    assert not unwanted & set(words), words
 
 
 @pytest.mark.parametrize(
