@@ -404,8 +404,11 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         # not a change in points, which is a ratio's, nor one past a semicolon
         ("受惠于台币兑美元贬至31元，拉高毛利率达到近33%的高水位，年增逾6.5个百分点。", ["受惠于台币兑美元", "拉高毛利率", None]),
         ("营收10亿元；库存去化，年增5%。", ["营收", None]),
-        ("从北京到深圳,手册上显示近80家外埠企业慕名而来。", [None]),
-        ("限于场地,仍旧有60余家报名的本土企业只能场外参与。", [None]),
+        # who says it, or an adverb alone, is no label; a count with none says what it counts
+        ("从北京到深圳,手册上显示近80家外埠空天产业企业慕名而来。", ["外埠空天产业企业"]),
+        ("限于场地,仍旧有60余家报名的本土企业只能场外参与。", [None]),  # a verb before what is counted
+        ("专场活动上,32家企事业单位共同签署16项合作协议。", ["企事业单位", "32家企事业单位共同签署"]),
+        ("P3的3家航商旗下全都参与。", ["航商"]),  # up to a noun of what is counted
         ("事件评论 前三季度公司收入同比增长19.2%。", ["前三季度公司收入"]),
         # an abbreviation in brackets right before the figure names what the words before it measure
         ("国内生产总值（GDP）同比增长5.2%。", ["国内生产总值（GDP）"]),

@@ -116,6 +116,7 @@ _METRIC_LONGEST = 20  # characters
 _QUOTED_LONGEST = 32  # ... but a label that opens on a quoted name keeps the name whole up to this
 _NO_BREAK = str.maketrans("()（）", "____")  # inside a quoted name
 # A sentence about trading or holding shares, where 张 counts lots of 1,000 shares
+_COUNTED = (*COUNT_NOUNS, "公司", "厂", "商", "业者", "客户", "用户", "机构", "银行", "席位", "车位", "系统")  # what is counted ends so
 _SHARE_TRADING = re.compile(r"股|卖超|买超|申购|承销|张数|外资|投信|自营商")
 # Points ("30点") are an index's: a level in points needs an index in its sentence.
 _INDEX_WORDS = re.compile(r"指数|点位|大盘|股指|道琼|道指|纳指|恒指|收盘|收报|报收")
@@ -335,10 +336,27 @@ def _figure(
         if noun is None and q.written_unit == "张" and _SHARE_TRADING.search(text):
             noun = "lots"  # Taiwan's shares trade in lots of 1,000: "卖超1,962张", "持股张数3,173张"
         unit = noun or unit
+    if metric is None and q.unit in ("items", "companies", "people"):
+        metric = _counted(sentence, text, q.end)
     return Figure(
         text=_cut(sentence, q.start, q.end), value=value, unit=unit, en=None, sentence=sentence, metric=metric,
         approx=q.approx, upper=upper, period=period,
     )
+
+
+def _counted(sentence: str, text: str, end: int) -> str | None:
+    """What a count with no words before it counts: the words right after it, up to a noun of
+    what is counted ("近80家外埠空天产业企业慕名而来" → 外埠空天产业企业, "3个商业化产品上市" →
+    商业化产品); none when a verb or anything else comes first ("60余家报名的本土企业")."""
+    stop = 0
+    after = text[end : end + _METRIC_LONGEST]
+    for word, _, at_end in token_spans(after):
+        tag = word_tag(word)
+        if not (_HAN.match(word) and (tag is None or tag.startswith("n") or tag in ("b", "j"))):
+            break
+        if after[:at_end].endswith(_COUNTED):
+            stop = at_end
+    return sentence[end : end + stop] if stop >= 2 else None
 
 
 def _count_noun(after: str) -> str | None:
