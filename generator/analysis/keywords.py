@@ -113,7 +113,7 @@ def _whole_names(sentences: Sequence[Sentence], unknown: list[str]) -> dict[str,
             if word in around:
                 around[word][0].append(before)
                 around[word][1].append(after)
-    whole = {}
+    whole: dict[str, str] = {}
     for word, (preceding, following) in around.items():
         first, last = _same_char(preceding), _same_char(following)
         name = (first if _may_open_name(first) else "") + word + (last if last not in _PARTICLES else "")
@@ -124,7 +124,7 @@ def _whole_names(sentences: Sequence[Sentence], unknown: list[str]) -> dict[str,
 
 def _same_char(neighbours: list[str]) -> str:
     """The one Han character beside a word at each of its two or more places, else ""."""
-    if len(neighbours) >= 2 and len(set(neighbours)) == 1 and len(neighbours[0]) == 1 and _UNKNOWN_WORD.match(neighbours[0] * 2):
+    if len(neighbours) >= 2 and len(set(neighbours)) == 1 and len(neighbours[0]) == 1 and "\u4e00" <= neighbours[0] <= "\u9fff":
         return neighbours[0]
     return ""
 

@@ -65,7 +65,7 @@ _PERIOD = re.compile(
 _CLAUSE_BREAK = re.compile(r"[；;：:。！？!?、（(）)“”「」『』]|[，,](?!(?<=\d[，,])\d{3}(?!\d))")
 _UP_TO_LAST_BREAK = re.compile(rf".*(?:{_CLAUSE_BREAK.pattern})", re.S)  # ends after a clause's last break
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_SAYS = re.compile(r"(?:显示|表示|指出|透露)$")
+_SAYS = re.compile(r"(?:显示|表示|指出|透露)$")  # who says it ends so: "数据显示", "手册上显示"
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z]+(?:[ .&'-]+[A-Za-z0-9]+)*")
 # "毛利率、营业利益率分别为7.5%、3.2%": 分别 and what it may say before the first figure
 _RESPECTIVELY = re.compile(r"分别[^，,；;：:。！？!?、()“”\d]{0,6}$")
@@ -115,8 +115,9 @@ _ENDS_AT = re.compile(rf"\s*[，,、]?\s*(?:(?:到|至){_WHEN}\s*(?:{_REACHES})?
 _METRIC_LONGEST = 20  # characters
 _QUOTED_LONGEST = 32  # ... but a label that opens on a quoted name keeps the name whole up to this
 _NO_BREAK = str.maketrans("()（）", "____")  # inside a quoted name
+# What a count counts ends on one of these ("外埠空天产业企业", "航商")
+_COUNTED = (*COUNT_NOUNS, "公司", "厂", "商", "业者", "客户", "用户", "机构", "银行", "席位", "车位", "系统")
 # A sentence about trading or holding shares, where 张 counts lots of 1,000 shares
-_COUNTED = (*COUNT_NOUNS, "公司", "厂", "商", "业者", "客户", "用户", "机构", "银行", "席位", "车位", "系统")  # what is counted ends so
 _SHARE_TRADING = re.compile(r"股|卖超|买超|申购|承销|张数|外资|投信|自营商")
 # Points ("30点") are an index's: a level in points needs an index in its sentence.
 _INDEX_WORDS = re.compile(r"指数|点位|大盘|股指|道琼|道指|纳指|恒指|收盘|收报|报收")
@@ -151,6 +152,9 @@ def fold(text: str) -> str:
     return text.translate(_SIGNS) if _SIGN_CHARS.search(text) else text
 
 
+_Change = tuple[int, str | None, int]  # a change's direction, basis and where its words start
+
+
 @dataclass
 class _Span:
     start: int
@@ -163,7 +167,7 @@ def _sentence_figures(sentence: str) -> list[Figure]:
     period_m = _PERIOD.search(text)
     period = _cut(sentence, period_m.start(), period_m.end()) if period_m else None
     spans: list[_Span] = []
-    last: tuple[Quantity, tuple[int, str | None, int] | None, int] | None = None
+    last: tuple[Quantity, _Change | None, int] | None = None
     label: str | None = None
     amount: tuple[str, int] | None = None  # the label and end of this part's first amount of money
     for q in find_quantities(text):
@@ -190,7 +194,7 @@ def _sentence_figures(sentence: str) -> list[Figure]:
             if label is None and change is not None and change[1] is not None and q.unit in ("%", "times") and (
                     amount is not None and _SAME_PART.fullmatch(text, amount[1], measured_at)):
                 # "营收为4.63亿元，也是历史新高纪录，月增为6.73%": a dated change in percent with no
-                # words of its own, a clause or two after the first amount of its part of the
+                # words of its own, up to three commas after the first amount of its part of the
                 # sentence, is that amount's (not "重回3,000亿元之上" after it)
                 label = amount[0]
         last = (q, change, measured_at)
@@ -252,7 +256,7 @@ def _items(sentence: str, text: str, floor: int, end: int) -> list[str]:
     return labels
 
 
-def _goes_on(text: str, last: tuple[Quantity, object, int] | None, change: object, at: int) -> bool:
+def _goes_on(text: str, last: tuple[Quantity, _Change | None, int] | None, change: _Change | None, at: int) -> bool:
     """Whether a figure goes on from the one before it with no words of its own: a change
     with nothing but a break between ("营收7.59亿元、月增1.1%、年增25.9%", "营收3.01亿元，较上月
     减少5.8%"), or where a change ends ("从2017年的239.3万桶，增加至2020年的324.1万桶"). Then it
@@ -262,7 +266,7 @@ def _goes_on(text: str, last: tuple[Quantity, object, int] | None, change: objec
     return bool(_ENDS_AT.fullmatch(text, last[0].end, at) or (change is not None and _NEXT_CLAUSE.fullmatch(text, last[0].end, at)))
 
 
-def _change_before(text: str, q: Quantity) -> tuple[int, str | None, int] | None:
+def _change_before(text: str, q: Quantity) -> _Change | None:
     """Direction, basis and start of the change ``q`` is the amount of, if it is one."""
     head = text[: q.start]
     end = len(head.rstrip())
@@ -313,7 +317,7 @@ def _basis(basis: str | None, sentence: str) -> str | None:
 
 
 def _figure(
-    sentence: str, text: str, q: Quantity, change: tuple[int, str | None, int] | None, period: str | None,
+    sentence: str, text: str, q: Quantity, change: _Change | None, period: str | None,
     metric: str | None,
 ) -> Figure:
     value, upper = float(q.value), float(q.upper) if q.upper is not None else None
