@@ -409,6 +409,10 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("限于场地,仍旧有60余家报名的本土企业只能场外参与。", [None]),  # a verb before what is counted
         ("专场活动上,32家企事业单位共同签署16项合作协议。", ["企事业单位", "32家企事业单位共同签署"]),
         ("P3的3家航商旗下全都参与。", ["航商"]),  # up to a noun of what is counted
+        # a share's close, a bracketed change and where a change ends go on from the change before
+        ("苹果26日劲扬1.72%，收153.14美元。", ["苹果26日", "苹果26日"]),
+        ("三星第3季IM营益年减74%(季减60%)至1.75兆韩圜。", ["三星第3季IM营益"] * 3),
+        ("8日下跌2.47%，收40.26美元。", [None, None]),  # a day alone says when, not what
         ("事件评论 前三季度公司收入同比增长19.2%。", ["前三季度公司收入"]),
         # an abbreviation in brackets right before the figure names what the words before it measure
         ("国内生产总值（GDP）同比增长5.2%。", ["国内生产总值（GDP）"]),

@@ -66,6 +66,7 @@ _CLAUSE_BREAK = re.compile(r"[；;：:。！？!?、（(）)“”「」『』]|
 _UP_TO_LAST_BREAK = re.compile(rf".*(?:{_CLAUSE_BREAK.pattern})", re.S)  # ends after a clause's last break
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SAYS = re.compile(r"(?:显示|表示|指出|透露)$")  # who says it ends so: "数据显示", "手册上显示"
+_ONLY_WHEN = re.compile(r"(?:\d{1,2}月)?\d{1,2}日(?:终场|盘中|早盘|午盘)?|周[一二三四五六日]|今日|昨日|当日")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z]+(?:[ .&'-]+[A-Za-z0-9]+)*")
 # "毛利率、营业利益率分别为7.5%、3.2%": 分别 and what it may say before the first figure
 _RESPECTIVELY = re.compile(r"分别[^，,；;：:。！？!?、()“”\d]{0,6}$")
@@ -106,12 +107,13 @@ _PART_BREAK = re.compile(r"[；;。！？!?]")
 # up to three commas (not those inside a number), nothing stronger
 _CLAUSE_PIECE = r"(?:[^；;。！？!?()（），,]|(?<=\d)[，,](?=\d{3}(?!\d)))*"
 _SAME_PART = re.compile(rf"{_CLAUSE_PIECE}(?:[，,]{_CLAUSE_PIECE}){{1,3}}")
-_NEXT_CLAUSE = re.compile(rf"\s*[，,、；;]\s*(?:但|而|惟|并|且|将|{_MODAL})*\s*")  # "，则", "，但将", "，惟亦大幅"
+_NEXT_CLAUSE = re.compile(rf"\s*[，,、；;(（]\s*(?:但|而|惟|并|且|将|{_MODAL})*\s*")  # "，则", "，但将", "(季减60%)"
 # How a figure goes on from the one before it with no words of its own: where (and when) a
-# change ends, "增加至2020年的", "到2024年有望达到", "至2022年降至"
+# change ends, "增加至2020年的", "到2024年有望达到", "至2022年降至", or a share's close
+# after its change ("上扬1.11%，收227.50元")
 _WHEN = r"(?:(?:19|20)\d{2}年|\d{1,2}月份?|去年|今年|明年|[上下]半年|第?[一二三四1-4]季度?)(?:底|末|初)?的?"
-_REACHES = rf"(?:将|可望|有望|预估|预计)*(?:{_MODAL})*(?:(?:{_DIR_RE})(?:至|到)?|达到|达)"
-_ENDS_AT = re.compile(rf"\s*[，,、]?\s*(?:(?:到|至){_WHEN}\s*(?:{_REACHES})?|{_REACHES}\s*(?:{_WHEN})?|{_WHEN}\s*{_REACHES})\s*")
+_REACHES = rf"(?:将|可望|有望|预估|预计)*(?:{_MODAL})*(?:(?:{_DIR_RE})(?:至|到)?|达到|达|收在|收于|收报|报收|收|报)"  # 收: a close
+_ENDS_AT = re.compile(rf"\s*[，,、)）]?\s*(?:(?:到|至)(?:{_WHEN})?\s*(?:{_REACHES})?|{_REACHES}\s*(?:{_WHEN})?|{_WHEN}\s*{_REACHES})\s*")
 _METRIC_LONGEST = 20  # characters
 _QUOTED_LONGEST = 32  # ... but a label that opens on a quoted name keeps the name whole up to this
 _NO_BREAK = str.maketrans("()（）", "____")  # inside a quoted name
@@ -452,8 +454,8 @@ def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str |
     end -= len(clause) - len(clause.rstrip("的 "))
     if end - start < 2 or text[start:end] in DIRECTIONS or _JOINED.fullmatch(text, start, end):
         return None  # nothing, or only the verb of a change ("从10%提高到15%", "由3139万元提升至")
-    if _SAYS.search(text, start, end):
-        return None  # "手册上显示近80家": who says it, not what is counted
+    if _SAYS.search(text, start, end) or _ONLY_WHEN.fullmatch(text, start, end):
+        return None  # "手册上显示近80家": who says it, not what is counted; "8日下跌2.47%": when
     if not _HAN.search(text, start, end) and not _LATIN_NAME.fullmatch(text, start, end):
         return None  # no words: "Q3", "1-2"; but "EPS", "ROE", "JFE Holdings" are what they measure
     return sentence[start:end]
