@@ -398,11 +398,12 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         # a Latin name is a label; a bare code is not
         ("税后亏损3.34亿元，EPS -0.2元。", ["税后亏损", "EPS"]),
         ("JFE Holdings涨2.76%。", ["JFE Holdings"]),
+        ("永裕受惠于营收创高，带动Q3 EPS达到0.86元。", ["Q3 EPS"]),  # what drove it is no label either
         # a dated change in percent a clause or three after the first amount of its part is that amount's
         ("鸿海公布8月合并营收3,126.97亿元，重回3,000亿元之上，改写历年同期新高，月增6.72%，年增6.75%。",
          ["鸿海公布8月合并营收", "重回", "鸿海公布8月合并营收", "鸿海公布8月合并营收"]),
         # not a change in points, which is a ratio's, nor one past a semicolon
-        ("受惠于台币兑美元贬至31元，拉高毛利率达到近33%的高水位，年增逾6.5个百分点。", ["受惠于台币兑美元", "拉高毛利率", None]),
+        ("受惠于台币兑美元贬至31元，拉高毛利率达到近33%的高水位，年增逾6.5个百分点。", ["受惠于台币兑美元", "毛利率", None]),
         ("营收10亿元；库存去化，年增5%。", ["营收", None]),
         # who says it, or an adverb alone, is no label; a count with none says what it counts
         ("从北京到深圳,手册上显示近80家外埠空天产业企业慕名而来。", ["外埠空天产业企业"]),
@@ -426,6 +427,7 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         # how a company reports a figure is not what it measures; a word that starts so is
         ("公司实现营收10亿元，实现率达到90%。", ["公司实现营收", "实现率"]),
         ("实现归母净利润5亿元。", ["归母净利润"]),
+        ("带动合并营收成长5%，致伸今年上半年营收100亿元。", ["合并营收", "致伸今年上半年营收"]),  # 致伸 is a name
         ("第二季合并营收5.06亿元，季成长7.6%，年增28.34%，税后净利1亿元。", ["第二季合并营收"] * 2 + ["税后净利"]),
         ("营收降到3.01亿元，较上月减少约5.8%。", ["营收", "营收"]),
         # not over words of another subject, nor a change's own subject

@@ -67,7 +67,7 @@ _UP_TO_LAST_BREAK = re.compile(rf".*(?:{_CLAUSE_BREAK.pattern})", re.S)  # ends 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SAYS = re.compile(r"(?:显示|表示|指出|透露)$")  # who says it ends so: "数据显示", "手册上显示"
 _ONLY_WHEN = re.compile(r"(?:\d{1,2}月)?\d{1,2}日(?:终场|盘中|早盘|午盘)?|周[一二三四五六日]|今日|昨日|当日")
-_LATIN_NAME = re.compile(r"[A-Z][A-Za-z]+(?:[ .&'-]+[A-Za-z0-9]+)*")
+_LATIN_NAME = re.compile(r"(?=.*[A-Za-z]{2})[A-Z][A-Za-z0-9]*(?:[ .&'-]+[A-Za-z0-9]+)*")
 # "毛利率、营业利益率分别为7.5%、3.2%": 分别 and what it may say before the first figure
 _RESPECTIVELY = re.compile(r"分别[^，,；;：:。！？!?、()“”\d]{0,6}$")
 _ITEM_BREAK = re.compile(r"以及|、|和|及|与")
@@ -97,9 +97,10 @@ _GOES_ON_TO = rf"(?:{_MODAL})*(?:(?:{_DIR_RE})?(?:至|到)|来到|落在)"
 # Joining words a label may open with after an earlier figure ("…1,234万元与净利567万元"),
 # taken off only when a word does not go on from them (与会, 并购, 和解, 及时)
 _METRIC_JOIN = re.compile(rf"^(?:以及|与|和|及|或为|或|而|并|且|但|因此|所以|因而|故|{_GOES_ON_TO})")
-# How a company reports a figure, not what it measures: "公布5月合并营收", "实现归母净利润" (a
-# forecast's 预估, 预计 stay: they say the figure is one)
-_REPORTED = re.compile(r"^(?:公布|公告|自结|实现|发布|录得|缴出|揭露)")
+# How a company reports a figure or what drove it, not what it measures: "公布5月合并营收",
+# "实现归母净利润", "带动第三季营收", "使得上半年每股盈余" (a forecast's 预估, 预计 stay: they say
+# the figure is one)
+_REPORTED = re.compile(r"^(?:公布|公告|自结|实现|发布|录得|缴出|揭露|带动|推升|拉抬|拉高|促使|推动|使得|致使|导致|使|让|令|致)")
 # What joins a figure to the next one: a list, or a change and where it ended ("年增7.4%至",
 # "从2,130日圆大幅调升至")
 _JOINED = re.compile(rf"\s*(?:以及|与|和|及(?!以上)|或|、|/|{_GOES_ON_TO}|而|并)")
