@@ -65,7 +65,7 @@ _PERIOD = re.compile(
 _CLAUSE_BREAK = re.compile(r"[；;：:。！？!?、（(）)“”「」『』]|[，,](?!(?<=\d[，,])\d{3}(?!\d))")
 _UP_TO_LAST_BREAK = re.compile(rf".*(?:{_CLAUSE_BREAK.pattern})", re.S)  # ends after a clause's last break
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_SAYS = re.compile(r"(?:显示|表示|指出|透露)$")  # who says it ends so: "数据显示", "手册上显示"
+_SAYS = ("显示", "表示", "指出", "透露")  # who says it ends so: "数据显示", "手册上显示"
 _ONLY_WHEN = re.compile(r"(?:\d{1,2}月)?\d{1,2}日(?:终场|盘中|早盘|午盘)?|周[一二三四五六日]|今日|昨日|当日")
 _LATIN_NAME = re.compile(r"(?=.*[A-Za-z]{2})[A-Z][A-Za-z0-9]*(?:[ .&'-]+[A-Za-z0-9]+)*")
 # "毛利率、营业利益率分别为7.5%、3.2%": 分别 and what it may say before the first figure
@@ -455,7 +455,7 @@ def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str |
     end -= len(clause) - len(clause.rstrip("的 "))
     if end - start < 2 or text[start:end] in DIRECTIONS or _JOINED.fullmatch(text, start, end):
         return None  # nothing, or only the verb of a change ("从10%提高到15%", "由3139万元提升至")
-    if _SAYS.search(text, start, end) or _ONLY_WHEN.fullmatch(text, start, end):
+    if text.endswith(_SAYS, start, end) or _ONLY_WHEN.fullmatch(text, start, end):
         return None  # "手册上显示近80家": who says it, not what is counted; "8日下跌2.47%": when
     if not _HAN.search(text, start, end) and not _LATIN_NAME.fullmatch(text, start, end):
         return None  # no words: "Q3", "1-2"; but "EPS", "ROE", "JFE Holdings" are what they measure
