@@ -100,7 +100,13 @@ _METRIC_JOIN = re.compile(rf"^(?:以及|与|和|及|或为|或|而|并|且|但|�
 # How a company reports a figure or what drove it, not what it measures: "公布5月合并营收",
 # "实现归母净利润", "带动第三季营收", "使得上半年每股盈余" (a forecast's 预估, 预计 stay: they say
 # the figure is one)
-_REPORTED = re.compile(r"^(?:公布|公告|自结|实现|发布|录得|缴出|揭露|带动|推升|拉抬|拉高|促使|推动|使得|致使|导致|使|让|令|致)")
+_REPORTING = ("公布", "公告", "自结", "实现", "发布", "录得", "缴出", "揭露",
+              "带动", "推升", "拉抬", "拉高", "促使", "推动", "使得", "致使", "导致", "使", "让", "令", "致")
+_REPORTED = re.compile(f"^(?:{'|'.join(_REPORTING)})")
+# The first characters of both (most labels open on none: tried only then)
+_OPENERS_FIRST = frozenset(
+    w[0] for w in (*"以与和及或而并且但因所故至到来落", *_MODAL.split("|"), *DIRECTIONS, *_REPORTING)
+)
 # What joins a figure to the next one: a list, or a change and where it ended ("年增7.4%至",
 # "从2,130日圆大幅调升至")
 _JOINED = re.compile(rf"\s*(?:以及|与|和|及(?!以上)|或|、|/|{_GOES_ON_TO}|而|并)")
@@ -433,10 +439,11 @@ def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str |
         lead = _PERIOD.match(clause) or _METRIC_LEAD.match(clause) or PART_LABEL.match(clause)
         if lead and _LEAD_GOES_ON.match(clause, lead.end()):
             lead = None
-        if not lead and (join := _METRIC_JOIN.match(clause)) and not _inside_word(clause, join.end()):
-            lead = join
-        if not lead and (said := _REPORTED.match(clause)) and _word_at(clause, said.end()):
-            lead = said
+        if not lead and clause[:1] in _OPENERS_FIRST:
+            if (join := _METRIC_JOIN.match(clause)) and not _inside_word(clause, join.end()):
+                lead = join
+            elif (said := _REPORTED.match(clause)) and _word_at(clause, said.end()):
+                lead = said
         trail = _METRIC_TRAIL.search(clause)
         if lead:
             start += lead.end()
