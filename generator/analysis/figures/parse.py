@@ -62,7 +62,9 @@ _PERIOD = re.compile(
     r"|前\d{1,2}个月|[一二三四]季度末?|上半年|下半年)"
 )
 # A comma inside a number ("4,327亿美元", "46，084") breaks no clause
-_CLAUSE_BREAK = re.compile(r"[；;：:。！？!?、（(）)“”「」『』]|[，,](?!(?<=\d[，,])\d{3}(?!\d))")
+_HARD_BREAKS = "；;：:。！？!?（(）)“”「」『』"  # every clause break but 、, which also lists items
+_BREAKING_COMMA = r"[，,](?!(?<=\d[，,])\d{3}(?!\d))"
+_CLAUSE_BREAK = re.compile(rf"[{_HARD_BREAKS}、]|{_BREAKING_COMMA}")
 _UP_TO_LAST_BREAK = re.compile(rf".*(?:{_CLAUSE_BREAK.pattern})", re.S)  # ends after a clause's last break
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SAYS = ("显示", "表示", "指出", "透露")  # who says it ends so: "数据显示", "手册上显示"
@@ -71,7 +73,7 @@ _LATIN_NAME = re.compile(r"(?=.*[A-Za-z]{2})[A-Z][A-Za-z0-9]*(?:[ .&'-]+[A-Za-z0
 # "毛利率、营业利益率分别为7.5%、3.2%": 分别 and what it may say before the first figure
 _RESPECTIVELY = re.compile(r"分别[^，,；;：:。！？!?、()“”\d]{0,6}$")
 _ITEM_BREAK = re.compile(r"以及|、|和|及|与")
-_UP_TO_LAST_HARD_BREAK = re.compile(r".*(?:[；;：:。！？!?()“”「」『』]|[，,](?!(?<=\d[，,])\d{3}(?!\d)))", re.S)  # 、 lists items
+_UP_TO_LAST_HARD_BREAK = re.compile(rf".*(?:[{_HARD_BREAKS}]|{_BREAKING_COMMA})", re.S)
 # "较第一季与去年同期分别成长", "前月以及去年同期分别为": bases, not items
 _BASIS_ITEM = re.compile(r"^比|较|^(?:前|上)一?[月季]$|^(?:去年)?同期$|^(?:去|前|上)年$")
 # "今(2018)年", "去(2017)年", "今(10)日": Taiwan's papers set the year or day aside, inside a word
@@ -119,7 +121,7 @@ _NEXT_CLAUSE = re.compile(rf"\s*[，,、；;(（]\s*(?:但|而|惟|并|且|将|{
 # change ends, "增加至2020年的", "到2024年有望达到", "至2022年降至", or a share's close
 # after its change ("上扬1.11%，收227.50元")
 _WHEN = r"(?:(?:19|20)\d{2}年|\d{1,2}月份?|去年|今年|明年|[上下]半年|第?[一二三四1-4]季度?)(?:底|末|初)?的?"
-_REACHES = rf"(?:将|可望|有望|预估|预计)*(?:{_MODAL})*(?:(?:{_DIR_RE})(?:至|到)?|达到|达|收在|收于|收报|报收|收|报)"  # 收: a close
+_REACHES = rf"(?:将|{_MODAL})*(?:(?:{_DIR_RE})(?:至|到)?|达到|达|收在|收于|收报|报收|收|报)"  # 收: a close
 _ENDS_AT = re.compile(rf"\s*[，,、)）]?\s*(?:(?:到|至)(?:{_WHEN})?\s*(?:{_REACHES})?|{_REACHES}\s*(?:{_WHEN})?|{_WHEN}\s*{_REACHES})\s*")
 _METRIC_LONGEST = 20  # characters
 _QUOTED_LONGEST = 32  # ... but a label that opens on a quoted name keeps the name whole up to this
