@@ -21,6 +21,10 @@ sentence splitter:
 - at the same length in characters: ``lead`` is the body's first N characters, and
   ``textrank`` takes sentences in rank order, with the last one cut at N, in document order.
 
+A summary drops the stock codes in brackets after company names ("国巨(2327)宣布…"); the
+baselines keep them, as the issue defines them. ``lead, codes dropped`` shows lead with the
+same trim, so a reader can see how much of a margin the trim alone makes.
+
 Margins are ours minus the better baseline at the same number of sentences (target
 +1.0), and ours minus each baseline at the same length (target: above zero). Each margin
 comes with a 95% interval from a paired bootstrap over articles.
@@ -29,9 +33,9 @@ Titles are scored against the headlines: the proposed title, beside the lead cla
 first clause of 6–24 characters) and the central clause (the longest such clause of the
 TextRank-top sentence). Every proposed title is checked to be a clause of the body, 6–24
 characters long, and not to begin or end inside a number ("收1" of "收1,852日圆").
-Readability is counted over every summary: sentences not copied verbatim, a first sentence
-that leans on an earlier one, a dangling 这/该/其 or pronoun whose antecedent is not in the
-summary, and sentences that stop mid-clause.
+Readability is counted over every summary: sentences not copied verbatim (but for dropped
+stock codes), a first sentence that leans on an earlier one, a dangling 这/该/其 or pronoun
+whose antecedent is not in the summary, and sentences that stop mid-clause.
 
 ROUGE is rouge-chinese F x100 over jieba words. Use ``--part tune`` to score the tune half
 and ``--swap`` to exchange the halves (see ``summary_fit.py --swap``).
@@ -59,6 +63,7 @@ from generator.analysis.salience import centrality
 from generator.analysis.tokens import tokens
 from generator.config import SummaryConfig
 from generator.data import Analysis, Sentence
+from generator.text import drop_stock_codes
 
 KS = (1, 2, 3)
 CELLS = ("auto", *KS)
@@ -76,7 +81,11 @@ _CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
 # a digit, a thousands separator and a digit: matched where a title starts (two back) or ends (one back)
 _GROUPED_NUMBER_EDGE = re.compile(r"\d(?:,\d|，\d{3}(?!\d))")
 # A sentence (or its first clause after a short lead-in) that names its subject by pointing back.
-_LEANS_BACK = re.compile(r"^(?:[^，。；]{1,12}[，,])?(?:这|那(?!么)|该|其(?!他|余|实|次|中)|此(?!外|前|后|时)|他|她|它)")
+# (其 right after "X宣布，" is X: "华义宣布，其旗下…")
+_LEANS_BACK = re.compile(
+    r"^(?:[^，。；]{1,12}[，,])?(?:这|那(?!么)|该|此(?!外|前|后|时)|他|她|它)"
+    r"|^(?:[^，。；]{1,12}(?<!宣布)(?<!指出)(?<!表示)(?<!说)(?<!称)[，,])?其(?!他|余|实|次|中)"
+)
 _SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』）)》】\"']*$")
 
 
@@ -166,6 +175,7 @@ def score_cell(items: list[Item], analyses: list[Analysis]) -> Scores:
         scores.chars.append(chars)
         scores.add("ours", ours, item.reference)
         scores.add("lead", _joined(sentences[:n]), item.reference)
+        scores.add("lead, codes dropped", drop_stock_codes(_joined(sentences[:n])), item.reference)
         scores.add("textrank", _joined(sorted(ranked[:n], key=lambda s: s.start)), item.reference)
         scores.add("lead-chars", _joined(sentences)[:chars], item.reference)
         scores.add("textrank-chars", _cut(ranked, chars), item.reference)
@@ -197,16 +207,16 @@ def _cut(ranked: list[Sentence], chars: int) -> str:
 
 def print_systems(cells: dict[object, Scores]) -> None:
     print("\nROUGE F x100 (mean over texts); baselines at the same number of sentences and at the same length")
-    head = f"{'cell':<6} {'sent.':>5} {'chars':>5}  {'system':<15} {'R-1':>6} {'R-L':>6}"
+    head = f"{'cell':<6} {'sent.':>5} {'chars':>5}  {'system':<19} {'R-1':>6} {'R-L':>6}"
     print(head)
     for cell, scores in cells.items():
         label = f"k={cell}" if cell != "auto" else "auto"
         sentences = sum(scores.sentences) / len(scores.sentences)
         chars = sum(scores.chars) / len(scores.chars)
-        for i, system in enumerate(("ours", "lead", "textrank", "lead-chars", "textrank-chars")):
+        for i, system in enumerate(("ours", "lead", "textrank", "lead-chars", "textrank-chars", "lead, codes dropped")):
             prefix = f"{label:<6} {sentences:5.2f} {chars:5.0f}" if i == 0 else " " * 18
             r1, rl = (scores.mean(system, m) for m in METRICS)
-            print(f"{prefix}  {system:<15} {r1:6.2f} {rl:6.2f}")
+            print(f"{prefix}  {system:<19} {r1:6.2f} {rl:6.2f}")
 
 
 def print_margins(cells: dict[object, Scores], resamples: int) -> None:
@@ -238,7 +248,7 @@ def reading_faults(analysis: Analysis) -> dict[str, int]:
     chosen = {_index(position, s) for s in analysis.summary}
     faults = {"not verbatim": 0, "first leans back": 0, "dangling reference": 0, "stops mid-clause": 0, "opens on a list number": 0}
     for n, s in enumerate(analysis.summary):
-        faults["not verbatim"] += body[s.start : s.end] != s.text
+        faults["not verbatim"] += drop_stock_codes(body[s.start : s.end]) != s.text
         faults["opens on a list number"] += bool(_OPENS_ON_POINT.match(s.text))
         leans = bool(_LEANS_BACK.match(s.text))
         faults["first leans back"] += n == 0 and leans
@@ -274,11 +284,11 @@ def print_titles(items: list[Item], analyses: list[Analysis]) -> None:
         title, body = analysis.title, analysis.article.body
         faults["not generated"] += not analysis.title_generated
         # any place the title stands in the body may be the clause it was taken from
-        places = [m.start() for m in re.finditer(re.escape(title), body)]
+        places = _places(title, body)
         edges = {s.start for s in analysis.sentences} | {s.end for s in analysis.sentences}
         faults["not in the body"] += not places
-        faults["not a clause"] += bool(places) and not any(_is_clause(body, a, a + len(title), edges) for a in places)
-        faults["cuts a number"] += bool(places) and all(_cuts_number(body, a, a + len(title)) for a in places)
+        faults["not a clause"] += bool(places) and not any(_is_clause(body, a, b, edges) for a, b in places)
+        faults["cuts a number"] += bool(places) and all(_cuts_number(body, a, b) for a, b in places)
         faults["length outside 6-24"] += not low <= len(title) <= high
         sentences = list(analysis.sentences)
         for name, text in (
@@ -292,6 +302,15 @@ def print_titles(items: list[Item], analyses: list[Analysis]) -> None:
         r1, rl = (math.fsum(r[m] for r in rows) / len(rows) for m in METRICS)
         print(f"{name:<21} R-1 {r1:6.2f}  R-L {rl:6.2f}")
     print("title checks over all texts: " + ", ".join(f"{kind} {count}" for kind, count in faults.items()))
+
+
+def _places(title: str, body: str) -> list[tuple[int, int]]:
+    """Where ``title`` stands in ``body``: verbatim, or but for stock codes it dropped
+    ("国巨宣布公开收购君耀" of "国巨(2327)宣布公开收购君耀")."""
+    maybe_code = r"(?:\s*[（(][^（）()]{1,12}[）)])?"
+    pattern = maybe_code.join(map(re.escape, title)) + maybe_code
+    found = [(m.start(), m.end()) for m in re.finditer(pattern, body)]
+    return [(a, b) for a, b in found if drop_stock_codes(body[a:b]) == title]
 
 
 def _is_clause(body: str, start: int, end: int, edges: set[int]) -> bool:

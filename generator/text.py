@@ -26,6 +26,28 @@ PART_LABEL = re.compile(
     r"|核心观点|投资逻辑|投资摘要|报告摘要|摘要|业绩简评|简评|点评如下|点评|评论|业绩预览|理由如下|(?:[\u4e00-\u9fff]{2})?观点)"
     r"(?:\s*[：:]\s*|\s+))+"
 )
+# A listed company's stock code in brackets after its name: "国巨(2327)", "宏达电（2498）",
+# "中国铝业（601600）", "联想(0992.HK)", "NVIDIA(NVDA.US)". Print gives it for the market
+# reader; a sentence shown on its own (a summary, a title) reads without it. A year is no
+# code: "今(2018)年", "去年(2017)", "(2016)年" stay.
+STOCK_CODE = re.compile(
+    r"(?<=[\u4e00-\u9fffA-Za-z])(?<![今去明前昨年])\s*[（(]\s*"
+    r"(?:\d{4,6}(?:[.\-](?:TWO|TW|HK|SH|SZ|SS|JP|T|US|KS))?|[A-Z]{1,5}[.\-](?:US|HK|O|N))"
+    r"\s*[）)](?![年月日])"
+)
+
+
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
+def drop_stock_codes(text: str) -> str:
+    """``text`` without the stock codes in brackets after company names; a space stays
+    where the code kept two Latin words or numbers apart ("NVIDIA(NVDA.US)22日" -> "NVIDIA 22日")."""
+    if "(" not in text and "（" not in text:
+        return text
+    return STOCK_CODE.sub(lambda m: " " if _ALNUM.match(text, m.end()) and text[m.start() - 1].isascii() else "", text)
+
+
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # CJK plus the full-width forms, CJK punctuation and the typographic marks set full-width.
 CJK_OR_FULL = CJK + r"\u3000-\u303f\uff00-\uffef“”‘’—…·"

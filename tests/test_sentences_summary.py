@@ -197,6 +197,9 @@ def test_bare_quotations_and_cut_off_sentences_are_held_back():
         ("同时要建立产能统筹和结算机制，全年产量有望突破50万辆。", "基地同时建立产能统筹和结算机制，全年产量有望突破50万辆。"),
         # the reader sees it without its 然而 (``clean``): then it leans on the sentence before
         ("然而，分析人士认为，这一切只是暂时的，全年产量有望突破50万辆。", "然而，分析人士认为，新车型只是开始，全年产量有望突破50万辆。"),
+        # after a speaker's verb 其 is the speaker; 该公司 still points back
+        ("据悉，其旗下长沙基地产能利用率持续提高。", "比亚迪宣布，其旗下长沙基地产能利用率持续提高。"),
+        ("比亚迪(1211.HK)指出，该公司长沙基地产能利用率持续提高。", "比亚迪(1211.HK)指出，其长沙基地产能利用率持续提高。"),
     ],
 )
 def test_a_sentence_that_leans_on_the_previous_one_joins_only_after_it(leaning, named):
@@ -315,7 +318,7 @@ def test_a_run_together_revenue_table_is_titled_by_its_label():
         "华新(1605)10月营收资料(单位千元) 当月本年累计营收5,215,33048,102,776去年同期4,870,11245,338,905"
         "增减345,2182,763,871增减百分比7.09%6.10%"
     )
-    assert propose_title(split_sentences(body)) == "华新(1605)10月营收资料(单位千元)"
+    assert propose_title(split_sentences(body)) == "华新10月营收资料(单位千元)"  # the stock code dropped
 
 
 def test_a_proposed_title_neither_leans_on_the_clause_before_nor_announces_the_next():
@@ -660,3 +663,59 @@ def test_a_teaser_costs_like_a_question_and_a_sentence_that_says_it_costs_nothin
     question = "长沙人工智能创新中心相关负责人覃玲俐如何部署“适度超前”的“小目标”？"
     assert _defects(teaser) == pytest.approx(_defects(question)) == pytest.approx(0.3)
     assert _defects(says_it) == 0.0
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("国巨(2327)再度出手并购", "国巨再度出手并购"),
+        ("宏达电（2498）今（2）日公布", "宏达电今（2）日公布"),
+        ("中国铝业（601600）宣布", "中国铝业宣布"),
+        ("在联想(0992.HK)的加持下", "在联想的加持下"),
+        ("台积电（2330-TW）股价", "台积电股价"),
+        ("君耀-KY(6422)已发行普通股", "君耀-KY已发行普通股"),
+        ("NVIDIA(NVDA.US)22日上涨1.56%", "NVIDIA 22日上涨1.56%"),  # Latin and digits stay apart
+        ("Apple (AAPL.US) rose", "Apple rose"),
+        # a year, an abbreviation, a figure, a date are no stock code
+        ("今(2018)年营收", "今(2018)年营收"),
+        ("去年(2017)营收", "去年(2017)营收"),
+        ("美国能源情报署(EIA)15日", "美国能源情报署(EIA)15日"),
+        ("3月的BB值(1.11)为近6个月新高", "3月的BB值(1.11)为近6个月新高"),
+        ("于上(12)月28日", "于上(12)月28日"),
+        ("营收（2020）年", "营收（2020）年"),
+        ("(2327)开头", "(2327)开头"),
+    ],
+)
+def test_stock_codes_are_dropped_where_a_sentence_is_shown_on_its_own(text, shown):
+    from generator.text import drop_stock_codes
+
+    assert drop_stock_codes(text) == shown
+
+
+def test_summary_and_proposed_title_read_without_stock_codes_in_either_script():
+    """Taiwan's wires print a code after every company ("國巨(2327)"): a summary sentence and a
+    proposed title drop it, and still span their place in the body (traditional script too)."""
+    from dataclasses import replace
+
+    import opencc
+
+    from generator.analysis import analyse
+    from generator.data import Article, Section
+    from generator.text import drop_stock_codes
+
+    body = (
+        "被动元件大厂国巨(2327)再度出手并购，宣布以每股73元公开收购君耀-KY(6422)全数股权，"
+        "预计收购总金额约为16.86亿元至33.65亿元。"
+        "国巨表示，此次收购有助于扩大保护元件产品线，强化在车用与工业市场的布局。"
+    )
+    simple = Article(source="t.txt", index=0, title=None, sections=(Section(None, (body,)),), span=(1, 1))
+    s2t = opencc.OpenCC("s2t").convert
+    traditional = replace(simple, sections=(Section(None, (s2t(body),)),))
+    for article in (simple, traditional):
+        analysis = analyse(article, SummaryConfig())
+        text = article.body
+        assert analysis.summary and all("(" not in s.text and "6422" not in s.text for s in analysis.summary)
+        for s in analysis.summary:
+            assert drop_stock_codes(text[s.start : s.end]) == s.text != text[s.start : s.end]
+        assert "2327" not in analysis.title and analysis.title in drop_stock_codes(text)
+    assert analysis.summary[0].text.startswith("被動元件大廠國巨再度出手併購")

@@ -17,7 +17,8 @@ context (fragments, thin lines, dangling or bare quotations) is held back; and t
 are absolute: a sentence cut off mid-clause never joins, and one that leans on the sentence
 before it ("这是…", "该公司…", "他说…") joins only right after it, so the summary's first
 sentence always stands alone. Sentences are picked greedily and come out in document order,
-copied from the body (a loose leading connective or a lone quote mark trimmed).
+copied from the body (a loose leading connective, a lone quote mark and the stock codes after
+company names trimmed: "国巨(2327)宣布…" reads "国巨宣布…").
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from generator.analysis.salience import FITTED, WordModel, headline_probabilitie
 from generator.analysis.tokens import tokens, words
 from generator.config import SummaryConfig
 from generator.data import Sentence
-from generator.text import PART_LABEL, ends_sentence
+from generator.text import PART_LABEL, drop_stock_codes, ends_sentence
 
 CONNECTIVES = (
     "与此同时", "另一方面", "此外", "同时", "其中", "另外", "对此", "因此", "但是", "不过", "而且",
@@ -47,8 +48,11 @@ _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"))
 # Openings that lean on an earlier sentence: a demonstrative or pronoun naming the subject
 # (also after a short lead-in, "据悉，该公司…"), or a conjunction. Such a sentence is
 # summarised only right after the sentence it leans on.
+# "华义宣布，其旗下…": after a speaker's verb, 其 is that speaker, named in the sentence.
+_SPEAKER_SAID = "".join(f"(?<!{verb})" for verb in ("宣布", "指出", "表示", "强调", "透露", "公布", "发布", "说", "称"))
 DEPENDENT_OPENING = re.compile(
-    r"^(?:(?:[^，,。；;：:！？]{1,12}[，,])?(?:这|那(?!么)|该|其(?!他|它|余|实|次|中[，,])|此(?!外)|[他她它])"
+    r"^(?:(?:[^，,。；;：:！？]{1,12}[，,])?(?:这|那(?!么)|该|此(?!外)|[他她它])"
+    rf"|(?:[^，,。；;：:！？]{{1,12}}{_SPEAKER_SAID}[，,])?其(?!他|它|余|实|次|中[，,])"
     r"|而|但|却|并(?!购|表)|且"
     # a subjectless instruction continues a speaker's words: "同时要建立…", "还要…"
     r"|(?:同时|还|也|更)?要(?!求|素|点|闻|么))"
@@ -137,9 +141,10 @@ class Objective:
             self.probability[t] = max(self.probability[t], TITLE_PROBABILITY)
         self.figures = set(figure_sentences)
         self.defects = [_defects(t) for t in texts]
-        # judged as the reader gets it: "然而，分析人士认为，这一切…" loses its 然而 in ``clean``
+        # judged as the reader gets it: "然而，分析人士认为，这一切…" loses its 然而 in ``clean``,
+        # "华映(2475)指出，该公司…" its stock code
         self.dependent = [
-            bool(DEPENDENT_OPENING.match(t) or DEPENDENT_OPENING.match(clean_text(t)) or POINTS_AT_QUOTE.search(t))
+            bool(DEPENDENT_OPENING.match(t) or DEPENDENT_OPENING.match(shown(clean_text(t))) or POINTS_AT_QUOTE.search(t))
             for t in texts
         ]
         self.complete = [ends_sentence(t) for t in texts]
@@ -241,7 +246,11 @@ def clean_text(text: str) -> str:
 
 
 def clean(sentence: Sentence) -> Sentence:
-    """Trim what only made sense in its place: a list point's number, a leading connective, a lone quote mark."""
+    """Trim what only made sense in its place: a list point's number, a leading connective, a
+    lone quote mark, a stock code after a company's name.
+
+    ``start``/``end`` span the part of the body shown; the text is that span less its stock
+    codes (:func:`shown`)."""
     text = clean_text(sentence.text)
     start = sentence.start + len(sentence.text) - len(text)
     if text.startswith("“") and "”" not in text:
@@ -250,4 +259,9 @@ def clean(sentence: Sentence) -> Sentence:
         text = text[:-1]
     if text.endswith("”") and text.count("”") > text.count("“"):
         text = text[:-1]
-    return Sentence(text=text, start=start, end=start + len(text), paragraph=sentence.paragraph)
+    return Sentence(text=shown(text), start=start, end=start + len(text), paragraph=sentence.paragraph)
+
+
+def shown(span: str) -> str:
+    """A span of the body as a summary shows it: "国巨(2327)宣布…" reads "国巨宣布…" on its own."""
+    return drop_stock_codes(span)

@@ -1,8 +1,8 @@
 """A title for an article whose source printed none: the clause a headline would reuse.
 
 Candidates are the clauses of the article's sentences, alone or with the clause after them
-("一季度产量增长35%，全年计划新增投资80亿元" is two), copied verbatim and short enough to
-read as a headline. Each is scored like a one-sentence summary: the headline words it is
+("一季度产量增长35%，全年计划新增投资80亿元" is two), copied verbatim but for stock codes
+("华新(1605)10月营收" -> 华新10月营收), and short enough to read as a headline. Each is scored like a one-sentence summary: the headline words it is
 likely to share (:mod:`generator.salience`) over its length, so the subject of the lead and
 its key figure win over a scene-setting opening.
 """
@@ -19,6 +19,7 @@ from generator.analysis.salience import headline_probabilities
 from generator.analysis.summarise import CONNECTIVES, DEPENDENT_OPENING, HEADLINE_TOKENS, LIST_MARKER
 from generator.analysis.tokens import token_spans, tokens
 from generator.data import Sentence
+from generator.text import drop_stock_codes
 
 # Where a clause ends: its punctuation, or a gap between words of Chinese ("营收资料(单位千元)
 # 当月…": a table's cells run together). A comma inside a number is a thousands separator
@@ -91,14 +92,14 @@ def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
             piece = piece[lead:]
             candidate = piece.strip()
             if (
-                _MIN_CHARS <= len(candidate) <= max_chars
+                _MIN_CHARS <= len(drop_stock_codes(candidate)) <= max_chars
                 and not _INTRODUCES.search(candidate)
                 and not _LEANS_ON_CONTEXT.match(candidate)
                 and not DEPENDENT_OPENING.match(candidate)
                 and _balanced(candidate)
             ):
                 start = bounds[a] + lead + len(piece) - len(piece.lstrip())
-                out.append((candidate, start, start + len(candidate)))
+                out.append((drop_stock_codes(candidate), start, start + len(candidate)))
     return out
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from generator.analysis.figures.units import CURRENCIES
 from generator.data import Figure, Sentence
-from generator.text import to_half_width
+from generator.text import drop_stock_codes, to_half_width
 
 # Score of each reason a figure matters (added up).
 _IN_SUMMARY = 3.0
@@ -36,7 +36,9 @@ def rank_figures(figures: Sequence[Figure], *, title: str, summary: Sequence[Sen
     for position, f in enumerate(figures):
         score = 0.0
         if f.sentence not in in_summary:
-            in_summary[f.sentence] = any(f.sentence.endswith(t) or t in f.sentence for t in summary_texts)
+            # as the summary shows it: "国巨(2327)宣布…" is summarised "国巨宣布…"
+            shown = drop_stock_codes(f.sentence)
+            in_summary[f.sentence] = any(shown.endswith(t) or t in shown for t in summary_texts)
         if in_summary[f.sentence]:
             score += _IN_SUMMARY
         if title and _number_in(f.text, title):
