@@ -17,6 +17,9 @@ The other halves stay held out for ``summary_eval.py``; ``--swap`` exchanges the
    worth for being the lead (``LEAD_BONUS``). They are chosen together by a grid search on
    ROUGE-1 + ROUGE-L F at one, two and three sentences, averaged over the two sets, with
    the hand-set terms (figure bonus, reading rules) in.
+3. With those fixed, what a research note's most central sentence is worth
+   (``NOTE_CENTRALITY``), on the same ROUGE over the tune texts that read as notes (the
+   others do not use it).
 
 Prints the fitted values; ``--write`` puts them into the two modules (a re-run writes the
 same bytes).
@@ -41,6 +44,7 @@ HEADLINE_GRID = (6.0, 8.0, 10.0)
 BLEND_GRID = (0.5, 1.0)
 EXTRA_GRID = (10.0, 12.0, 15.0)
 LEAD_GRID = (0.0, 0.05, 0.1)
+NOTE_GRID = (0.0, 0.2, 0.4, 0.6, 0.8)
 KEYPOINT_WEIGHT = 2.5
 KS = (1, 2, 3)
 
@@ -79,15 +83,18 @@ def main() -> None:
     model = fit_network(np.vstack(rows), np.array(labels, dtype=float), np.array(weights), args.hidden, args.steps)
 
     headline, blend, extra, lead = grid_search(texts, model)
+    note = fit_note_centrality(texts, model, headline_tokens=headline, length_blend=blend,
+                               extra_sentence_tokens=extra, lead_bonus=lead)
     block = model_source(model)
     constants = (f"HEADLINE_TOKENS = {headline}\nLENGTH_BLEND = {blend}\n"
                  f"EXTRA_SENTENCE_TOKENS = {extra}\nLEAD_BONUS = {lead}")
-    print("\n" + block + "\n" + constants)
+    print("\n" + block + "\n" + constants + f"\nNOTE_CENTRALITY = {note}")
     if args.write:
         analysis = REPO / "generator" / "analysis"
         write(analysis / "salience.py", r"(?<=^# fitted: begin\n).*?(?=^# fitted: end$)", block + "\n")
         write(analysis / "summarise.py",
               r"^HEADLINE_TOKENS = [\d.]+\nLENGTH_BLEND = [\d.]+\nEXTRA_SENTENCE_TOKENS = [\d.]+\nLEAD_BONUS = [\d.]+", constants)
+        write(analysis / "summarise.py", r"^NOTE_CENTRALITY = [\d.]+", f"NOTE_CENTRALITY = {note}")
 
 
 def prepare(dataset: str, swap: bool) -> list[Text]:
@@ -196,6 +203,31 @@ def grid_search(texts: list[Text], model) -> tuple[float, float, float, float]:
             best = (mean, headline, blend, extra, lead)
     assert best is not None
     return best[1], best[2], best[3], best[4]
+
+
+def fit_note_centrality(texts: list[Text], model, **constants: float) -> float:
+    """The weight of a research note's most central sentence with the best mean ROUGE-1 + ROUGE-L
+    F at k = 1, 2, 3 over the tune texts that read as notes."""
+    from generator.analysis.summarise import Objective, clean, is_research_note, select
+
+    notes = [t for t in texts if is_research_note([s.text for s in t.sentences])]
+    print(f"research notes: {len(notes)} of {len(texts)} tune texts "
+          + ", ".join(f"{d} {sum(t.dataset == d for t in notes)}" for d in DATASETS))
+    best = None
+    for weight in NOTE_GRID:
+        total = 0.0
+        for text in notes:
+            objective = Objective(text.sentences, figure_sentences=text.figure_sentences, word_model=model,
+                                  note_centrality=weight, **constants)
+            for k in KS:
+                chosen = select(text.sentences, objective, k)
+                total += math.fsum(rouge("".join(clean(text.sentences[i]).text for i in chosen), text.reference).values())
+        mean = total / (2 * len(KS) * len(notes))
+        print(f"note centrality {weight}: mean ROUGE-1/L F {mean:.2f}", flush=True)
+        if best is None or mean > best[0] + 1e-9:
+            best = (mean, weight)
+    assert best is not None
+    return best[1]
 
 
 def write(path: Path, pattern: str, replacement: str) -> None:

@@ -719,3 +719,47 @@ def test_summary_and_proposed_title_read_without_stock_codes_in_either_script():
             assert drop_stock_codes(text[s.start : s.end]) == s.text != text[s.start : s.end]
         assert "2327" not in analysis.title and analysis.title in drop_stock_codes(text)
     assert analysis.summary[0].text.startswith("被動元件大廠國巨再度出手併購")
+
+
+_NOTE = (
+    "事件：公司发布2023年三季报，前三季度实现营业收入120.5亿元，同比增长15.2%。"
+    "单季度来看，第三季度营业收入45.1亿元，环比略有下降。"
+    "我们认为，海外订单放量叠加高端产品占比提升，公司盈利能力有望持续改善，海外订单和高端产品是未来增长的核心动力。"
+    "公司海外订单同比增长40%，高端产品收入占比提升至35%。"
+    "我们预计公司2023-2025年归母净利润分别为18.2亿元、22.5亿元、27.1亿元，维持“买入”评级。"
+)
+
+
+@pytest.mark.parametrize(
+    "text, note",
+    [
+        (_NOTE, True),
+        ("首次覆盖，给予“增持”评级。", True),
+        ("要点\u3000\u3000公司发布2022年年报。", True),
+        ("我们预计公司全年营收增长20%。", True),
+        ("北向资金全天净买入52.3亿元，其中沪股通净买入30.1亿元。", False),
+        ("德意志银行认为苹果下一代新机销量将不如预期。", False),
+        ("公司表示，今年营收增长20%，获评AAA级信用评级。", False),
+    ],
+)
+def test_a_research_note_is_told_from_news(text, note):
+    from generator.analysis.summarise import is_research_note
+
+    assert is_research_note(sentence_texts(text)) is note
+
+
+def test_a_research_note_is_summarised_by_its_central_point_and_news_by_its_lead():
+    """An analyst opens on the event ("事件：公司发布三季报…") and keeps coming back to the
+    point; news writes the point first. The same sentences, told as news, keep the lead."""
+    news = (
+        _NOTE.replace("事件：", "").replace("我们认为，", "业内人士表示，")
+        .replace("我们预计公司", "市场预计公司").replace("，维持“买入”评级", "")
+    )
+    for text, expected in ((_NOTE, "公司海外订单同比增长40%"), (news, "公司发布2023年三季报")):
+        sentences = split_sentences(text)
+        figures = set(range(len(sentences)))
+        summary = summarise(sentences, title="", figure_sentences=figures, config=SummaryConfig(), count=1)
+        assert summary[0].text.startswith(expected), summary
+    sentences = split_sentences(_NOTE)
+    as_news = Objective(sentences, figure_sentences=set(range(len(sentences))), note_centrality=0.0)
+    assert [sentences[i].text[:7] for i in select(sentences, as_news, 1)] == ["事件：公司发布"]
