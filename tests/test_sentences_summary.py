@@ -328,6 +328,13 @@ def test_a_proposed_title_neither_leans_on_the_clause_before_nor_announces_the_n
     assert not announces.endswith("因此"), announces
     # 故 that starts a word (故宫, 故事, 故障) is no "therefore"
     assert propose_title(split_sentences("故宫博物院今年接待游客1,700万人次，创历史新高。")).startswith("故宫")
+    # a clause that picks out of what came before, or sets up what follows, is no title
+    picks = propose_title(split_sentences(
+        "大同(2371)今(5)日宣布，旗下全新节能冰箱系列荣获德国2024年iF设计奖家电类奖项的肯定。"
+        "大同指出，该系列以简洁设计赢得评审肯定，尤其是双门冰箱Twin，除了外观线条简约，可随空间调整的门把设计更在评审心中留下深刻印象。"
+    ))
+    assert not picks.startswith(("尤其", "除了")), picks
+    assert not propose_title(split_sentences("许多厂商参展。其中，尤其是华为新款折叠屏手机Mate X6，吸引大批观众驻足体验。")).startswith("尤其")
 
 
 # A reader's checks, written apart from the summariser's own rules: a sentence (or its first

@@ -36,7 +36,9 @@ _FRAME = re.compile(
 )
 # A clause that ends by introducing what follows: "…负责人介绍", "…公布", "数据显示".
 _INTRODUCES = re.compile(r"(表示|指出|介绍|认为|透露|强调|称|说|公布|宣布|显示|报道|报导|发布)$")
-_LEANS_ON_CONTEXT = re.compile("^(" + "|".join(CONNECTIVES) + "|该)")
+# A clause that picks out of what came before ("尤其是Swivel长椅", "包括…") or sets up what
+# follows ("除了美观简约的线条"): no title on its own.
+_LEANS_ON_CONTEXT = re.compile("^(" + "|".join(CONNECTIVES) + "|该|尤其|特别是|包括|例如|比如|除了|除此)")
 # Words that tie a clause to the one before it (故: "therefore", as Taiwan's papers write
 # it); told apart by the segmenter, so 故宫, 故事 and 故障 are not among them.
 _THEREFORE = frozenset(("故", "因而", "于是", "从而", "进而", "则"))
