@@ -287,6 +287,13 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
             "晶电表示季底库存将下降，季底库存已低于安全水位；较前周相比，现货价格较前周上涨。晶电预期季底库存续降。",
             {"晶电", "库存"}, {"季底", "较前周"}, id="pieces of a period or a comparison",
         ),
+        pytest.param(  # a name in Latin letters is one keyword, as written; a quarter before EPS dates it
+            "台湾厂商大同今年荣获日本优良设计奖(Good Design Award)，这是大同连续第三年获得Good Design Award肯定。"
+            "大同表示，Good Design Award评审看重产品的设计与实用性，G-Mark标志已印上包装。"
+            "旺宏3D NAND出货增加，3D NAND营收占比提升至12%。旺宏Q3 EPS为0.5元，Q3 EPS优于市场预期。",
+            {"Good Design Award", "G-Mark", "3D NAND"}, {"Good", "Design", "Award", "Mark", "D NAND", "Q3 EPS"},
+            id="names in Latin letters",
+        ),
     ],
 )
 def test_keywords_are_whole_words_about_the_article(body, wanted, unwanted):

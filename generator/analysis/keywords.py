@@ -55,6 +55,12 @@ _FRAGMENT_EDGE = re.compile(f"^[{_FUNCTION_CHARS}较于年季月{_COUNTERS}]|[{_
 _PARTICLES = frozenset(_FUNCTION_CHARS.replace("和", "") + _LEADS_ON + "着过地得之到占并再仍前后则比年季月")  # 张崇|和
 # ... nor does it start on one, or on a period or a place in a sequence (季|营收, 原|厂)
 _NOT_FIRST = _PARTICLES | frozenset("原第")
+# Latin words one space apart: a name written in Latin letters ("Good Design Award")
+# ("3D NAND", "LTE-Advanced", "Book-to-Bill"; a number after a hyphen is no part: "yoy-14.93%")
+_LATIN_PART = r"(?:[A-Za-z]|\d+[A-Za-z])[A-Za-z0-9]*(?:[\-.+&][A-Za-z][A-Za-z0-9]*)*"
+_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_PART}(?: {_LATIN_PART})*")
+_MAX_NAME_WORDS = 4
+_LATIN_JOINER = re.compile(r"[\-.+&]")  # what the segmenter cuts a Latin word at: G|-|Mark
 # Words of the title count this much more: the editor chose them.
 _TITLE_WEIGHT = 2.0
 # Candidates considered per keyword shown (jieba's extract_tags takes topK this way too).
@@ -87,7 +93,9 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
         if not _NOT_KEYWORD.match(words[i])
     ]
     scored.sort(key=lambda p: (-round(p[0], 9), p[1]))
-    whole = _whole_names(sentences, [w for _, w in scored[: limit * 2] if _UNKNOWN_WORD.match(w) and word_tag(w) is None])
+    shortlist = [w for _, w in scored[: limit * 2]]
+    whole = _whole_names(sentences, [w for w in shortlist if _UNKNOWN_WORD.match(w) and word_tag(w) is None])
+    whole |= _whole_latin_names(sentences, [w for w in shortlist if _LATIN_WORD.match(w)])
     chosen: list[str] = []
     for _, word in scored:
         word = whole.get(word, word)
@@ -119,6 +127,34 @@ def _whole_names(sentences: Sequence[Sentence], unknown: list[str]) -> dict[str,
         name = (first if _may_open_name(first) else "") + word + (last if last not in _PARTICLES else "")
         if name != word:
             whole[word] = name
+    return whole
+
+
+def _whole_latin_names(sentences: Sequence[Sentence], latin: list[str]) -> dict[str, str]:
+    """Latin words as the name they are part of: "Good Design Award" where the article writes
+    it, not Good, Design and Award as three keywords; "G-Mark", not Mark. A word takes the run
+    of Latin words it stands in most often (alone, if it mostly stands alone; the first run
+    on a tie)."""
+    if not latin:
+        return {}
+    runs: dict[str, Counter[str]] = {w: Counter() for w in latin}
+    for sentence in sentences:
+        for run in _LATIN_RUN.findall(sentence.text):
+            parts = run.split()
+            while len(parts) > 1 and _PERIOD_WORD.match(parts[0]):
+                parts = parts[1:]  # "Q3 EPS" is EPS, dated
+            if len(parts) > _MAX_NAME_WORDS:
+                continue  # a sentence in English, not a name
+            run = " ".join(parts)
+            for word in {piece for part in parts for piece in (part, *_LATIN_JOINER.split(part))}:
+                if word in runs:
+                    runs[word][run] += 1
+    whole = {}
+    for word, counted in runs.items():
+        if counted:
+            run = max(counted, key=counted.__getitem__)  # max keeps the first of equals: first seen
+            if run != word:
+                whole[word] = run
     return whole
 
 
