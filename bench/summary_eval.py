@@ -308,7 +308,8 @@ def _places(title: str, body: str) -> list[tuple[int, int]]:
     """Where ``title`` stands in ``body``: verbatim, or but for stock codes it dropped
     ("国巨宣布公开收购君耀" of "国巨(2327)宣布公开收购君耀")."""
     maybe_code = r"(?:\s*[（(][^（）()]{1,12}[）)])?"
-    pattern = maybe_code.join(map(re.escape, title)) + maybe_code
+    # a space may stand for a dropped code ("佐登-KY 11月营收" of "佐登-KY(4190)11月营收")
+    pattern = maybe_code.join(r"\s?" if ch == " " else re.escape(ch) for ch in title) + maybe_code
     found = [(m.start(), m.end()) for m in re.finditer(pattern, body)]
     return [(a, b) for a, b in found if drop_stock_codes(body[a:b]) == title]
 
