@@ -24,7 +24,7 @@ The other halves stay held out for ``summary_eval.py``; ``--swap`` exchanges the
 Prints the fitted values; ``--write`` puts them into the two modules (a re-run writes the
 same bytes).
 
-    python bench/summary_fit.py [--swap] [--write]
+    python bench/summary_fit.py [--swap] [--write] [--note-only]
 """
 
 from __future__ import annotations
@@ -64,6 +64,8 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=3000, help="full-batch Adam steps")
     parser.add_argument("--keypoint-weight", type=float, default=KEYPOINT_WEIGHT, help="weight of a key-point text against a headline text")
     parser.add_argument("--write", action="store_true", help="write the fitted values into the generator")
+    parser.add_argument("--note-only", action="store_true",
+                        help="only step 3, with the shipped word model and constants (prints the grid, writes nothing)")
     args = parser.parse_args()
 
     import numpy as np
@@ -72,6 +74,15 @@ def main() -> None:
     from generator.analysis.tokens import tokens
 
     texts = [text for dataset in DATASETS for text in prepare(dataset, args.swap)]
+    if args.note_only:
+        import importlib
+
+        shipped = importlib.import_module("generator.analysis.summarise")
+        note = fit_note_centrality(texts, salience.FITTED, headline_tokens=shipped.HEADLINE_TOKENS,
+                                   length_blend=shipped.LENGTH_BLEND, extra_sentence_tokens=shipped.EXTRA_SENTENCE_TOKENS,
+                                   lead_bonus=shipped.LEAD_BONUS)
+        print(f"NOTE_CENTRALITY = {note}")
+        return
     rows, labels, weights = [], [], []
     for text in texts:
         reference = set(rouge_tokens(text.reference).split())
