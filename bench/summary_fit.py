@@ -200,6 +200,7 @@ def grid_search(texts: list[Text], model) -> tuple[float, float, float, float]:
             objective = Objective(
                 text.sentences, figure_sentences=text.figure_sentences, word_model=model,
                 headline_tokens=headline, length_blend=blend, extra_sentence_tokens=extra, lead_bonus=lead,
+                note_centrality=0.0,  # step 3 fits it, given these
             )
             for k in KS:
                 chosen = select(text.sentences, objective, k)
