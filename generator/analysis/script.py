@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.analysis.summarise import shown
 from generator.data import Analysis, Article, Figure, Section
 from generator.text import drop_stock_codes, is_traditional, to_simplified
 
@@ -40,7 +39,7 @@ def restore(analysis: Analysis, original: Article) -> Analysis:
         # a proposed title may have dropped a stock code: look for it where both bodies have
         title=original.title or _back(drop_stock_codes(folded_body), drop_stock_codes(body), analysis.title),
         sentences=tuple(replace(s, text=body[s.start : s.end]) for s in analysis.sentences),
-        summary=tuple(replace(s, text=shown(body[s.start : s.end])) for s in analysis.summary),
+        summary=tuple(replace(s, text=drop_stock_codes(body[s.start : s.end])) for s in analysis.summary),
         figures=tuple(_figure(f, originals.get(f.sentence, f.sentence)) for f in analysis.figures),
         keywords=tuple(_back(folded_body, body, k) for k in analysis.keywords),
     )

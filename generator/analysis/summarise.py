@@ -158,7 +158,7 @@ class Objective:
         # judged as the reader gets it: "然而，分析人士认为，这一切…" loses its 然而 in ``clean``,
         # "华映(2475)指出，该公司…" its stock code
         self.dependent = [
-            bool(DEPENDENT_OPENING.match(t) or DEPENDENT_OPENING.match(shown(clean_text(t))) or POINTS_AT_QUOTE.search(t))
+            bool(DEPENDENT_OPENING.match(t) or DEPENDENT_OPENING.match(drop_stock_codes(clean_text(t))) or POINTS_AT_QUOTE.search(t))
             for t in texts
         ]
         self.complete = [ends_sentence(t) for t in texts]
@@ -272,7 +272,7 @@ def clean(sentence: Sentence) -> Sentence:
     lone quote mark, a stock code after a company's name.
 
     ``start``/``end`` span the part of the body shown; the text is that span less its stock
-    codes (:func:`shown`)."""
+    codes ("国巨(2327)宣布…" reads "国巨宣布…")."""
     text = clean_text(sentence.text)
     start = sentence.start + len(sentence.text) - len(text)
     if text.startswith("“") and "”" not in text:
@@ -281,9 +281,4 @@ def clean(sentence: Sentence) -> Sentence:
         text = text[:-1]
     if text.endswith("”") and text.count("”") > text.count("“"):
         text = text[:-1]
-    return Sentence(text=shown(text), start=start, end=start + len(text), paragraph=sentence.paragraph)
-
-
-def shown(span: str) -> str:
-    """A span of the body as a summary shows it: "国巨(2327)宣布…" reads "国巨宣布…" on its own."""
-    return drop_stock_codes(span)
+    return Sentence(text=drop_stock_codes(text), start=start, end=start + len(text), paragraph=sentence.paragraph)
