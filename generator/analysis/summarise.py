@@ -50,8 +50,10 @@ _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"))
 # Openings that lean on an earlier sentence: a demonstrative or pronoun naming the subject
 # (also after a short lead-in, "据悉，该公司…"), or a conjunction. Such a sentence is
 # summarised only right after the sentence it leans on.
+# The verbs a speaker says or announces with ("华义宣布，…", "公司表示，…")
+SPEAKER_VERBS = ("宣布", "指出", "表示", "强调", "透露", "公布", "发布", "说", "称")
 # "华义宣布，其旗下…": after a speaker's verb, 其 is that speaker, named in the sentence.
-_SPEAKER_SAID = "".join(f"(?<!{verb})" for verb in ("宣布", "指出", "表示", "强调", "透露", "公布", "发布", "说", "称"))
+_SPEAKER_SAID = "".join(f"(?<!{verb})" for verb in SPEAKER_VERBS)
 DEPENDENT_OPENING = re.compile(
     r"^(?:(?:[^，,。；;：:！？]{1,12}[，,])?(?:这|那(?!么)|该|此(?!外)|[他她它])"
     rf"|(?:[^，,。；;：:！？]{{1,12}}{_SPEAKER_SAID}[，,])?其(?!他|它|余|实|次|中[，,])"

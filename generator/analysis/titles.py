@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from generator.analysis.salience import headline_probabilities
-from generator.analysis.summarise import CONNECTIVES, DEPENDENT_OPENING, HEADLINE_TOKENS, LIST_MARKER
+from generator.analysis.summarise import CONNECTIVES, DEPENDENT_OPENING, HEADLINE_TOKENS, LIST_MARKER, SPEAKER_VERBS
 from generator.analysis.tokens import token_spans, tokens
 from generator.data import Sentence
 from generator.text import drop_stock_codes
@@ -35,7 +35,7 @@ _FRAME = re.compile(
     r"|据.{1,10}(报道|报导|消息)|截至.{1,12}(为止|止)?"
 )
 # A clause that ends by introducing what follows: "…负责人介绍", "…公布", "数据显示".
-_INTRODUCES = re.compile(r"(表示|指出|介绍|认为|透露|强调|称|说|公布|宣布|显示|报道|报导|发布)$")
+_INTRODUCES = re.compile("(" + "|".join((*SPEAKER_VERBS, "介绍", "认为", "显示", "报道", "报导")) + ")$")
 # A clause that picks out of what came before ("尤其是Swivel长椅", "包括…") or sets up what
 # follows ("除了美观简约的线条"): no title on its own.
 _LEANS_ON_CONTEXT = re.compile("^(" + "|".join(CONNECTIVES) + "|该|尤其|特别是|包括|例如|比如|除了|除此)")
@@ -93,15 +93,16 @@ def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
             lead = marker.end() if marker else 0
             piece = piece[lead:]
             candidate = piece.strip()
+            shown = drop_stock_codes(candidate)
             if (
-                _MIN_CHARS <= len(drop_stock_codes(candidate)) <= max_chars
+                _MIN_CHARS <= len(shown) <= max_chars
                 and not _INTRODUCES.search(candidate)
                 and not _LEANS_ON_CONTEXT.match(candidate)
                 and not DEPENDENT_OPENING.match(candidate)
                 and _balanced(candidate)
             ):
                 start = bounds[a] + lead + len(piece) - len(piece.lstrip())
-                out.append((drop_stock_codes(candidate), start, start + len(candidate)))
+                out.append((shown, start, start + len(candidate)))
     return out
 
 
