@@ -21,9 +21,11 @@ sentence splitter:
 - at the same length in characters: ``lead`` is the body's first N characters, and
   ``textrank`` takes sentences in rank order, with the last one cut at N, in document order.
 
-A summary drops the stock codes in brackets after company names ("国巨(2327)宣布…"); the
-baselines keep them, as the issue defines them. ``lead, codes dropped`` shows lead with the
-same trim, so a reader can see how much of a margin the trim alone makes.
+A summary shows each sentence as it reads on its own (``generator.text.shown_alone``): without
+the stock codes after company names ("国巨(2327)宣布…") and pointers at pictures ("(见附图)"),
+with Taiwan's bracketed dates written out ("今(14)日" -> "14日"). The baselines keep the text
+as printed, as the issue defines them; ``lead, trimmed`` shows lead with the same trim, so a
+reader can see how much of a margin the trim alone makes.
 
 Margins are ours minus the better baseline at the same number of sentences (target
 +1.0), and ours minus each baseline at the same length (target: above zero). Each margin
@@ -63,7 +65,7 @@ from generator.analysis.salience import centrality
 from generator.analysis.tokens import tokens
 from generator.config import SummaryConfig
 from generator.data import Analysis, Sentence
-from generator.text import drop_stock_codes
+from generator.text import BRACKETED_DATE, shown_alone
 
 KS = (1, 2, 3)
 CELLS = ("auto", *KS)
@@ -175,7 +177,7 @@ def score_cell(items: list[Item], analyses: list[Analysis]) -> Scores:
         scores.chars.append(chars)
         scores.add("ours", ours, item.reference)
         scores.add("lead", _joined(sentences[:n]), item.reference)
-        scores.add("lead, codes dropped", drop_stock_codes(_joined(sentences[:n])), item.reference)
+        scores.add("lead, trimmed", shown_alone(_joined(sentences[:n])), item.reference)
         scores.add("textrank", _joined(sorted(ranked[:n], key=lambda s: s.start)), item.reference)
         scores.add("lead-chars", _joined(sentences)[:chars], item.reference)
         scores.add("textrank-chars", _cut(ranked, chars), item.reference)
@@ -213,7 +215,7 @@ def print_systems(cells: dict[object, Scores]) -> None:
         label = f"k={cell}" if cell != "auto" else "auto"
         sentences = sum(scores.sentences) / len(scores.sentences)
         chars = sum(scores.chars) / len(scores.chars)
-        for i, system in enumerate(("ours", "lead", "textrank", "lead-chars", "textrank-chars", "lead, codes dropped")):
+        for i, system in enumerate(("ours", "lead", "textrank", "lead-chars", "textrank-chars", "lead, trimmed")):
             prefix = f"{label:<6} {sentences:5.2f} {chars:5.0f}" if i == 0 else " " * 18
             r1, rl = (scores.mean(system, m) for m in METRICS)
             print(f"{prefix}  {system:<19} {r1:6.2f} {rl:6.2f}")
@@ -248,7 +250,7 @@ def reading_faults(analysis: Analysis) -> dict[str, int]:
     chosen = {_index(position, s) for s in analysis.summary}
     faults = {"not verbatim": 0, "first leans back": 0, "dangling reference": 0, "stops mid-clause": 0, "opens on a list number": 0}
     for n, s in enumerate(analysis.summary):
-        faults["not verbatim"] += drop_stock_codes(body[s.start : s.end]) != s.text
+        faults["not verbatim"] += shown_alone(body[s.start : s.end]) != s.text
         faults["opens on a list number"] += bool(_OPENS_ON_POINT.match(s.text))
         leans = bool(_LEANS_BACK.match(s.text))
         faults["first leans back"] += n == 0 and leans
@@ -305,13 +307,19 @@ def print_titles(items: list[Item], analyses: list[Analysis]) -> None:
 
 
 def _places(title: str, body: str) -> list[tuple[int, int]]:
-    """Where ``title`` stands in ``body``: verbatim, or but for stock codes it dropped
-    ("国巨宣布公开收购君耀" of "国巨(2327)宣布公开收购君耀")."""
-    maybe_code = r"(?:\s*[（(][^（）()]{1,12}[）)])?"
-    # a space may stand for a dropped code ("佐登-KY 11月营收" of "佐登-KY(4190)11月营收")
-    pattern = maybe_code.join(r"\s?" if ch == " " else re.escape(ch) for ch in title) + maybe_code
-    found = [(m.start(), m.end()) for m in re.finditer(pattern, body)]
-    return [(a, b) for a, b in found if drop_stock_codes(body[a:b]) == title]
+    """Where ``title`` stands in ``body``: every span that reads as ``title`` when shown alone
+    ("国巨宣布公开收购君耀" of "国巨(2327)宣布公开收购君耀", "14日挂牌" of "今(14)日挂牌")."""
+    if not title:
+        return []
+    dated = title[0].isdigit()
+    longest = 2 * len(title) + 24  # room for what the title left out
+    return [
+        (a, b)
+        for a in range(len(body))
+        if body[a] == title[0] or (dated and BRACKETED_DATE.match(body, a))
+        for b in range(a + 1, min(len(body), a + longest) + 1)
+        if shown_alone(body[a:b]) == title
+    ]
 
 
 def _is_clause(body: str, start: int, end: int, edges: set[int]) -> bool:

@@ -35,17 +35,31 @@ STOCK_CODE = re.compile(
     r"(?:\d{4,6}(?:[.\-](?:TWO|TW|HK|SH|SZ|SS|JP|T|US|KS))?|[A-Z]{1,5}[.\-](?:US|HK|O|N))"
     r"\s*[）)](?![年月日])"
 )
+# A pointer at a picture or table the reader of a summary does not have: "(见附图左二)",
+# "（如附图）", "(见末表)", "(见此)" (a link in the source), "陈靖仁(左)".
+PICTURE_POINTER = re.compile(
+    r"\s*[（(]\s*(?:(?:详见|詳見|见|見|如)?\s*[附上下左右末]?\s*[图圖表][一二三四五六七八九十\d左右上中下]{0,3}"
+    r"|(?:见|見)此|[图圖]?[左右](?:[一二三四五六]|起)?)\s*[）)]"
+)
+# Taiwan's press dates a deictic word in brackets: "今(14)日", "昨（10）日", "本(11)月",
+# "去(2017)年". Shown on its own the sentence says the date: "14日", "11月", "2017年".
+BRACKETED_DATE = re.compile(r"[今昨前明去本上下后後][（(]\s*(\d{1,4})\s*[）)](?=[日月年])")
 
 
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
-def drop_stock_codes(text: str) -> str:
-    """``text`` without the stock codes in brackets after company names; a space stays
-    where the code kept two Latin words or numbers apart ("NVIDIA(NVDA.US)22日" -> "NVIDIA 22日")."""
+def shown_alone(text: str) -> str:
+    """``text`` as a sentence shown on its own (a summary, a title) reads: without stock codes
+    and picture pointers, with Taiwan's bracketed dates written out; the full text keeps them.
+
+    A space stays where a code kept two Latin words or numbers apart ("NVIDIA(NVDA.US)22日"
+    -> "NVIDIA 22日").
+    """
     if "(" not in text and "（" not in text:
         return text
-    return STOCK_CODE.sub(lambda m: " " if _ALNUM.match(text, m.end()) and text[m.start() - 1].isascii() else "", text)
+    text = STOCK_CODE.sub(lambda m: " " if _ALNUM.match(text, m.end()) and text[m.start() - 1].isascii() else "", text)
+    return BRACKETED_DATE.sub(r"\1", PICTURE_POINTER.sub("", text))
 
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"

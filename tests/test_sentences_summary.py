@@ -688,27 +688,38 @@ def test_a_teaser_costs_like_a_question_and_a_sentence_that_says_it_costs_nothin
     "text, shown",
     [
         ("国巨(2327)再度出手并购", "国巨再度出手并购"),
-        ("宏达电（2498）今（2）日公布", "宏达电今（2）日公布"),
+        ("宏达电（2498）今（2）日公布", "宏达电2日公布"),
         ("中国铝业（601600）宣布", "中国铝业宣布"),
         ("在联想(0992.HK)的加持下", "在联想的加持下"),
         ("台积电（2330-TW）股价", "台积电股价"),
         ("君耀-KY(6422)已发行普通股", "君耀-KY已发行普通股"),
         ("NVIDIA(NVDA.US)22日上涨1.56%", "NVIDIA 22日上涨1.56%"),  # Latin and digits stay apart
         ("Apple (AAPL.US) rose", "Apple rose"),
-        # a year, an abbreviation, a figure, a date are no stock code
-        ("今(2018)年营收", "今(2018)年营收"),
+        # Taiwan's bracketed dates are written out
+        ("今(2018)年营收", "2018年营收"),
+        ("于上(12)月28日", "于12月28日"),
+        ("對於明（2017）年展望", "對於2017年展望"),
+        ("将于明年及后(2018)年陆续认列", "将于明年及2018年陆续认列"),
+        ("昨( 10 )日公布", "10日公布"),
+        # a pointer at a picture or a table the summary's reader does not have
+        ("最新款旗舰机种「HTC 10(见附图)」于4月15日", "最新款旗舰机种「HTC 10」于4月15日"),
+        ("董事长陈靖仁(左)与总经理林进宝（右二）合影", "董事长陈靖仁与总经理林进宝合影"),
+        ("营收如下（如附圖）。详情(见此)，另(见末表)", "营收如下。详情，另"),
+        # a year, an abbreviation, a figure, a unit, a date are none of these
         ("去年(2017)营收", "去年(2017)营收"),
         ("美国能源情报署(EIA)15日", "美国能源情报署(EIA)15日"),
         ("3月的BB值(1.11)为近6个月新高", "3月的BB值(1.11)为近6个月新高"),
-        ("于上(12)月28日", "于上(12)月28日"),
         ("营收（2020）年", "营收（2020）年"),
         ("(2327)开头", "(2327)开头"),
+        ("华新10月营收资料(单位千元)", "华新10月营收资料(单位千元)"),
+        ("股东会(表决权)与董事会", "股东会(表决权)与董事会"),
+        ("台北电(3)日", "台北电(3)日"),
     ],
 )
-def test_stock_codes_are_dropped_where_a_sentence_is_shown_on_its_own(text, shown):
-    from generator.text import drop_stock_codes
+def test_a_sentence_shown_on_its_own_drops_codes_and_pointers_and_writes_out_dates(text, shown):
+    from generator.text import shown_alone
 
-    assert drop_stock_codes(text) == shown
+    assert shown_alone(text) == shown
 
 
 def test_summary_and_proposed_title_read_without_stock_codes_in_either_script():
@@ -720,10 +731,10 @@ def test_summary_and_proposed_title_read_without_stock_codes_in_either_script():
 
     from generator.analysis import analyse
     from generator.data import Article, Section
-    from generator.text import drop_stock_codes
+    from generator.text import shown_alone
 
     body = (
-        "被动元件大厂国巨(2327)再度出手并购，宣布以每股73元公开收购君耀-KY(6422)全数股权，"
+        "被动元件大厂国巨(2327)今(21)日再度出手并购，宣布以每股73元公开收购君耀-KY(6422)全数股权，"
         "预计收购总金额约为16.86亿元至33.65亿元。"
         "国巨表示，此次收购有助于扩大保护元件产品线，强化在车用与工业市场的布局。"
     )
@@ -735,9 +746,9 @@ def test_summary_and_proposed_title_read_without_stock_codes_in_either_script():
         text = article.body
         assert analysis.summary and all("(" not in s.text and "6422" not in s.text for s in analysis.summary)
         for s in analysis.summary:
-            assert drop_stock_codes(text[s.start : s.end]) == s.text != text[s.start : s.end]
-        assert "2327" not in analysis.title and analysis.title in drop_stock_codes(text)
-    assert analysis.summary[0].text.startswith("被動元件大廠國巨再度出手併購")
+            assert shown_alone(text[s.start : s.end]) == s.text != text[s.start : s.end]
+        assert "2327" not in analysis.title and analysis.title in shown_alone(text)
+    assert analysis.summary[0].text.startswith("被動元件大廠國巨21日再度出手併購")
 
 
 _NOTE = (

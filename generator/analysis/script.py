@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.data import Analysis, Article, Figure, Section
-from generator.text import drop_stock_codes, is_traditional, to_simplified
+from generator.text import shown_alone, is_traditional, to_simplified
 
 
 def fold(article: Article) -> Article | None:
@@ -37,9 +37,9 @@ def restore(analysis: Analysis, original: Article) -> Analysis:
         analysis,
         article=original,
         # a proposed title may have dropped a stock code: look for it where both bodies have
-        title=original.title or _back(drop_stock_codes(folded_body), drop_stock_codes(body), analysis.title),
+        title=original.title or _back(shown_alone(folded_body), shown_alone(body), analysis.title),
         sentences=tuple(replace(s, text=body[s.start : s.end]) for s in analysis.sentences),
-        summary=tuple(replace(s, text=drop_stock_codes(body[s.start : s.end])) for s in analysis.summary),
+        summary=tuple(replace(s, text=shown_alone(body[s.start : s.end])) for s in analysis.summary),
         figures=tuple(_figure(f, originals.get(f.sentence, f.sentence)) for f in analysis.figures),
         keywords=tuple(_back(folded_body, body, k) for k in analysis.keywords),
     )

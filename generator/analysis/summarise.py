@@ -34,7 +34,7 @@ from generator.analysis.salience import FITTED, WordModel, centrality, headline_
 from generator.analysis.tokens import tokens, words
 from generator.config import SummaryConfig
 from generator.data import Sentence
-from generator.text import PART_LABEL, drop_stock_codes, ends_sentence
+from generator.text import PART_LABEL, shown_alone, ends_sentence
 
 CONNECTIVES = (
     "与此同时", "另一方面", "此外", "同时", "其中", "另外", "对此", "因此", "但是", "不过", "而且",
@@ -160,7 +160,7 @@ class Objective:
         # judged as the reader gets it: "然而，分析人士认为，这一切…" loses its 然而 in ``clean``,
         # "华映(2475)指出，该公司…" its stock code
         self.dependent = [
-            bool(DEPENDENT_OPENING.match(t) or DEPENDENT_OPENING.match(drop_stock_codes(clean_text(t))) or POINTS_AT_QUOTE.search(t))
+            bool(DEPENDENT_OPENING.match(t) or DEPENDENT_OPENING.match(shown_alone(clean_text(t))) or POINTS_AT_QUOTE.search(t))
             for t in texts
         ]
         self.complete = [ends_sentence(t) for t in texts]
@@ -283,4 +283,4 @@ def clean(sentence: Sentence) -> Sentence:
         text = text[:-1]
     if text.endswith("”") and text.count("”") > text.count("“"):
         text = text[:-1]
-    return Sentence(text=drop_stock_codes(text), start=start, end=start + len(text), paragraph=sentence.paragraph)
+    return Sentence(text=shown_alone(text), start=start, end=start + len(text), paragraph=sentence.paragraph)

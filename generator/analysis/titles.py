@@ -19,7 +19,7 @@ from generator.analysis.salience import headline_probabilities
 from generator.analysis.summarise import CONNECTIVES, DEPENDENT_OPENING, HEADLINE_TOKENS, LIST_MARKER, SPEAKER_VERBS
 from generator.analysis.tokens import token_spans, tokens
 from generator.data import Sentence
-from generator.text import drop_stock_codes
+from generator.text import shown_alone
 
 # Where a clause ends: its punctuation, or a gap between words of Chinese ("营收资料(单位千元)
 # 当月…": a table's cells run together). A comma inside a number is a thousands separator
@@ -93,7 +93,7 @@ def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
             lead = marker.end() if marker else 0
             piece = piece[lead:]
             candidate = piece.strip()
-            shown = drop_stock_codes(candidate)
+            shown = shown_alone(candidate)
             if (
                 _MIN_CHARS <= len(shown) <= max_chars
                 and not _INTRODUCES.search(candidate)

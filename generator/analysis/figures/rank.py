@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from generator.analysis.figures.units import CURRENCIES
 from generator.data import Figure, Sentence
-from generator.text import drop_stock_codes, to_half_width
+from generator.text import shown_alone, to_half_width
 
 # Score of each reason a figure matters (added up).
 _IN_SUMMARY = 3.0
@@ -37,7 +37,7 @@ def rank_figures(figures: Sequence[Figure], *, title: str, summary: Sequence[Sen
         score = 0.0
         if f.sentence not in in_summary:
             # as the summary shows it: "国巨(2327)宣布…" is summarised "国巨宣布…"
-            shown = drop_stock_codes(f.sentence)
+            shown = shown_alone(f.sentence)
             in_summary[f.sentence] = any(shown.endswith(t) or t in shown for t in summary_texts)
         if in_summary[f.sentence]:
             score += _IN_SUMMARY
