@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.data import Analysis, Article, Figure, Section
-from generator.text import shown_alone, is_traditional, to_simplified
+from generator.text import is_traditional, shown_alone, to_simplified
 
 
 def fold(article: Article) -> Article | None:
