@@ -792,3 +792,19 @@ def test_a_research_note_is_summarised_by_its_central_point_and_news_by_its_lead
         assert summary[0].text.startswith(expected), summary
     # a note's opening is worth nothing for being first; news' lead is
     assert Objective(split_sentences(_NOTE)).lead_bonus == 0.0 < Objective(split_sentences(news)).lead_bonus
+
+
+def test_a_feature_opening_on_a_quotation_is_no_lead():
+    """"…王艳说：“这对有需求的企业是一场及时雨”。" sets a scene; the news follows it. Without a
+    title the summary leads with the news, while a news lead keeps what it is worth."""
+    quote = "领到首批“算力券”的武汉纵横天地空间信息技术有限公司副总经理王艳说：“这对有需求的企业是一场及时雨”。"
+    rest = (
+        "2月29日，贵州省向全国72家企业发放了首批89张“贵州算力券”，涵盖总额1亿元的现金券和若干实物券。"
+        "贵州省大数据发展管理局最新数据显示，自今年3月发放首批“算力券”以来，申领企业超过70家。"
+    )
+    assert Objective(split_sentences(rest)).lead_bonus > 0.0
+    for opening in (quote, "“这是一场及时雨。”王艳说。"):
+        sentences = split_sentences(opening + rest)
+        assert Objective(sentences).lead_bonus == 0.0
+        summary = summarise(sentences, title="", figure_sentences=(), config=SummaryConfig(), count=1)
+        assert summary[0].text.startswith("2月29日"), summary
