@@ -393,6 +393,12 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("日产量将从2017年的239.3万桶，增加至2020年的324.1万桶。", ["日产量", "日产量"]),
         ("市场规模将达到159亿美元，到2024年有望达到190亿美元。", ["市场规模", "市场规模"]),
         ("营收10亿元，5亿元来自海外。", ["营收", None]),  # words of its own, after the figure
+        # the word that joins a clause to the one before is no part of what it measures
+        ("今年手机销售量目标成长5倍，至于成长10倍虽难以达成。", ["手机销售量目标", None]),
+        ("至于桂盟1月营收为5.64亿元。", ["桂盟1月营收"]),
+        ("由于大立光今年3月份合并营收约45亿元。", ["大立光今年3月份合并营收"]),
+        ("营业利润达14兆韩圜，相当于120亿美元。", ["营业利润", None]),
+        ("目前已有2-3名国内业者表达收购意愿。", [None]),
         ("斐成前10月營收18.09億元，則較去年同期下滑10.84%。", ["斐成前10月營收"] * 2),
         ("营收月增19.48%来到6038万元。", ["营收", "营收"]),
         # a Latin name is a label; a bare code is not

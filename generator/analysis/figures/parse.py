@@ -91,7 +91,12 @@ _METRIC_TRAIL = re.compile(
     # where a change starts: "市场规模从2016年的8.95亿美元", "EPS也由2012年"
     r"(?:从|由|自)(?:(?:19|20)\d{2}年|\d{1,2}月份?|去年|今年|上年|原先|原本|现行|目前)(?:底|末|初)?的?)$"
 )
-_METRIC_LEAD = re.compile(r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国)+")
+# ... and the words that join a clause to the one before, no part of what it measures ("至于成长
+# 10倍", "由于大立光今年3月份合并营收", "不仅年增50%", "相当于120亿美元", "目前已有2-3名")
+_METRIC_LEAD = re.compile(
+    r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国"
+    r"|至于|由于|因为|对于|关于|不过|但是|然而|尽管|虽然|甚至|不仅|而且|并且|另外|相当于|已有)+"
+)
 # A period or a lead word the next characters belong to: 2020年底, 2016年度, 去年同期
 _LEAD_GOES_ON = re.compile(r"[底初末度]|同期")
 # Where a change goes to: "增至", "大幅调升至", "来到"
