@@ -349,6 +349,33 @@ def test_a_proposed_title_neither_leans_on_the_clause_before_nor_announces_the_n
     assert not propose_title(split_sentences("许多厂商参展。其中，尤其是华为新款折叠屏手机Mate X6，吸引大批观众驻足体验。")).startswith("尤其")
 
 
+@pytest.mark.parametrize(
+    "body, not_title",
+    [
+        # a clause that sets up the next one: a cause, a condition, a concession, "as for"
+        ("由于明年初的中国农历年较往年要晚，代理商拉货将延后，金丽10月营收月减7.61%。", "由于明年初的中国农历年较往年要晚"),
+        ("随著联咏Q2营收财测顺利达阵，联咏今年Q2营收为109.28亿元。", "随著联咏Q2营收财测顺利达阵"),
+        ("若把9月、10月营收相加，斐成前10月营收18.09亿元。", "若把9月、10月营收相加"),
+        ("奇力新仍是存续公司。至于合并旺诠，则是考量奇力新逐步扩大市场。", "至于合并旺诠"),
+        # ... also after who says it
+        ("敦南10月营收减6%。敦南表示，除了分离式元件，行动电源相关IC明年看倍增。", "敦南表示，除了分离式元件"),
+        ("汇丰银行也预估，如果英国选择留在欧盟，金价可能会回撤5%。", "汇丰银行也预估，如果英国选择留在欧盟"),
+    ],
+)
+def test_a_proposed_title_states_the_news_not_what_leads_to_it(body, not_title):
+    from generator.analysis.titles import _clause_spans
+
+    title = propose_title(split_sentences(body))
+    assert title and not title.startswith(not_title), title
+    # not even a candidate, however well it scores
+    assert not [c for s in split_sentences(body) for c, _, _ in _clause_spans(s.text, 24) if c.startswith(not_title)]
+
+
+def test_a_proposed_title_does_not_open_on_an_adverb_whose_subject_came_before():
+    title = propose_title(split_sentences("受春节较晚影响，也使得金丽10月营收月减7.61%。"))
+    assert title and not title.startswith("也"), title
+
+
 # A reader's checks, written apart from the summariser's own rules: a sentence (or its first
 # clause after a short lead-in) that names its subject by pointing back, and a proper sentence end.
 _POINTS_BACK = re.compile(r"^(?:[^，。；]{1,12}，)?(?:这|那(?!么)|该|其(?!他|它|余|实|次|中，)|此(?!外)|他|她|它)")

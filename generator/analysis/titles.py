@@ -1,9 +1,10 @@
 """A title for an article whose source printed none: the clause a headline would reuse.
 
 Candidates are the clauses of the article's sentences, alone or with the clause after them
-("一季度产量增长35%，全年计划新增投资80亿元" is two), copied verbatim but for stock codes
-("华新(1605)10月营收" -> 华新10月营收), and short enough to read as a headline. Each is scored like a one-sentence summary: the headline words it is
-likely to share (:mod:`generator.salience`) over its length, so the subject of the lead and
+("一季度产量增长35%，全年计划新增投资80亿元" is two), copied as they read shown on their own
+(``shown_alone``: "华新(1605)10月营收" -> 华新10月营收), short enough to read as a headline,
+and stating the news rather than leading up to it. Each is scored like a one-sentence
+summary: the headline words it is likely to share (:mod:`generator.salience`) over its length, so the subject of the lead and
 its key figure win over a scene-setting opening.
 """
 
@@ -37,14 +38,24 @@ _FRAME = re.compile(
 # A clause that ends by introducing what follows: "…负责人介绍", "…公布", "数据显示".
 _INTRODUCES = re.compile("(" + "|".join((*SPEAKER_VERBS, "介绍", "认为", "显示", "报道", "报导")) + ")$")
 # A clause that picks out of what came before ("尤其是Swivel长椅", "包括…") or sets up what
-# follows ("除了美观简约的线条"): no title on its own.
-_LEANS_ON_CONTEXT = re.compile("^(" + "|".join(CONNECTIVES) + "|该|尤其|特别是|包括|例如|比如|除了|除此)")
+# follows ("除了美观简约的线条", "由于明年初的中国农历年较往年要晚", "若把9月、10月营收相加"):
+# no title on its own, nor after who says it ("敦南表示，除了分离式元件").
+_LEANS_ON_CONTEXT = re.compile(
+    "^(" + "|".join(CONNECTIVES) + "|该|尤其|特别是|包括|例如|比如|除了|除此"
+    "|至于|由于|因为|若(?!干)|如果|假如|倘若|虽然|虽|尽管|即使|随著|随着|为了|一旦)"
+)
+# Who says it, opening a clause: "瑞智表示，…"
+_SAID = re.compile(
+    r"^[^，,：:]{1,16}?(?:" + "|".join((*SPEAKER_VERBS, "认为", "坦言", "说明", "预估", "预期", "预计", "推估", "估计"))
+    + r")[，,：:]\s*"
+)
 # Words that tie a clause to the one before it (故: "therefore", as Taiwan's papers write
 # it); told apart by the segmenter, so 故宫, 故事 and 故障 are not among them.
 _THEREFORE = frozenset(("故", "因而", "于是", "从而", "进而", "则"))
-# The words a title may not open on, as the segmenter reads its sentence: "therefore", or a
-# particle that binds it to the words before ("的专利学名药").
-_LEANS_BACK = _THEREFORE | frozenset(("的", "之", "了", "地", "得", "着"))
+# The words a title may not open on, as the segmenter reads its sentence: "therefore", a
+# particle that binds it to the words before ("的专利学名药"), or an adverb or verb whose
+# subject is there ("也使得10月营收较9月差", "为单季历史次高").
+_LEANS_BACK = _THEREFORE | frozenset(("的", "之", "了", "地", "得", "着", "也", "亦", "还", "仍", "为"))
 # A clause cannot end on a word that announces the next one ("…最淡的一季，因此").
 _ANNOUNCES_NEXT = frozenset(CONNECTIVES) | _THEREFORE | frozenset(("但", "而", "并", "且", "和", "与", "及", "或"))
 _MIN_CHARS = 6
@@ -97,13 +108,18 @@ def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
             if (
                 _MIN_CHARS <= len(shown) <= max_chars
                 and not _INTRODUCES.search(candidate)
-                and not _LEANS_ON_CONTEXT.match(candidate)
-                and not DEPENDENT_OPENING.match(candidate)
+                and not any(_LEANS_ON_CONTEXT.match(c) or DEPENDENT_OPENING.match(c) for c in _said_or_not(candidate))
                 and _balanced(candidate)
             ):
                 start = bounds[a] + lead + len(piece) - len(piece.lstrip())
                 out.append((shown, start, start + len(candidate)))
     return out
+
+
+def _said_or_not(candidate: str) -> tuple[str, ...]:
+    """The candidate, and what is said in it if it opens on who says it."""
+    said = _SAID.match(candidate)
+    return (candidate, candidate[said.end() :]) if said else (candidate,)
 
 
 def _first_clause(text: str) -> str:
