@@ -4,8 +4,8 @@ Candidates are the clauses of the article's sentences, alone or with the clause 
 ("一季度产量增长35%，全年计划新增投资80亿元" is two), copied as they read shown on their own
 (``shown_alone``: "华新(1605)10月营收" -> 华新10月营收), short enough to read as a headline,
 and stating the news rather than leading up to it. Each is scored like a one-sentence
-summary: the headline words it is likely to share (:mod:`generator.salience`) over its length, so the subject of the lead and
-its key figure win over a scene-setting opening.
+summary: the headline words it is likely to share (:mod:`generator.salience`) over its
+length, so the subject of the lead and its key figure win over a scene-setting opening.
 """
 
 from __future__ import annotations
