@@ -71,6 +71,24 @@ def test_phone_width_needs_no_sideways_scrolling(page_at, served_site, built_sit
     assert not page.errors and not page.external, (page.errors, page.external)
 
 
+def test_a_listed_title_takes_no_more_lines_than_its_words_on_a_phone(page_at, served_site):
+    """An edition lists articles under their titles: a title that just fits one line must not
+    gain an empty second line (the heading's permalink wrapped onto it, invisible on a phone)."""
+    page = page_at(390)
+    for path in ("/digest/editions/undated-unknown/", "/digest/editions/2025-03-29-hunan-daily/"):
+        page.goto(served_site + path)
+        page.wait_for_load_state("networkidle")
+        taller = page.evaluate(
+            "[...document.querySelectorAll('.md-typeset h2')].filter(h => h.querySelector('a:not(.headerlink)'))"
+            # a line box is a little taller than the words' own box; an empty line adds a whole one
+            ".filter(h => h.getBoundingClientRect().height - h.querySelector('a:not(.headerlink)').getBoundingClientRect().height"
+            " > 0.6 * parseFloat(getComputedStyle(h).lineHeight))"
+            ".map(h => h.innerText)"
+        )
+        assert taller == [], (path, taller)
+    assert not page.errors and not page.external, (page.errors, page.external)
+
+
 def _shown(page, lang: str) -> int:
     return page.evaluate(
         f"[...document.querySelectorAll('.md-content [lang=\"{lang}\"]')].filter(e => getComputedStyle(e).display !== 'none').length"
