@@ -732,6 +732,11 @@ def test_a_teaser_costs_like_a_question_and_a_sentence_that_says_it_costs_nothin
         ("最新款旗舰机种「HTC 10(见附图)」于4月15日", "最新款旗舰机种「HTC 10」于4月15日"),
         ("董事长陈靖仁(左)与总经理林进宝（右二）合影", "董事长陈靖仁与总经理林进宝合影"),
         ("营收如下（如附圖）。详情(见此)，另(见末表)", "营收如下。详情，另"),
+        ("连续第16个月呈现年减(见下图；图片来源：FRED)，创新低", "连续第16个月呈现年减，创新低"),
+        ("总经理钟世英(见附图／资料照片)表示", "总经理钟世英表示"),
+        # ... but not what the brackets say besides
+        ("Sony Xperia A(见附图；国际版型号为Xperia ZR)", "Sony Xperia A(见附图；国际版型号为Xperia ZR)"),
+        ("执行长马海怡(附图资料照片)即将退休，巨迈产品包括火侧处理剂(照片取自官网)", "执行长马海怡即将退休，巨迈产品包括火侧处理剂"),
         # a year, an abbreviation, a figure, a unit, a date are none of these
         ("去年(2017)营收", "去年(2017)营收"),
         ("美国能源情报署(EIA)15日", "美国能源情报署(EIA)15日"),
@@ -740,6 +745,7 @@ def test_a_teaser_costs_like_a_question_and_a_sentence_that_says_it_costs_nothin
         ("(2327)开头", "(2327)开头"),
         ("华新10月营收资料(单位千元)", "华新10月营收资料(单位千元)"),
         ("股东会(表决权)与董事会", "股东会(表决权)与董事会"),
+        ("绘图晶片(图形处理器)与表格(表)", "绘图晶片(图形处理器)与表格(表)"),
         ("台北电(3)日", "台北电(3)日"),
     ],
 )
