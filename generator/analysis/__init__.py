@@ -9,6 +9,8 @@ are analysed in simplified script and shown in their own (:mod:`~generator.analy
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.analysis.figures import figure_sentences, in_english, parse_figures, rank_figures
 from generator.analysis.figures.units import home_currency
 from generator.analysis.keywords import extract_keywords
@@ -19,7 +21,7 @@ from generator.analysis.titles import propose_title
 from generator.analysis.tokens import warm_up as _warm_up_tokens
 from generator.config import SummaryConfig
 from generator.data import Analysis, Article
-from generator.text import load_tables
+from generator.text import load_tables, shown_alone
 
 
 def warm_up() -> None:
@@ -34,9 +36,12 @@ def warm_up() -> None:
 
 def analyse(article: Article, config: SummaryConfig) -> Analysis:
     folded = fold(article)
-    if folded is not None:
-        return restore(_analyse(folded, config), article)
-    return _analyse(article, config)
+    analysis = restore(_analyse(folded, config), article) if folded is not None else _analyse(article, config)
+    # a figure's label is shown on its own, in a table or under a headline, as a summary is:
+    # "宏达电(2498)今(2)日公布营收" reads "宏达电2日公布营收" (in the article's own script, so
+    # after ``restore``, which finds labels where the sentence has them)
+    figures = tuple(replace(f, metric=shown_alone(f.metric) or None) if f.metric else f for f in analysis.figures)
+    return replace(analysis, figures=figures) if figures != analysis.figures else analysis
 
 
 def _analyse(article: Article, config: SummaryConfig) -> Analysis:

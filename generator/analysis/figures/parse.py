@@ -76,8 +76,9 @@ _ITEM_BREAK = re.compile(r"以及|、|和|及|与")
 _UP_TO_LAST_HARD_BREAK = re.compile(rf".*(?:[{_HARD_BREAKS}]|{_BREAKING_COMMA})", re.S)
 # "较第一季与去年同期分别成长", "前月以及去年同期分别为": bases, not items
 _BASIS_ITEM = re.compile(r"^比|较|^(?:前|上)一?[月季]$|^(?:去年)?同期$|^(?:去|前|上)年$")
-# "今(2018)年", "去(2017)年", "今(10)日": Taiwan's papers set the year or day aside, inside a word
-_YEAR_ASIDE = re.compile(r"(?<=[今去明前本])\((\d{1,4})\)(?=[年月日])")
+# "今(2018)年", "去(2017)年", "昨(10)日", "近(5)月" (the near month): Taiwan's papers set the year,
+# month or day aside, inside a word
+_YEAR_ASIDE = re.compile(r"(?<=[今去明前本昨后近])[(（](\d{1,4})[)）](?=[年月日])")
 # A short quoted name inside a label: 专精特新“小巨人”企业, “十四五”期间
 _QUOTED_NAME = re.compile(r"[“\"]([^“”\"，,。；;：:！？!?\d%]{1,8})[”\"]|[「『]([^「」『』，,。；;：:！？!?%]{1,16})[」』]")
 # A name or an abbreviation in brackets as the last break before a figure: "国内生产总值（GDP）增长
@@ -427,11 +428,13 @@ def _metric(sentence: str, text: str, position: int, floor: int = 0) -> str | No
 
 
 def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str | None:
+    names: list[tuple[int, int]] = []  # spans a long label is not cut inside
     if "(" in text:
+        # "昨(13)日" whole: a label cut to length starts before it, never at "13)日"
+        names = [(m.start() - 1, m.end() + 1) for m in _YEAR_ASIDE.finditer(text)]
         text = _YEAR_ASIDE.sub(lambda m: f"_{m.group(1)}_", text)  # same length, no break
-    names: list[tuple[int, int]] = []
     if "“" in text or '"' in text or "「" in text or "『" in text:
-        names = [m.span() for m in _QUOTED_NAME.finditer(text)]
+        names += [m.span() for m in _QUOTED_NAME.finditer(text)]
         text = _QUOTED_NAME.sub(lambda m: "_" + (m.group(1) or m.group(2)).translate(_NO_BREAK) + "_", text)
     last_break = _UP_TO_LAST_BREAK.match(text, floor, position)
     start = last_break.end() if last_break else floor
