@@ -297,7 +297,16 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
         pytest.param(  # words of every Taiwan revenue story that jieba's table lacks (so rarest of all)
             "川湖(2059)自结10月营收5.2亿元，随著伺服器导轨出货增加，营收年增35%。"
             "川湖表示，伺服器导轨订单畅旺，第4季营收可望续创新高，认列业外收益后获利成长。",
-            {"川湖", "伺服器"}, {"营收", "随著", "自结", "认列"}, id="Taiwan's boilerplate",
+            {"川湖", "伺服器导轨"}, {"营收", "随著", "自结", "认列"}, id="Taiwan's boilerplate",
+        ),
+        pytest.param(  # two keywords the article never writes apart are one; a place, a name after its
+            # description and a chain of three stay apart
+            "瑞仪平板电脑背光模组出货增加，平板电脑营收占比升至三成，平板电脑明年续增。"
+            "瑞仪表示，背光模组订单畅旺，背光模组明年续增。"
+            "欧洲客户订单回温，欧洲客户占比提升。电动车制造商特斯拉扩产，制造商特斯拉追加订单。"
+            "银座杏子日式猪排展店，银座杏子日式猪排营收创高。",
+            {"平板电脑", "背光模组"}, {"平板", "电脑", "背光", "欧洲客户", "制造商特斯拉", "杏子日式"},
+            id="a compound the segmenter cut",
         ),
     ],
 )

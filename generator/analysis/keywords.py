@@ -4,6 +4,9 @@ would search for.
 The same tokens the summariser uses (one segmentation pass), jieba's IDF table, and each
 word's part of speech from jieba's dictionary: nouns of all kinds, verbal nouns, idioms and
 abbreviations, Latin words, and words the dictionary does not know (names, new terms).
+What the segmenter cut in pieces is put back together from the article itself: a name cut
+short ("张崇|和"), a name in Latin letters ("Good Design Award"), two keywords the article
+never writes apart ("平板|电脑").
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ _NOT_KEYWORD = re.compile(r"^[\d.,%％]+$|^[\W_]+$")
 # Parts of speech worth listing: nouns of all kinds, verbal nouns, idioms, abbreviations.
 _POS = frozenset(("n", "nr", "ns", "nt", "nz", "vn", "nrt", "j", "l"))
 _UNKNOWN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")  # a name or new term jieba's dictionary lacks
+_HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 _LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9.+\-]*$")
 _ENGLISH_STOPWORDS = frozenset(
     ["the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be", "as", "on", "with", "can", "if", "from", "which", "you", "it", "this", "then", "at", "have", "all", "not", "one", "has", "or"]
@@ -100,6 +104,7 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
     shortlist = [w for _, w in scored[: limit * 2]]
     whole = _whole_names(sentences, [w for w in shortlist if _UNKNOWN_WORD.match(w) and word_tag(w) is None])
     whole |= _whole_latin_names(sentences, [w for w in shortlist if _LATIN_WORD.match(w)])
+    whole |= _inseparable(sentences, [w for w in shortlist if _HAN_WORD.match(w) and w not in whole])
     chosen: list[str] = []
     for _, word in scored:
         word = whole.get(word, word)
@@ -160,6 +165,37 @@ def _whole_latin_names(sentences: Sequence[Sentence], latin: list[str]) -> dict[
             if run != word:
                 whole[word] = run
     return whole
+
+
+def _inseparable(sentences: Sequence[Sentence], candidates: list[str]) -> dict[str, str]:
+    """Two keywords the article never writes apart are one ("麦克|韦尔" -> 麦克韦尔, "透明质|酸钠"):
+    each of the two or more times either stands, the other stands right beside it."""
+    if len(candidates) < 2:
+        return {}
+    wanted = set(candidates)
+    counts: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for sentence in sentences:
+        words = tokens(sentence.text)
+        counts.update(w for w in words if w in wanted)
+        pairs.update(p for p in zip(words, words[1:]) if p[0] in wanted and p[1] in wanted)
+    joined = [
+        (first, second)
+        for (first, second), n in sorted(pairs.items())
+        if n >= 2 and counts[first] == counts[second] == n and first != second and _may_join(first, second)
+    ]
+    # "银座|杏子|日式|猪排": a chain is no one word
+    uses = Counter(w for pair in joined for w in pair)
+    return {w: first + second for first, second in joined if uses[first] == uses[second] == 1 for w in (first, second)}
+
+
+def _may_join(first: str, second: str) -> bool:
+    """Not a place or an organisation, which names itself ("欧洲|客户", "汉川市|人民政府"), nor a
+    name after the noun that describes it ("制造商|特斯拉")."""
+    tags = word_tag(first), word_tag(second)
+    if any(t in ("ns", "nt") for t in tags):
+        return False
+    return not (tags[1] in ("nr", "nrt", "nz") and tags[0] in ("n", "vn"))
 
 
 def _same_char(neighbours: list[str]) -> str:
