@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 from generator.analysis.figures.quantities import DIRECTIONS
 from generator.analysis.figures.units import CURRENCIES, UNITS
@@ -178,7 +179,7 @@ def _inseparable(sentences: Sequence[Sentence], candidates: list[str]) -> dict[s
     for sentence in sentences:
         words = tokens(sentence.text)
         counts.update(w for w in words if w in wanted)
-        pairs.update(p for p in zip(words, words[1:]) if p[0] in wanted and p[1] in wanted)
+        pairs.update(p for p in pairwise(words) if p[0] in wanted and p[1] in wanted)
     joined = [
         (first, second)
         for (first, second), n in sorted(pairs.items())
