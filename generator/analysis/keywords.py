@@ -105,7 +105,7 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
     shortlist = [w for _, w in scored[: limit * 2]]
     whole = _whole_names(sentences, [w for w in shortlist if _UNKNOWN_WORD.match(w) and word_tag(w) is None])
     whole |= _whole_latin_names(sentences, [w for w in shortlist if _LATIN_WORD.match(w)])
-    whole |= _inseparable(sentences, [w for w in shortlist if _HAN_WORD.match(w) and w not in whole])
+    whole |= _inseparable(sentences, counts, [w for w in shortlist if _HAN_WORD.match(w) and w not in whole])
     chosen: list[str] = []
     for _, word in scored:
         word = whole.get(word, word)
@@ -168,23 +168,28 @@ def _whole_latin_names(sentences: Sequence[Sentence], latin: list[str]) -> dict[
     return whole
 
 
-def _inseparable(sentences: Sequence[Sentence], candidates: list[str]) -> dict[str, str]:
+def _inseparable(sentences: Sequence[Sentence], counts: Counter[str], candidates: list[str]) -> dict[str, str]:
     """Two keywords the article never writes apart are one ("麦克|韦尔" -> 麦克韦尔, "透明质|酸钠"):
-    each of the two or more times either stands, the other stands right beside it."""
-    if len(candidates) < 2:
-        return {}
-    wanted = set(candidates)
-    counts: Counter[str] = Counter()
-    pairs: Counter[tuple[str, str]] = Counter()
-    for sentence in sentences:
-        words = tokens(sentence.text)
-        counts.update(w for w in words if w in wanted)
-        pairs.update(p for p in pairwise(words) if p[0] in wanted and p[1] in wanted)
-    joined = [
-        (first, second)
-        for (first, second), n in sorted(pairs.items())
-        if n >= 2 and counts[first] == counts[second] == n and first != second and _may_join(first, second)
-    ]
+    each of the two or more times either stands (``counts``: the article's tokens), the other
+    stands right beside it."""
+    by_count: dict[int, list[str]] = {}
+    for word in candidates:
+        if counts[word] >= 2:
+            by_count.setdefault(counts[word], []).append(word)
+    texts = [s.text for s in sentences]
+    joined = []
+    for n, words in sorted(by_count.items()):
+        for first in words:
+            for second in words:
+                together = first + second
+                # the text first (cheap), then the tokens: "制造|商品" is not in "制造商|品牌"
+                if first == second or sum(t.count(together) for t in texts) < n or not _may_join(first, second):
+                    continue
+                found = sum(
+                    sum(pair == (first, second) for pair in pairwise(tokens(t))) for t in texts if together in t
+                )
+                if found == n:
+                    joined.append((first, second))
     # "银座|杏子|日式|猪排": a chain is no one word
     uses = Counter(w for pair in joined for w in pair)
     return {w: first + second for first, second in joined if uses[first] == uses[second] == 1 for w in (first, second)}
