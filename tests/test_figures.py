@@ -397,6 +397,10 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("昨(13)日已率先公告财报的阳明Q2税后亏损为26.2亿元。", ["昨(13)日已率先公告财报的阳明Q2税后亏损"]),
         ("法人指出，科纳去（2014）年有美国国税局递延所得税额外收益约2千万元。", ["去（2014）年有美国国税局递延所得税额外收益"]),
         ("ICE布兰特近(6)月原油期货下跌0.53美元。", ["ICE布兰特近(6)月原油期货"]),
+        # the day a figure was reported on is no part of it either
+        ("华硕(2357)昨(9)日公告今(2018)年3月集团营收408亿元。", ["今(2018)年3月集团营收"]),
+        ("云品今(7)日公布9月合并营收为9,629万元。", ["云品今(7)日公布9月合并营收"]),  # the company's, not the day's
+        ("5日公告11月合并营收1.2亿元，30日均线为52.3元。", ["11月合并营收", "30日均线"]),
         # the word that joins a clause to the one before is no part of what it measures
         ("今年手机销售量目标成长5倍，至于成长10倍虽难以达成。", ["手机销售量目标", None]),
         ("至于桂盟1月营收为5.64亿元。", ["桂盟1月营收"]),
@@ -472,16 +476,16 @@ def test_a_list_before_respectively_is_paired_only_item_for_figure(sentence, not
 
 
 def test_a_figures_label_reads_as_shown_on_its_own_in_either_script():
-    """Under a headline or in the table a label stands alone, as a summary sentence does: no
-    stock code, the date written out; in the article's own script."""
+    """Under a headline or in the table a label stands alone, as a summary sentence does: the
+    date written out ("今(2018)年" -> "2018年"), in the article's own script."""
     import opencc
 
     from generator.analysis import analyse
     from generator.config import SummaryConfig
     from generator.data import Article, Section
 
-    body = "华硕(2357)昨(9)日公告今(2018)年3月集团营收408亿元，月增51%，年减10%。"
-    for text, label in ((body, "9日公告2018年3月集团营收"), (opencc.OpenCC("s2t").convert(body), "9日公告2018年3月集團營收")):
+    body = "华硕今(2018)年3月集团营收408亿元，月增51%，年减10%。"
+    for text, label in ((body, "华硕2018年3月集团营收"), (opencc.OpenCC("s2t").convert(body), "華碩2018年3月集團營收")):
         article = Article(source="t.txt", index=0, title=None, sections=(Section(None, (text,)),), span=(1, 1))
         figures = analyse(article, SummaryConfig()).figures
         assert figures and {f.metric for f in figures} == {label}, [f.metric for f in figures]

@@ -79,6 +79,7 @@ _BASIS_ITEM = re.compile(r"^比|较|^(?:前|上)一?[月季]$|^(?:去年)?同期
 # "今(2018)年", "去(2017)年", "昨(10)日", "近(5)月" (the near month): Taiwan's papers set the year,
 # month or day aside, inside a word
 _YEAR_ASIDE = re.compile(r"(?<=[今去明前本昨后近])[(（](\d{1,4})[)）](?=[年月日])")
+_ASIDE_AT = re.compile(r"[今去明前本昨后近]_\d")  # where a date set aside starts, once _YEAR_ASIDE has run
 # A short quoted name inside a label: 专精特新“小巨人”企业, “十四五”期间
 _QUOTED_NAME = re.compile(r"[“\"]([^“”\"，,。；;：:！？!?\d%]{1,8})[”\"]|[「『]([^「」『』，,。；;：:！？!?%]{1,16})[」』]")
 # A name or an abbreviation in brackets as the last break before a figure: "国内生产总值（GDP）增长
@@ -93,10 +94,13 @@ _METRIC_TRAIL = re.compile(
     r"(?:从|由|自)(?:(?:19|20)\d{2}年|\d{1,2}月份?|去年|今年|上年|原先|原本|现行|目前)(?:底|末|初)?的?)$"
 )
 # ... and the words that join a clause to the one before, no part of what it measures ("至于成长
-# 10倍", "由于大立光今年3月份合并营收", "不仅年增50%", "相当于120亿美元", "目前已有2-3名")
+# 10倍", "由于大立光今年3月份合并营收", "不仅年增50%", "相当于120亿美元", "目前已有2-3名"),
+# and the day a figure was reported on
 _METRIC_LEAD = re.compile(
     r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国"
-    r"|至于|由于|因为|对于|关于|不过|但是|然而|尽管|虽然|甚至|不仅|而且|并且|另外|相当于|已有)+"
+    r"|至于|由于|因为|对于|关于|不过|但是|然而|尽管|虽然|甚至|不仅|而且|并且|另外|相当于|已有"
+    # the day a company reports on: "(于)今(10)日公布8月营收" measures 8月营收
+    r"|于?[今昨前明本]?_?\d{1,2}_?日(?=公布|公告|发布|自结|揭露))+"
 )
 # A period or a lead word the next characters belong to: 2020年底, 2016年度, 去年同期
 _LEAD_GOES_ON = re.compile(r"[底初末度]|同期")
@@ -452,7 +456,9 @@ def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str |
         if not lead and clause[:1] in _OPENERS_FIRST:
             if (join := _METRIC_JOIN.match(clause)) and not _inside_word(clause, join.end()):
                 lead = join
-            elif (said := _REPORTED.match(clause)) and _word_at(clause, said.end()):
+            elif (said := _REPORTED.match(clause)) and (
+                _word_at(clause, said.end()) or _ASIDE_AT.match(clause, said.end())  # "公告今(2018)年3月营收"
+            ):
                 lead = said
         trail = _METRIC_TRAIL.search(clause)
         if lead:
