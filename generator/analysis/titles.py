@@ -32,7 +32,7 @@ _CLAUSE_END = re.compile(
 )
 # Clauses that frame the news rather than state it: when, and who says so.
 _FRAME = re.compile(
-    r"[\d年月日号时上下午今昨前（）()]+|据悉|据了解|据介绍|据统计|记者了解到|近年来|目前|截至目前|值得一提的是"
+    r"[\d年月日号时上下午今昨前（）()\-~至]+|据悉|据了解|据介绍|据统计|记者了解到|近年来|目前|截至目前|值得一提的是"
     r"|据.{1,10}(报道|报导|消息)|截至.{1,12}(为止|止)?"
 )
 # A clause that ends by introducing what follows: "…负责人介绍", "…公布", "数据显示".
@@ -42,8 +42,11 @@ _INTRODUCES = re.compile("(" + "|".join((*SPEAKER_VERBS, "介绍", "认为", "�
 # no title on its own, nor after who says it ("敦南表示，除了分离式元件").
 _LEANS_ON_CONTEXT = re.compile(
     "^(" + "|".join(CONNECTIVES) + "|该|尤其|特别是|包括|例如|比如|除了|除此"
-    "|至于|由于|因为|若(?!干)|如果|假如|倘若|虽然|虽|尽管|即使|随著|随着|为了|一旦)"
+    "|至于|由于|因为|若(?!干)|如果|假如|倘若|虽然|虽|尽管|即使|随著|随着|为了|一旦|惟(?!一))"
 )
+# A change whose subject is in the clause before: "同比增长26.8%，环比下降17.39%" says what
+# moved, not what it is.
+_CHANGE_FIRST = re.compile(r"^(?:同比|环比|[年季月][增减])")
 # Who says it, opening a clause: "瑞智表示，…"
 _SAID = re.compile(
     r"^[^，,：:]{1,16}?(?:" + "|".join((*SPEAKER_VERBS, "认为", "坦言", "说明", "预估", "预期", "预计", "推估", "估计"))
@@ -53,9 +56,12 @@ _SAID = re.compile(
 # it); told apart by the segmenter, so 故宫, 故事 and 故障 are not among them.
 _THEREFORE = frozenset(("故", "因而", "于是", "从而", "进而", "则"))
 # The words a title may not open on, as the segmenter reads its sentence: "therefore", a
-# particle that binds it to the words before ("的专利学名药"), or an adverb or verb whose
-# subject is there ("也使得10月营收较9月差", "为单季历史次高").
-_LEANS_BACK = _THEREFORE | frozenset(("的", "之", "了", "地", "得", "着", "也", "亦", "还", "仍", "为"))
+# particle that binds it to the words before ("的专利学名药"), or an adverb, a verb or a
+# comparison whose subject is there ("也使得10月营收较9月差", "为单季历史次高", "高于前季的
+# 4.06元", "创下近两年新低").
+_LEANS_BACK = _THEREFORE | frozenset(
+    ("的", "之", "了", "地", "得", "着", "也", "亦", "还", "仍", "为", "高于", "低于", "优于", "逊于", "创下", "创", "较")
+)
 # A clause cannot end on a word that announces the next one ("…最淡的一季，因此").
 _ANNOUNCES_NEXT = frozenset(CONNECTIVES) | _THEREFORE | frozenset(("但", "而", "并", "且", "和", "与", "及", "或"))
 _MIN_CHARS = 6
@@ -97,8 +103,8 @@ def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
         if _FRAME.fullmatch(parts[a]):
             continue  # "4月9日，…", "据悉，…" say when and who, not what
         for b in (a + 1, a + 2):
-            if b >= len(bounds):
-                break
+            if b >= len(bounds) or (b == a + 2 and _FRAME.fullmatch(parts[a + 1])):
+                break  # "…作物报告则显示，截至5月7日" ends on when, not on what
             piece = text[bounds[a] : bounds[b]].rstrip("，,；;：:。！？!?")
             marker = LIST_MARKER.match(piece)  # "（2）2021年坚果收入…": the point's number is no part of it
             lead = marker.end() if marker else 0
@@ -109,6 +115,7 @@ def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
                 _MIN_CHARS <= len(shown) <= max_chars
                 and not _INTRODUCES.search(candidate)
                 and not any(_LEANS_ON_CONTEXT.match(c) or DEPENDENT_OPENING.match(c) for c in _said_or_not(candidate))
+                and not _CHANGE_FIRST.match(candidate)
                 and _balanced(candidate)
             ):
                 start = bounds[a] + lead + len(piece) - len(piece.lstrip())
