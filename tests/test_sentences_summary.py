@@ -299,6 +299,12 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
             "川湖表示，伺服器导轨订单畅旺，第4季营收可望续创新高，认列业外收益后获利成长。",
             {"川湖", "伺服器导轨"}, {"营收", "随著", "自结", "认列"}, id="Taiwan's boilerplate",
         ),
+        pytest.param(  # Taiwan's verbs of how business goes (the dictionary lacks them) and pieces of a change
+            "神准营收季增15%，占营收比重升至三成，网通产品出货回温，营收创高。"
+            "神准表示，交换器订单回温，营收创高，路由器出货持稳，营收季增两成，占营收比重续升。",
+            {"神准", "交换器", "路由器"}, {"回温", "创高", "持稳", "续升", "营收季", "占营收", "占营收比重"},
+            id="how business goes, not what",
+        ),
         pytest.param(  # two keywords the article never writes apart are one; a place, a name after its
             # description and a chain of three stay apart
             "瑞仪平板电脑背光模组出货增加，平板电脑营收占比升至三成，平板电脑明年续增。"

@@ -48,17 +48,23 @@ _BOILERPLATE = frozenset((
     # of the development articles had as a keyword, "along with" (随著) and how a figure is
     # booked (自结, 认列)
     "营收", "随著", "自结", "认列",
+    # ... and its verbs of how a business is going, which the dictionary lacks too: they say
+    # how, not what ("回温", "创高", "转亏", "下修", "不淡"), and "三大", "逐季"
+    "回温", "创高", "走升", "续升", "持稳", "转亏", "转盈", "调涨", "下修", "上修", "初估", "不淡", "不旺", "三大", "逐季",
 ))
 # ... and the quarters and halves a figure is dated by
 _PERIOD_WORD = re.compile(r"^(?:\d{0,2}Q[1-4]|[1-4]Q|H[12]|[12]H|前季|上季|本季|当季|下季|首季|全年|上半年|下半年)$", re.IGNORECASE)
 # A word the dictionary lacks that starts or ends on a function character, starts on a
 # period, a comparison or what a number counts with, or ends on a word that leads into a
 # number, is a piece the segmenter cut off ("增长面为82.4%" → 面为, "创近8季新高" → 创近, 季底,
-# 较前周, "3条产线" → 条产线), not a name.
+# 较前周, "3条产线" → 条产线), not a name; so is one that starts on a conjunction or a share
+# ("并营", "占营收") or ends on what a change goes on with ("增则", "营收季").
 _FUNCTION_CHARS = "为是在的了和与及或等将已也都就被把对从向由以"
 _LEADS_ON = "近达至约逾超且而较"  # what leads into a number or the next clause
 _COUNTERS = "个条家座项只次"  # what a number counts with: "3条产线" → 条产线, "18个州" → 个州
-_FRAGMENT_EDGE = re.compile(f"^[{_FUNCTION_CHARS}较于年季月{_COUNTERS}]|[{_FUNCTION_CHARS}{_LEADS_ON}]$")
+_FRAGMENT_EDGE = re.compile(
+    f"^[{_FUNCTION_CHARS}较于年季月并占{_COUNTERS}]|[{_FUNCTION_CHARS}{_LEADS_ON}则估季]$"
+)
 # A name the segmenter cut short ends on a Han character, never on a particle, a word that
 # leads into a number or a comparison, or a change's glued basis (营收|年增 is no name)
 _PARTICLES = frozenset(_FUNCTION_CHARS.replace("和", "") + _LEADS_ON + "着过地得之到占并再仍前后则比年季月")  # 张崇|和
