@@ -40,8 +40,11 @@ def analyse(article: Article, config: SummaryConfig) -> Analysis:
     # a figure's label is shown on its own, in a table or under a headline, as a summary is:
     # "宏达电(2498)今(2)日公布营收" reads "宏达电2日公布营收" (in the article's own script, so
     # after ``restore``, which finds labels where the sentence has them)
-    figures = tuple(replace(f, metric=shown_alone(f.metric) or None) if f.metric else f for f in analysis.figures)
-    return replace(analysis, figures=figures) if figures != analysis.figures else analysis
+    shown = [shown_alone(f.metric) if f.metric else f.metric for f in analysis.figures]
+    if all(s == f.metric for s, f in zip(shown, analysis.figures, strict=True)):
+        return analysis  # most articles: no label has a code, a date set aside or a pointer
+    figures = tuple(f if s == f.metric else replace(f, metric=s or None) for s, f in zip(shown, analysis.figures, strict=True))
+    return replace(analysis, figures=figures)
 
 
 def _analyse(article: Article, config: SummaryConfig) -> Analysis:
