@@ -38,12 +38,13 @@ STOCK_CODE = re.compile(
 # A pointer at a picture or table the reader of a summary does not have, or its credit:
 # "(见附图左二)", "（如附图）", "(见末表)", "(见此)" (a link in the source), "陈靖仁(左)",
 # "(见下图；图片来源：FRED)", "(附图资料照片)", "(照片取自官网)".
+_PICTURE_PLACE = r"[一二三四五六七八九十\d左右上中下]{0,3}"  # which picture: 图二, 附图左二
 PICTURE_POINTER = re.compile(
     r"\s*[（(]\s*(?:"
     # after the pointer, only the picture's credit: "(见附图；国际版型号为Xperia ZR)" says more
-    r"(?:详见|詳見|见|見|如)\s*[附上下左右末]?\s*[图圖表][一二三四五六七八九十\d左右上中下]{0,3}"
+    rf"(?:详见|詳見|见|見|如)\s*[附上下左右末]?\s*[图圖表]{_PICTURE_PLACE}"
     r"(?:\s*[；;，,、／/]\s*(?:[图圖]片|照片|资料照|資料照)[^（()）]{0,24})?"
-    r"|附?[图圖][一二三四五六七八九十\d左右上中下]{0,3}|附表"
+    rf"|附?[图圖]{_PICTURE_PLACE}|附表"
     r"|(?:附[图圖])?(?:资料|資料)?(?:照片|相片)[^（()）]{0,20}"
     r"|(?:图片|圖片)(?:来源|來源|说明|說明|提供)[:：][^（()）]{0,30}"
     r"|(?:见|見)此|[图圖]?[左右](?:[一二三四五六]|起)?"

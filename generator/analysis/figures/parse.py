@@ -77,9 +77,11 @@ _UP_TO_LAST_HARD_BREAK = re.compile(rf".*(?:[{_HARD_BREAKS}]|{_BREAKING_COMMA})"
 # "较第一季与去年同期分别成长", "前月以及去年同期分别为": bases, not items
 _BASIS_ITEM = re.compile(r"^比|较|^(?:前|上)一?[月季]$|^(?:去年)?同期$|^(?:去|前|上)年$")
 # "今(2018)年", "去(2017)年", "昨(10)日", "近(5)月" (the near month): Taiwan's papers set the year,
-# month or day aside, inside a word
-_YEAR_ASIDE = re.compile(r"(?<=[今去明前本昨后近])[(（](\d{1,4})[)）](?=[年月日])")
-_ASIDE_AT = re.compile(r"[今去明前本昨后近]_\d")  # where a date set aside starts, once _YEAR_ASIDE has run
+# month or day aside, inside a word. (text.BRACKETED_DATE writes such dates out for a sentence
+# shown alone; here 上/下 stay out, "较上(4)月" is a basis, and 近 is in: a contract month.)
+_ASIDE_WORDS = "今去明前本昨后近"
+_YEAR_ASIDE = re.compile(rf"(?<=[{_ASIDE_WORDS}])[(（](\d{{1,4}})[)）](?=[年月日])")
+_ASIDE_AT = re.compile(rf"[{_ASIDE_WORDS}]_\d")  # where a date set aside starts, once _YEAR_ASIDE has run
 # A short quoted name inside a label: 专精特新“小巨人”企业, “十四五”期间
 _QUOTED_NAME = re.compile(r"[“\"]([^“”\"，,。；;：:！？!?\d%]{1,8})[”\"]|[「『]([^「」『』，,。；;：:！？!?%]{1,16})[」』]")
 # A name or an abbreviation in brackets as the last break before a figure: "国内生产总值（GDP）增长
