@@ -305,6 +305,14 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
             {"神准", "交换器", "路由器"}, {"回温", "创高", "持稳", "续升", "营收季", "占营收", "占营收比重"},
             id="how business goes, not what",
         ),
+        pytest.param(  # how well or at what level (营运, 本业, 水准) and what is expected (预计) say
+            # nothing of the topic; "smart" (智慧型, a name in jieba's dictionary) only with its noun
+            "华硕预计第4季营运将优于第3季，智慧型手机出货可望回升。华硕表示，本业获利维持高档水准，"
+            "智慧型手机新品热卖，营运动能转强，预计明年智慧型手机出货续增，本业获利水准可望提升，营运续旺。"
+            "华硕智慧手表也将上市，智慧手表售价预计低于新台币1万元。",
+            {"华硕", "智慧型手机", "智慧手表"}, {"营运", "预计", "本业", "水准", "智慧型", "智慧", "转强", "续增", "续旺"},
+            id="how well, not what",
+        ),
         pytest.param(  # two keywords the article never writes apart are one; a place, a name after its
             # description and a chain of three stay apart
             "瑞仪平板电脑背光模组出货增加，平板电脑营收占比升至三成，平板电脑明年续增。"

@@ -40,8 +40,10 @@ _FIGURE_WORDS = (
 )
 # What a page of financial news is full of without being about it.
 _BOILERPLATE = frozenset((
-    "公司", "报导", "报道", "新闻报导", "新闻报道", "法人", "预估", "预期", "去年同期", "同期", "单季", "单月", "归母",
-    "扣非", "此一", "KY",
+    "公司", "报导", "报道", "新闻报导", "新闻报道", "法人", "预估", "预期", "预计", "预测", "去年同期", "同期", "单季",
+    "单月", "归母", "扣非", "此一", "KY",
+    # how well a business goes or at what level, whatever it is ("营运成长", "本业获利", "维持高档水准")
+    "营运", "本业", "水准",
     # when, not what: a period, or the rate of a change by its basis
     "月份", "年度", "季度", "年增率", "季增率", "月增率", "年成长率", "年减率", "日起", "日止",
     # Taiwan's words jieba's table lacks (so they count as rarest of all): revenue, which 47%
@@ -51,7 +53,11 @@ _BOILERPLATE = frozenset((
     # ... and its verbs of how a business is going, which the dictionary lacks too: they say
     # how, not what ("回温", "创高", "转亏", "下修", "不淡"), and "三大", "逐季"
     "回温", "创高", "走升", "续升", "持稳", "转亏", "转盈", "调涨", "下修", "上修", "初估", "不淡", "不旺", "三大", "逐季",
+    "续旺", "续增", "续减", "续创", "转强", "转弱", "走扬", "看增", "看旺",
 ))
+# "Smart", as Taiwan's papers write it: jieba's dictionary has both as names, but they only
+# qualify the noun after them, so they are keywords only joined to it (智慧型手机, 智慧手表)
+_QUALIFIERS = frozenset(("智慧", "智慧型"))
 # ... and the quarters and halves a figure is dated by
 _PERIOD_WORD = re.compile(r"^(?:\d{0,2}Q[1-4]|[1-4]Q|H[12]|[12]H|前季|上季|本季|当季|下季|首季|全年|上半年|下半年)$", re.IGNORECASE)
 # A word the dictionary lacks that starts or ends on a function character, starts on a
@@ -115,6 +121,8 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
     chosen: list[str] = []
     for _, word in scored:
         word = whole.get(word, word)
+        if word in _QUALIFIERS:
+            continue
         # no word that is part of one already chosen (北斗 beside 北斗导航)
         if any(word in c or c in word for c in chosen):
             continue
