@@ -412,6 +412,19 @@ def test_a_proposed_title_says_what_not_only_how_it_moved(body, not_titles):
     assert title and not title.startswith(not_titles), title
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "相比之下，中信特钢经营业绩相对稳定。公司下游需求结构多元分散，从2季度具体来看，风电产业整体延续高景气。",
+        "晶电今年营运持续成长，就全年而言，晶电LED出货量年增约两成。",
+        "对投资人来说，台积电今年现金股利提高至每股3元。",
+    ],
+)
+def test_a_proposed_title_neither_opens_nor_ends_on_where_it_is_seen_from(body):
+    title = propose_title(split_sentences(body))
+    assert title and not re.search("来看|而言|来说", title), title
+
+
 # A reader's checks, written apart from the summariser's own rules: a sentence (or its first
 # clause after a short lead-in) that names its subject by pointing back, and a proper sentence end.
 _POINTS_BACK = re.compile(r"^(?:[^，。；]{1,12}，)?(?:这|那(?!么)|该|其(?!他|它|余|实|次|中，)|此(?!外)|他|她|它)")

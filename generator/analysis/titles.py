@@ -30,10 +30,11 @@ _CLAUSE_END = re.compile(
     r"[；;：:。！？!?]|，(?!(?<=\d，)\d{3}(?!\d))|(?<!\d),|,(?!\d)"
     r"|(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff])"
 )
-# Clauses that frame the news rather than state it: when, and who says so.
+# Clauses that frame the news rather than state it: when, who says so, and from where it is seen.
 _FRAME = re.compile(
     r"[\d年月日号时上下午今昨前（）()\-~至]+|据悉|据了解|据介绍|据统计|记者了解到|近年来|目前|截至目前|值得一提的是"
     r"|据.{1,10}(报道|报导|消息)|截至.{1,12}(为止|止)?"
+    r"|[^，,]{0,14}(来看|而言|来说)"  # from where it is seen: "从2季度具体来看", "就全年而言"
 )
 # A clause that ends by introducing what follows: "…负责人介绍", "…公布", "数据显示".
 _INTRODUCES = re.compile("(" + "|".join((*SPEAKER_VERBS, "介绍", "认为", "显示", "报道", "报导")) + ")$")
