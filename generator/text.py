@@ -20,11 +20,12 @@ SENTENCE_END = FULL_STOPS + "…；;"
 CLOSERS = "”’」』）)》】\"'"
 
 # The label a research note gives a part of itself: "事件：公司发布年报…", "投资要点 …" (a
-# summary sentence or a figure's label starts after it)
+# summary sentence or a figure's label starts after it). The labels no sentence opens on
+# count also where extraction lost the break after them: "事件评论受制于矿价强势…"
 PART_LABEL = re.compile(
     r"^(?:(?:事件描述|事件概述|事件评论|事件点评|事件|事项|首次覆盖投资亮点|投资亮点|投资要点|支撑评级的要点|关注要点|报告要点|要点"
     r"|核心观点|投资逻辑|投资摘要|报告摘要|摘要|业绩简评|简评|点评如下|点评|评论|业绩预览|理由如下|(?:[\u4e00-\u9fff]{2})?观点)"
-    r"(?:\s*[：:]\s*|\s+))+"
+    r"(?:\s*[：:]\s*|\s+)|(?:事件描述|事件概述|事件评论|事件点评|投资要点|投资摘要)(?=[\u4e00-\u9fff\d]))+"
 )
 # A listed company's stock code in brackets after its name: "国巨(2327)", "宏达电（2498）",
 # "中国铝业（601600）", "联想(0992.HK)", "NVIDIA(NVDA.US)". Print gives it for the market
