@@ -203,6 +203,9 @@ def test_bare_quotations_and_cut_off_sentences_are_held_back():
         # after a speaker's verb 其 is the speaker; 该公司 still points back
         ("据悉，其旗下长沙基地产能利用率持续提高。", "比亚迪宣布，其旗下长沙基地产能利用率持续提高。"),
         ("比亚迪(1211.HK)指出，该公司长沙基地产能利用率持续提高。", "比亚迪(1211.HK)指出，其长沙基地产能利用率持续提高。"),
+        # a point of a list announced before it
+        ("二是长期注重研发投入形成的技术与产品优势。", "长沙基地长期注重研发投入形成的技术与产品优势。"),
+        ("其二，长沙基地产能利用率持续提高。", "其中，长沙基地产能利用率持续提高。"),
     ],
 )
 def test_a_sentence_that_leans_on_the_previous_one_joins_only_after_it(leaning, named):

@@ -58,6 +58,8 @@ DEPENDENT_OPENING = re.compile(
     r"^(?:(?:[^，,。；;：:！？]{1,12}[，,])?(?:这|那(?!么)|该|此(?!外)|[他她它])"
     rf"|(?:[^，,。；;：:！？]{{1,12}}{_SPEAKER_SAID}[，,])?其(?!他|它|余|实|次|中[，,])"
     r"|而|但|却|并(?!购|表)|且"
+    # a point of a list the sentence before announced: "二是长期注重研发投入…", "其二，…"
+    r"|[一二三四五六七八九十]是|其[一二三四五六七八九十](?:是|[，,])"
     # a subjectless instruction continues a speaker's words: "同时要建立…", "还要…"
     r"|(?:同时|还|也|更)?要(?!求|素|点|闻|么))"
 )
