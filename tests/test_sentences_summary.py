@@ -293,11 +293,14 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
             "晶电表示季底库存将下降，季底库存已低于安全水位；较前周相比，现货价格较前周上涨。晶电预期季底库存续降。",
             {"晶电", "库存"}, {"季底", "较前周"}, id="pieces of a period or a comparison",
         ),
-        pytest.param(  # a name in Latin letters is one keyword, as written; a quarter before EPS dates it
+        pytest.param(  # a name in Latin letters is one keyword, as written (once, whatever its case); a
+            # quarter before EPS dates it
             "台湾厂商大同今年荣获日本优良设计奖(Good Design Award)，这是大同连续第三年获得Good Design Award肯定。"
             "大同表示，Good Design Award评审看重产品的设计与实用性，G-Mark标志已印上包装。"
-            "旺宏3D NAND出货增加，3D NAND营收占比提升至12%。旺宏Q3 EPS为0.5元，Q3 EPS优于市场预期。",
-            {"Good Design Award", "G-Mark", "3D NAND"}, {"Good", "Design", "Award", "Mark", "D NAND", "Q3 EPS"},
+            "旺宏3D NAND出货增加，3D NAND营收占比提升至12%。旺宏Q3 EPS为0.5元，Q3 EPS优于市场预期。"
+            "三星S6 Edge采用康宁玻璃，S6 Edge摔落测试不破，S6 edge售价较高。",
+            {"Good Design Award", "G-Mark", "3D NAND", "S6 Edge"},
+            {"Good", "Design", "Award", "Mark", "D NAND", "Q3 EPS", "S6 edge"},
             id="names in Latin letters",
         ),
         pytest.param(  # words of every Taiwan revenue story that jieba's table lacks (so rarest of all)
@@ -307,8 +310,9 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
         ),
         pytest.param(  # Taiwan's verbs of how business goes (the dictionary lacks them) and pieces of a change
             "神准营收季增15%，占营收比重升至三成，网通产品出货回温，营收创高。"
-            "神准表示，交换器订单回温，营收创高，路由器出货持稳，营收季增两成，占营收比重续升。",
-            {"神准", "交换器", "路由器"}, {"回温", "创高", "持稳", "续升", "营收季", "占营收", "占营收比重"},
+            "神准表示，交换器订单回温，营收创高，路由器出货持稳，营收季增两成，占营收比重续升。"
+            "神准认为，下季交换器需求仍佳，路由器出货仍佳。",
+            {"神准", "交换器", "路由器"}, {"回温", "创高", "持稳", "续升", "营收季", "占营收", "占营收比重", "仍佳"},
             id="how business goes, not what",
         ),
         pytest.param(  # how well or at what level (营运, 本业, 水准) and what is expected (预计) say
