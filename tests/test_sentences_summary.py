@@ -435,6 +435,17 @@ def test_a_proposed_title_neither_opens_nor_ends_on_where_it_is_seen_from(body):
     assert title and not re.search("来看|而言|来说", title), title
 
 
+def test_a_proposed_title_is_a_title_long_where_no_clause_states_the_news_on_its_own():
+    # every clause is too long, says when or who, or leans on the one before but one that
+    # says from where the news is seen: better that than a first clause of 30 characters
+    body = (
+        "南韩媒体联合新闻通讯社日文版16日引述市场调研机构公布的资料报导，CMOS相机模组2013年全球销售额达到137.1亿美元，"
+        "较2012年成长18.9%。以国家别市占率来看，南韩LG Innotek以16.8%的市占率连续第三年位居全球首位。"
+    )
+    title = propose_title(split_sentences(body))
+    assert 6 <= len(title) <= 24 and title in body, title
+
+
 # A reader's checks, written apart from the summariser's own rules: a sentence (or its first
 # clause after a short lead-in) that names its subject by pointing back, and a proper sentence end.
 _POINTS_BACK = re.compile(r"^(?:[^，。；]{1,12}，)?(?:这|那(?!么)|该|其(?!他|它|余|实|次|中，)|此(?!外)|他|她|它)")

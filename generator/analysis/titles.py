@@ -30,12 +30,15 @@ _CLAUSE_END = re.compile(
     r"[；;：:。！？!?]|，(?!(?<=\d，)\d{3}(?!\d))|(?<!\d),|,(?!\d)"
     r"|(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff])"
 )
-# Clauses that frame the news rather than state it: when, who says so, and from where it is seen.
-_FRAME = re.compile(
+# Clauses that frame the news rather than state it: when, and who says so ...
+_WHEN_OR_WHO = (
     r"[\d年月日号时上下午今昨前（）()\-~至]+|据悉|据了解|据介绍|据统计|记者了解到|近年来|目前|截至目前|值得一提的是"
     r"|据.{1,10}(报道|报导|消息)|截至.{1,12}(为止|止)?"
-    r"|[^，,]{0,14}(来看|而言|来说)"  # from where it is seen: "从2季度具体来看", "就全年而言"
 )
+# ... and from where it is seen ("从2季度具体来看", "就全年而言"), which at least names a topic
+_VIEWPOINT = r"[^，,]{0,14}(来看|而言|来说)"
+_FRAME = re.compile(f"{_WHEN_OR_WHO}|{_VIEWPOINT}")
+_WHEN_OR_WHO_FRAME = re.compile(_WHEN_OR_WHO)
 # A clause that ends by introducing what follows: "…负责人介绍", "…公布", "数据显示".
 _INTRODUCES = re.compile("(" + "|".join((*SPEAKER_VERBS, "介绍", "认为", "显示", "报道", "报导")) + ")$")
 # A clause that picks out of what came before ("尤其是Swivel长椅", "包括…") or sets up what
@@ -69,13 +72,25 @@ _MIN_CHARS = 6
 
 
 def propose_title(sentences: Sequence[Sentence], *, max_chars: int = 24) -> str:
-    """The clause (or two) of the article most like its headline."""
+    """The clause (or two) of the article most like its headline.
+
+    Where no clause states the news on its own, one that says from where it is seen
+    ("以国家别市占率来看") names the topic at least; else the first clause, whole even if long
+    (one that leans on the clause before, "惟低于去年同期的8.51元", says less).
+    """
     if not sentences:
         return ""
     probability = headline_probabilities([tokens(s.text) for s in sentences])
+    best = _best_clause(sentences, probability, max_chars, _FRAME) or _best_clause(
+        sentences, probability, max_chars, _WHEN_OR_WHO_FRAME
+    )
+    return best or _first_clause(sentences[0].text)
+
+
+def _best_clause(sentences: Sequence[Sentence], probability: dict[str, float], max_chars: int, frame: re.Pattern[str]) -> str:
     best: tuple[float, str] | None = None
     for sentence in sentences:
-        candidates = _clause_spans(sentence.text, max_chars)
+        candidates = _clause_spans(sentence.text, max_chars, frame)
         if not candidates:
             continue
         spans = token_spans(sentence.text)
@@ -91,20 +106,22 @@ def propose_title(sentences: Sequence[Sentence], *, max_chars: int = 24) -> str:
             score = math.log(expected + 1e-9) - math.log(len(distinct) + HEADLINE_TOKENS)
             if best is None or score > best[0]:
                 best = (score, candidate)
-    return best[1] if best else _first_clause(sentences[0].text)
+    return best[1] if best else ""
 
 
-def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
+def _clause_spans(text: str, max_chars: int, frame: re.Pattern[str] = _FRAME) -> list[tuple[str, int, int]]:
+    """The clauses of ``text`` (alone or with the next) a title may be, none that is only a
+    ``frame``."""
     bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
     if bounds[-1] != len(text):
         bounds.append(len(text))
     out = []
     parts = [text[a:b].rstrip("，,；;：:。！？!?").strip() for a, b in pairwise(bounds)]
     for a in range(len(bounds) - 1):
-        if _FRAME.fullmatch(parts[a]):
+        if frame.fullmatch(parts[a]):
             continue  # "4月9日，…", "据悉，…" say when and who, not what
         for b in (a + 1, a + 2):
-            if b >= len(bounds) or (b == a + 2 and _FRAME.fullmatch(parts[a + 1])):
+            if b >= len(bounds) or (b == a + 2 and frame.fullmatch(parts[a + 1])):
                 break  # "…作物报告则显示，截至5月7日" ends on when, not on what
             piece = text[bounds[a] : bounds[b]].rstrip("，,；;：:。！？!?")
             marker = LIST_MARKER.match(piece)  # "（2）2021年坚果收入…": the point's number is no part of it
@@ -114,14 +131,22 @@ def _clause_spans(text: str, max_chars: int) -> list[tuple[str, int, int]]:
             shown = shown_alone(candidate)
             if (
                 _MIN_CHARS <= len(shown) <= max_chars
-                and not _INTRODUCES.search(candidate)
-                and not any(_LEANS_ON_CONTEXT.match(c) or DEPENDENT_OPENING.match(c) for c in _said_or_not(candidate))
-                and not _CHANGE_FIRST.match(candidate)
                 and _balanced(candidate)
+                and not _leans(candidate)
             ):
                 start = bounds[a] + lead + len(piece) - len(piece.lstrip())
                 out.append((shown, start, start + len(candidate)))
     return out
+
+
+def _leans(candidate: str) -> bool:
+    """The clause introduces what follows, leans on what came before, or says how something
+    moved without what."""
+    return bool(
+        _INTRODUCES.search(candidate)
+        or any(_LEANS_ON_CONTEXT.match(c) or DEPENDENT_OPENING.match(c) for c in _said_or_not(candidate))
+        or _CHANGE_FIRST.match(candidate)
+    )
 
 
 def _said_or_not(candidate: str) -> tuple[str, ...]:
