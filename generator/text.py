@@ -19,14 +19,26 @@ SENTENCE_END = FULL_STOPS + "…；;"
 # Closing quotes and brackets that belong to the sentence before them ("……升级。”").
 CLOSERS = "”’」』）)》】\"'"
 
-# The label a research note gives a part of itself: "事件：公司发布年报…", "投资要点 …" (a
-# summary sentence or a figure's label starts after it). The labels no sentence opens on
-# count also where extraction lost the break after them: "事件评论受制于矿价强势…"
-PART_LABEL = re.compile(
-    r"^(?:(?:事件描述|事件概述|事件评论|事件点评|事件|事项|首次覆盖投资亮点|投资亮点|投资要点|支撑评级的要点|关注要点|报告要点|要点"
-    r"|核心观点|投资逻辑|投资摘要|报告摘要|摘要|业绩简评|简评|点评如下|点评|评论|业绩预览|理由如下|(?:[\u4e00-\u9fff]{2})?观点)"
-    r"(?:\s*[：:]\s*|\s+)|(?:事件描述|事件概述|事件评论|事件点评|投资要点|投资摘要)(?=[\u4e00-\u9fff\d]))+"
+# The label a research note gives a part of itself: "事件：公司发布年报…", "投资要点 …",
+# "【点评】" (a summary sentence or a figure's label starts after it). The labels no sentence
+# opens on count also where extraction lost the break after them: "事件评论受制于矿价强势…"
+_PART_LABELS = (
+    r"事件描述|事件概述|事件评论|事件点评|事项点评|事件|事项|首次覆盖投资亮点|投资亮点|投资要点|支撑评级的要点|关注要点|报告要点|要点"
+    r"|核心观点|核心结论|投资逻辑|投资摘要|报告摘要|摘要|业绩回顾|业绩简评|简评|点评如下|点评|评论|业绩预览|理由如下"
+    r"|公司动态事项|公司动态|公司近况|动态事项|(?:[\u4e00-\u9fff]{2})?观点"
 )
+_GLUED_LABELS = r"事件描述|事件概述|事件评论|事件点评|投资要点|投资摘要|报告要点|业绩回顾"
+PART_LABEL = re.compile(
+    rf"^(?:[【\[](?:{_PART_LABELS})[】\]]\s*|(?:{_PART_LABELS})(?:\s*[：:]\s*|\s+)|(?:{_GLUED_LABELS})(?=[\u4e00-\u9fff\d]))+"
+)
+# A heading that is only a label, of a part PART_LABEL names or of the risks, the valuation or
+# the forecast: a section head however it is printed, never a headline. (A sentence keeps
+# these: "风险：原材料价格上涨" is a risk, not a fact.)
+_SECTION_LABEL = re.compile(
+    r"(?:风险(?:提示|分析|因素)?|评级面临的主要风险|估值(?:与建议)?|盈利预测(?:与估值|与投资建议)?|投资建议|发展趋势|分析)[：:]?"
+)
+
+
 # A listed company's stock code in brackets after its name: "国巨(2327)", "宏达电（2498）",
 # "中国铝业（601600）", "联想(0992.HK)", "NVIDIA(NVDA.US)". Print gives it for the market
 # reader; a sentence shown on its own (a summary, a title) reads without it. A year is no
@@ -76,6 +88,26 @@ CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # CJK plus the full-width forms, CJK punctuation and the typographic marks set full-width.
 CJK_OR_FULL = CJK + r"\u3000-\u303f\uff00-\uffef“”‘’—…·"
 _FULL_WIDTH = re.compile(f"[{CJK_OR_FULL}]")
+
+
+def is_part_label(text: str) -> bool:
+    """The whole text is a research note's label of a part ("事件描述", "投資要點", "【点评】",
+    "风险提示"), in either script."""
+    text = to_simplified(text.strip())
+    return bool(_SECTION_LABEL.fullmatch(text) or _label_end(text) == len(text))
+
+
+def without_part_label(text: str) -> str:
+    """A headline as a research note prints it, without the label of its part: "业绩回顾
+    3Q21业绩略低于我们预期" reads "3Q21业绩略低于我们预期" ("" when the label is all there is)."""
+    text = text.strip()
+    return "" if is_part_label(text) else text[_label_end(to_simplified(text)) :].strip()
+
+
+def _label_end(simplified: str) -> int:
+    """Where the labels a text opens on end (0: it opens on none)."""
+    found = PART_LABEL.match(simplified.rstrip("：:") + "：")
+    return min(found.end(), len(simplified)) if found else 0
 
 
 def ends_sentence(text: str) -> bool:

@@ -213,3 +213,48 @@ def test_a_short_line_ending_a_sentence_ends_its_paragraph(start):
     paragraphs = [b.text for b in reflow(document) if b.kind == "paragraph"]
     assert any(p.startswith(start) for p in paragraphs)
     assert not any(start in p and not p.startswith(start) for p in paragraphs), "joined to the paragraph before"
+
+
+# A broker's note copied off a web page: one line, each paragraph opened by two ideographic
+# spaces as Chinese print indents it, its part labels on their own.
+FLATTENED_NOTE = (
+    "2023Q3营收同比增长15%，盈利能力改善\u3000\u3000事件描述\u3000\u3000公司发布2023年三季报，前三季度实现营业收入"
+    "120.5亿元，同比增长15.2%。\u3000\u3000投資要點\u3000\u3000（1）海外订单放量，高端产品收入占比提升至35%；"
+    "\u3000\u3000（2）公司毛利率同比提升2.1个百分点。\u3000\u3000盈利预测与投资建议\u3000\u3000我们预计公司2023-2025年"
+    "归母净利润分别为18.2亿元、22.5亿元、27.1亿元，维持“买入”评级。\n"
+)
+
+
+@pytest.mark.parametrize("single", [False, True])
+@pytest.mark.parametrize("titled", [True, False])
+def test_a_note_flattened_into_one_line_keeps_its_paragraphs_and_part_labels(tmp_path, single, titled):
+    from generator.build import load_sources
+
+    text = FLATTENED_NOTE if titled else FLATTENED_NOTE.split("\u3000\u3000", 1)[1]
+    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
+    loaded = load_sources([tmp_path], single=single)
+    [(_, [article])] = loaded.documents
+    assert article.title == ("2023Q3营收同比增长15%，盈利能力改善" if titled else None)
+    assert [s.heading for s in article.sections] == ["事件描述", "投資要點", "盈利预测与投资建议"]
+    paragraphs = [p for s in article.sections for p in s.paragraphs]
+    assert paragraphs[0].startswith("公司发布2023年三季报") and len(paragraphs) == 4
+    assert not any("\u3000" in p or "事件描述" in p for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    "first, title",
+    [
+        ("业绩回顾 3Q21业绩略低于我们预期", "3Q21业绩略低于我们预期"),  # the label of the part it heads
+        ("事件：公司发布2022年半年报", "公司发布2022年半年报"),
+        ("【点评】", None),  # a label and nothing else: a section head, and a title is proposed
+        ("公司动态 公司近况", None),
+        ("风险提示", None),
+    ],
+)
+def test_a_notes_title_is_read_without_the_label_of_its_part(tmp_path, first, title):
+    from generator.build import load_sources
+
+    (tmp_path / "note.txt").write_text(first + FLATTENED_NOTE.split("\u3000\u3000", 1)[1][4:], encoding="utf-8")
+    # one article per file: which run a floating headline belongs to is not the question here
+    [(_, [article])] = load_sources([tmp_path], single=True).documents
+    assert article.title == title

@@ -104,6 +104,10 @@ def test_the_number_of_a_list_point_is_trimmed_from_summary_and_title(marker):
         # the break after the label lost in extraction
         ("事件评论受制于矿价强势叠加供给高增，普钢2季度盈利较为弱势。", "受制于矿价强势叠加供给高增，普钢2季度盈利较为弱势。"),
         ("投资要点2023Q1公司实现营收5.2亿元。", "2023Q1公司实现营收5.2亿元。"),
+        ("【点评】公司2023Q1实现营收5.2亿元。", "公司2023Q1实现营收5.2亿元。"),
+        ("业绩回顾 公司2023Q1实现营收5.2亿元。", "公司2023Q1实现营收5.2亿元。"),
+        # a risk stays one: the label says what the sentence is
+        ("风险：原材料价格大幅上涨。", "风险：原材料价格大幅上涨。"),
         # what the point is about stays: it says something
         ("费用端：2022年期间费用率16.16%，同比提升1.2个百分点。", "费用端：2022年期间费用率16.16%，同比提升1.2个百分点。"),
         ("事件发生后，公司股价一度大跌超过百分之十。", "事件发生后，公司股价一度大跌超过百分之十。"),

@@ -58,6 +58,10 @@ def tidy(text: str) -> str:
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# Two ideographic spaces open a Chinese paragraph. Text flattened into one line (copied from
+# a web page or a report) keeps them where its paragraphs began: "…同比降97%　　巨化股份于…"
+# is a heading, then a paragraph.
+_INDENT = re.compile(r"(?<=\S)[ \t]*\u3000{2,}[ \t\u3000]*(?=\S)")
 
 
 def markdown_blocks(text: str) -> list[Block]:
@@ -91,7 +95,10 @@ def markdown_blocks(text: str) -> list[Block]:
         elif not raw.strip():
             flush()
         else:
-            para.append((number, _strip_inline_markdown(raw.strip())))
+            for n, piece in enumerate(_INDENT.split(raw.strip())):
+                if n:
+                    flush()
+                para.append((number, _strip_inline_markdown(piece)))
     flush()
     return blocks
 

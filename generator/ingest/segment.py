@@ -35,7 +35,7 @@ from generator.data import Article, Block, Document, Dropped, Section
 from generator.ingest.datelines import iso_date, page_year, parse_dateline
 from generator.ingest.furniture import byline_names, caption_credit, header_headlines
 from generator.ingest.metadata import dateline_meta, merge_meta, shared_edition
-from generator.text import ends_sentence, to_simplified
+from generator.text import ends_sentence, is_part_label, to_simplified, without_part_label
 
 # A paragraph that opens like a news lead: where a run may be split for a leftover headline.
 _LEAD = re.compile(r"^(\d{1,2}月\d{1,2}日|今天|昨天|近日|日前|本报讯)")
@@ -166,7 +166,7 @@ def single_article(document: Document, blocks: Sequence[Block]) -> Segmented:
     for b in blocks:
         if b.kind in ("paragraph", "repeat") or (b.kind == "caption" and not has_body):
             run.items.append(replace(b, kind="paragraph"))
-        elif b.kind == "heading" and run.paragraphs:
+        elif b.kind == "heading" and (run.paragraphs or is_part_label(b.text)):
             run.items.append(b)
         elif b.kind == "heading":
             heads.append(b)
@@ -245,7 +245,7 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
         if b.kind == "heading":
             if b.page_start:
                 close()
-            if current.paragraphs:
+            if current.paragraphs or is_part_label(b.text):
                 pending_heads.append((i, b))
             elif b.level == 0 or current.title is not None:
                 floating.append(_floating(b, i))
@@ -283,7 +283,7 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
         dateline = parse_dateline(b.text)
         if b.page_start or (dateline is not None and current.paragraphs):
             close()
-        if pending_heads and current.paragraphs:
+        if pending_heads and (current.paragraphs or all(is_part_label(head.text) for _, head in pending_heads)):
             current.items.extend(head for _, head in pending_heads)
             pending_heads.clear()
         current.items.append(b)
@@ -478,12 +478,12 @@ def _article(document: Document, run: _Run, kind: str, year: int | None, index: 
     byline = list(run.byline)
     meta = document.meta
     sections: list[tuple[str | None, list[str]]] = [(None, [])]
-    for n, b in enumerate(run.items):
+    for b in run.items:
         if b.kind == "heading":
             sections.append((b.text, []))
             continue
         text = b.text
-        if n == 0 or (not sections[-1][1] and len(sections) == 1):
+        if not any(paragraphs for _, paragraphs in sections):  # the first paragraph, maybe after a part label
             dateline = parse_dateline(text)
             if dateline is not None:
                 drops.add(b.first_line, _line_at(document, b, dateline.end), "dateline", text[: dateline.end])
@@ -512,7 +512,7 @@ def _article(document: Document, run: _Run, kind: str, year: int | None, index: 
     return Article(
         source=document.path,
         index=index,
-        title=run.title or None,  # none printed: the analysis proposes one
+        title=without_part_label(run.title or "") or None,  # none printed (or only a part label): the analysis proposes one
         sections=built,
         span=_span(run, kind),
         byline=tuple(dict.fromkeys(byline)),
