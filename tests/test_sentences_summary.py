@@ -915,3 +915,17 @@ def test_a_feature_opening_on_a_quotation_is_no_lead():
         assert Objective(sentences).lead_bonus == 0.0
         summary = summarise(sentences, title="", figure_sentences=(), config=SummaryConfig(), count=1)
         assert summary[0].text.startswith("2月29日"), summary
+
+
+def test_a_notes_rating_in_its_title_does_not_pull_the_summary_to_the_rating():
+    # A broker's note titled "…龙头，首次覆盖，给予“强烈推荐”评级" was summarised by its rating
+    # sentence: the title's words 首次覆盖, 给予, 强烈推荐 and 评级 are in no other sentence.
+    body = (
+        "我们认为屏下指纹未来几年趋势向好，公司作为全球光学屏下指纹技术最优、市场份额最高的厂商，将充分受益于渗透率提升的过程。"
+        "全面屏的出现叠加OLED渗透率的提升，屏下指纹成为各大手机厂商和消费者的首选方案。"
+        "首次覆盖，给予“强烈推荐”评级。"
+    )
+    sentences = split_sentences(body)
+    rated = Objective(sentences, title="全球指纹识别芯片龙头，首次覆盖，给予“强烈推荐”评级").value([2])
+    assert rated <= Objective(sentences, title="全球指纹识别芯片龙头").value([2]) + 1e-9
+    assert rated < Objective(sentences, title="全球指纹识别芯片龙头").value([0])

@@ -69,6 +69,9 @@ RESEARCH_NOTE = re.compile(
     r"(?:买入|增持|推荐|中性|减持|优于大市|跑赢行业)”?评级|(?:维持|给予|首次覆盖).{0,12}评级|评级(?:为|至)?“?(?:买入|增持|推荐)"
     r"|盈利预测|我们(?:认为|预计|预测|判断|看好|维持|给予)|风险提示"
 )
+# A broker's rating, which a note's title often ends on: "首次覆盖，给予“买入”评级"
+RATING_CLAUSE = re.compile(r"评级|首次覆盖")
+_TITLE_CLAUSE = re.compile(r"[，,；;]")
 # A feature may open on a quotation ("…副总经理王艳说：“这对有需求的企业是一场及时雨”。"): a
 # scene set before the news, not a lead written to carry it.
 _SAYS = "(?:" + "|".join(SPEAKER_VERBS) + ")"
@@ -168,7 +171,7 @@ class Objective:
         self.distinct = [set(t) for t in self.tokens]
         self.lengths = [len(t) for t in self.tokens]
         self.probability = headline_probabilities(self.tokens, word_model)
-        for t in self.probability.keys() & set(tokens(title)):
+        for t in self.probability.keys() & set(tokens(_news_of(title))):
             self.probability[t] = max(self.probability[t], TITLE_PROBABILITY)
         self.figures = set(figure_sentences)
         self.defects = [_defects(t) for t in texts]
@@ -215,6 +218,14 @@ class Objective:
         """A sentence cut off mid-clause never joins; "这是…", "该公司…", "他说…" only right after
         the sentence they lean on (so the first sentence of a summary always stands alone)."""
         return self.complete[i] and (not self.dependent[i] or i - 1 in chosen)
+
+
+def _news_of(title: str) -> str:
+    """A title without its rating clauses: "全球指纹识别芯片龙头，首次覆盖，给予“强烈推荐”评级"
+    is about the company; its rating words would pull the summary to the rating sentence."""
+    if not RATING_CLAUSE.search(title):
+        return title
+    return "，".join(c for c in _TITLE_CLAUSE.split(title) if c and not RATING_CLAUSE.search(c))
 
 
 def is_research_note(texts: Sequence[str]) -> bool:
