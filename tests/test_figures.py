@@ -298,6 +298,9 @@ def test_every_unit_of_the_parser_has_a_case():
         ("台湾出口额达新台币3000亿元，大陆对台投资人民币500亿元。", "CNY"),  # both named: no guess
         ("新台币兑港币汇率走强，出口额3000亿元。", "CNY"),  # two dollars named: no guess
         ("全省实现营业收入3.26万亿元，同比增长4.1%。", "CNY"),
+        # a company listed in Shanghai and Hong Kong reports in renminbi; 港元 is its H shares' price
+        ("公司收入687亿元，同比增长160%。A/H股维持跑赢行业评级，目标价3.80元/2.65港元。", "CNY"),
+        ("公司归母净利润18.6亿元，H股目标价2.65港元，A股目标价3.80元。", "CNY"),
     ],
 )
 def test_a_bare_yuan_is_the_one_dollar_the_article_names(text, currency):

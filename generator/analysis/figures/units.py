@@ -65,6 +65,9 @@ CURRENCIES = frozenset(
 # article that names one of them and never the renminbi is read in it.
 _NAMED_HOME = {"TWD": re.compile(r"新台币|台币|NT\$"), "HKD": re.compile(r"港币|港元|HK\$"), "MOP": re.compile(r"澳门元|澳门币")}
 _NAMED_RENMINBI = re.compile(r"人民币|RMB|[¥￥]")
+# A company listed in Shanghai or Shenzhen as well as in Hong Kong reports in renminbi: a note
+# on it names the Hong Kong dollar for its H shares only ("A/H股…目标价…2.65港元").
+_A_SHARES = re.compile(r"A股|A/H|A\+H|沪深|[上深]交所|科创板|创业板")
 
 
 def home_currency(text: str) -> str:
@@ -72,6 +75,8 @@ def home_currency(text: str) -> str:
     if _NAMED_RENMINBI.search(text):
         return "CNY"
     named = [code for code, pattern in _NAMED_HOME.items() if pattern.search(text)]
+    if named == ["HKD"] and _A_SHARES.search(text):
+        return "CNY"
     return named[0] if len(named) == 1 else "CNY"
 
 
