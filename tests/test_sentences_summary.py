@@ -327,6 +327,14 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
             {"华硕", "智慧型手机", "智慧手表"}, {"营运", "预计", "本业", "水准", "智慧型", "智慧", "转强", "续增", "续旺"},
             id="how well, not what",
         ),
+        pytest.param(  # a broker's note: revenue as the segmenter cuts it, the rating, the valuation,
+            # how a figure moved and the value before say nothing of the company
+            "洛阳钼业2019年营业收入687亿元，YoY+160%，归母净利润同比增加12%，前值为8%。公司钴产量1.6万吨，"
+            "铜产量17.8万吨，钴价下跌拖累营业利润。维持“增持”评级，对应PE 20倍；营业收入yoy+5%，钴产量同比增加，"
+            "铜产量同比增加，对应PB 1.8倍，前值1.6倍，维持增持评级。",
+            {"钼业"}, {"营业", "YoY", "yoy", "同比增加", "前值", "增持", "评级", "对应", "PE", "PB"},
+            id="a broker's note",
+        ),
         pytest.param(  # two keywords the article never writes apart are one; a place, a name after its
             # description and a chain of three stay apart
             "瑞仪平板电脑背光模组出货增加，平板电脑营收占比升至三成，平板电脑明年续增。"

@@ -37,7 +37,11 @@ _FIGURE_WORDS = (
     frozenset(DIRECTIONS)
     | frozenset(basis + direction for basis in "年季月" for direction in DIRECTIONS)
     | frozenset(unit for unit, code in UNITS.items() if code not in CURRENCIES)
+    | frozenset(("同比增加", "同比减少", "同比增长", "同比下降"))  # jieba's dictionary has the first as a name
 )
+# ... and the basis of a change as English notes write it ("YoY+38.8%"), and the ratios every
+# report of earnings gives (EPS was the commonest keyword of the development news), in any case
+_LATIN_BASIS = frozenset(("yoy", "qoq", "mom", "hoh", "eps", "pe", "pb", "roe"))
 # What a page of financial news is full of without being about it.
 _BOILERPLATE = frozenset((
     "公司", "报导", "报道", "新闻报导", "新闻报道", "法人", "预估", "预期", "预计", "预测", "去年同期", "同期", "单季",
@@ -50,6 +54,9 @@ _BOILERPLATE = frozenset((
     # of the development articles had as a keyword, "along with" (随著) and how a figure is
     # booked (自结, 认列)
     "营收", "随著", "自结", "认列",
+    # revenue as the segmenter leaves it of 营业收入, 营业利益 (营业|收入), and a broker's note: its
+    # rating, its valuation ("对应PE 15倍") and the value before ("前值")
+    "营业", "增持", "减持", "评级", "对应", "前值",
     # ... and its verbs of how a business is going, which the dictionary lacks too: they say
     # how, not what ("回温", "创高", "转亏", "下修", "不淡"), and "三大", "逐季"
     "回温", "创高", "走升", "续升", "持稳", "转亏", "转盈", "调涨", "下修", "上修", "初估", "不淡", "不旺", "三大", "逐季",
@@ -64,13 +71,13 @@ _PERIOD_WORD = re.compile(r"^(?:\d{0,2}Q[1-4]|[1-4]Q|H[12]|[12]H|前季|上季|�
 # period, a comparison or what a number counts with, or ends on a word that leads into a
 # number, is a piece the segmenter cut off ("增长面为82.4%" → 面为, "创近8季新高" → 创近, 季底,
 # 较前周, "3条产线" → 条产线), not a name; so is one that starts on a conjunction or a share
-# ("并营", "占营收") or an adverb ("仍佳", "均会", "再冲"), or ends on what a change goes on
+# ("并营", "且明", "占营收") or an adverb ("仍佳", "均会", "再冲"), or ends on what a change goes on
 # with ("增则", "营收季").
 _FUNCTION_CHARS = "为是在的了和与及或等将已也都就被把对从向由以"
 _LEADS_ON = "近达至约逾超且而较"  # what leads into a number or the next clause
 _COUNTERS = "个条家座项只次"  # what a number counts with: "3条产线" → 条产线, "18个州" → 个州
 _FRAGMENT_EDGE = re.compile(
-    f"^[{_FUNCTION_CHARS}较于年季月并占仍亦均皆再还{_COUNTERS}]|[{_FUNCTION_CHARS}{_LEADS_ON}则估季]$"
+    f"^[{_FUNCTION_CHARS}较于年季月并且占仍亦均皆再还{_COUNTERS}]|[{_FUNCTION_CHARS}{_LEADS_ON}则估季]$"
 )
 # A name the segmenter cut short ends on a Han character, never on a particle, a word that
 # leads into a number or a comparison, or a change's glued basis (营收|年增 is no name)
@@ -256,7 +263,7 @@ def _weights() -> dict[str, float]:
 
 def _is_candidate(word: str) -> bool:
     """A word a reader would search for."""
-    if len(word) < 2 or word in STOPWORDS or word.lower() in _ENGLISH_STOPWORDS:
+    if len(word) < 2 or word in STOPWORDS or word.lower() in _ENGLISH_STOPWORDS or word.lower() in _LATIN_BASIS:
         return False
     if word in _FIGURE_WORDS or word in _BOILERPLATE or _PERIOD_WORD.match(word):
         return False
