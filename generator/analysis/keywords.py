@@ -265,8 +265,8 @@ def _is_candidate(word: str) -> bool:
     """A word a reader would search for."""
     if len(word) < 2 or word in STOPWORDS or word.lower() in _ENGLISH_STOPWORDS or word.lower() in _LATIN_BASIS:
         return False
-    if word in _FIGURE_WORDS or word in _BOILERPLATE or _PERIOD_WORD.match(word):
-        return False
+    if word in _FIGURE_WORDS or word in _BOILERPLATE or _PERIOD_WORD.match(word) or word.endswith("于"):
+        return False  # (a comparison the dictionary has as an idiom: "略低于")
     tag = word_tag(word)
     if tag is None:
         return bool((_UNKNOWN_WORD.match(word) and not _FRAGMENT_EDGE.search(word)) or _LATIN_WORD.match(word))
