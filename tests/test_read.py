@@ -221,7 +221,8 @@ FLATTENED_NOTE = (
     "2023Q3营收同比增长15%，盈利能力改善\u3000\u3000事件描述\u3000\u3000公司发布2023年三季报，前三季度实现营业收入"
     "120.5亿元，同比增长15.2%。\u3000\u3000投資要點\u3000\u3000（1）海外订单放量，高端产品收入占比提升至35%；"
     "\u3000\u3000（2）公司毛利率同比提升2.1个百分点。\u3000\u3000盈利预测与投资建议\u3000\u3000我们预计公司2023-2025年"
-    "归母净利润分别为18.2亿元、22.5亿元、27.1亿元，维持“买入”评级。\n"
+    "归母净利润分别为18.2亿元、22.5亿元、27.1亿元，维持“买入”评级。\u3000\u3000风险提示\u3000\u3000"
+    "原材料价格波动、海外需求不及预期\n"
 )
 
 
@@ -235,9 +236,11 @@ def test_a_note_flattened_into_one_line_keeps_its_paragraphs_and_part_labels(tmp
     loaded = load_sources([tmp_path], single=single)
     [(_, [article])] = loaded.documents
     assert article.title == ("2023Q3营收同比增长15%，盈利能力改善" if titled else None)
-    assert [s.heading for s in article.sections] == ["事件描述", "投資要點", "盈利预测与投资建议"]
+    assert [s.heading for s in article.sections] == ["事件描述", "投資要點", "盈利预测与投资建议", "风险提示"]
     paragraphs = [p for s in article.sections for p in s.paragraphs]
-    assert paragraphs[0].startswith("公司发布2023年三季报") and len(paragraphs) == 4
+    assert paragraphs[0].startswith("公司发布2023年三季报") and len(paragraphs) == 5
+    assert paragraphs[-1] == "原材料价格波动、海外需求不及预期"  # the last words of the line head nothing
+    assert not article.dropped
     assert not any("\u3000" in p or "事件描述" in p for p in paragraphs)
 
 
@@ -258,3 +261,15 @@ def test_a_notes_title_is_read_without_the_label_of_its_part(tmp_path, first, ti
     # one article per file: which run a floating headline belongs to is not the question here
     [(_, [article])] = load_sources([tmp_path], single=True).documents
     assert article.title == title
+
+
+@pytest.mark.parametrize("single", [False, True])
+def test_a_notes_title_heads_it_though_it_shares_few_words_with_it(tmp_path, single):
+    # a headline above a body is matched to it by its words; in a source of one article there
+    # is nothing else it could head
+    from generator.build import load_sources
+
+    first = "报告要点核心资产拥有万有引力"
+    (tmp_path / "note.txt").write_text(first + FLATTENED_NOTE.split("\u3000\u3000", 1)[1][4:], encoding="utf-8")
+    [(_, [article])] = load_sources([tmp_path], single=single).documents
+    assert article.title == "核心资产拥有万有引力" and not article.dropped

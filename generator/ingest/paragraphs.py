@@ -112,15 +112,22 @@ def _strip_inline_markdown(text: str) -> str:
 
 
 def plain_blocks(text: str) -> list[Block]:
-    """Ordinary text: blank lines separate paragraphs; a short unpunctuated one-line paragraph is a heading."""
+    """Ordinary text: blank lines separate paragraphs; a short unpunctuated one-line paragraph
+    is a heading, unless it closes a line that held paragraphs before it: the last words of a
+    note copied into one line ("…风险提示　　新项目落地不及预期") head nothing."""
+    blocks = markdown_blocks(text)
     out = []
-    for b in markdown_blocks(text):
+    for i, b in enumerate(blocks):
+        closes_shared_line = (
+            i > 0 and blocks[i - 1].last_line == b.first_line and (i + 1 == len(blocks) or blocks[i + 1].first_line != b.last_line)
+        )
         if (
             b.kind == "paragraph"
             and b.first_line == b.last_line
             and len(b.text) <= MAX_HEADING_CHARS
             and not ends_sentence(b.text)
             and b.text[-1] not in "，,、：:"
+            and not closes_shared_line
         ):
             b = replace(b, kind="heading")
         out.append(b)

@@ -292,7 +292,9 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
 
 
 def _floating(b: Block, index: int) -> _Floating:
-    return _Floating(b.text, b.first_line, index=index, page_start=b.page_start, last_line=b.last_line)
+    # matched to its body without the label of the part it heads ("报告要点核心资产拥有…")
+    text = without_part_label(b.text) or b.text
+    return _Floating(text, b.first_line, index=index, page_start=b.page_start, last_line=b.last_line)
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -383,6 +385,16 @@ def _assign_floating(runs: list[_Run], floating: list[_Floating], drops: _Drops)
         runs[ri].title, runs[ri].title_line = pool[fi].text, pool[fi].line
         runs[ri].byline.extend(n for n in pool[fi].byline if n not in runs[ri].byline)
         used_f.add(fi)
+    # in a source of one untitled article, the headline left over nearest above its body heads
+    # it: there is nothing else it could head ("报告要点核心资产拥有“万有引力”" shares few words with
+    # the note under it)
+    if len(runs) == 1 and not runs[0].title:
+        above = [fi for fi, f in enumerate(pool) if fi not in used_f and not f.header and f.line <= runs[0].first_line]
+        if above:
+            fi = max(above, key=lambda fi: (pool[fi].line, fi))
+            runs[0].title, runs[0].title_line = pool[fi].text, pool[fi].line
+            runs[0].byline.extend(n for n in pool[fi].byline if n not in runs[0].byline)
+            used_f.add(fi)
     for fi, f in enumerate(pool):
         if fi not in used_f and not _split_for(runs, f) and not f.header:
             drops.add(f.line, f.last_line, "unplaced headline", f.text)
