@@ -70,7 +70,7 @@ RESEARCH_NOTE = re.compile(
     r"|盈利预测|我们(?:认为|预计|预测|判断|看好|维持|给予)|风险提示"
 )
 # A broker's rating, which a note's title often ends on: "首次覆盖，给予“买入”评级"
-RATING_CLAUSE = re.compile(r"评级|首次覆盖")
+_RATING_CLAUSE = re.compile(r"评级|首次覆盖")
 _TITLE_CLAUSE = re.compile(r"[，,；;]")
 # A feature may open on a quotation ("…副总经理王艳说：“这对有需求的企业是一场及时雨”。"): a
 # scene set before the news, not a lead written to carry it.
@@ -223,9 +223,9 @@ class Objective:
 def _news_of(title: str) -> str:
     """A title without its rating clauses: "全球指纹识别芯片龙头，首次覆盖，给予“强烈推荐”评级"
     is about the company; its rating words would pull the summary to the rating sentence."""
-    if not RATING_CLAUSE.search(title):
+    if not _RATING_CLAUSE.search(title):
         return title
-    return "，".join(c for c in _TITLE_CLAUSE.split(title) if c and not RATING_CLAUSE.search(c))
+    return "，".join(c for c in _TITLE_CLAUSE.split(title) if c and not _RATING_CLAUSE.search(c))
 
 
 def is_research_note(texts: Sequence[str]) -> bool:

@@ -3,12 +3,14 @@
 How a newspaper page is read:
 - a page block, a page header, a dateline ("本报讯", "X报X月X日讯") or a leading byline
   starts a new run of text; a trailing byline ends one;
-- a heading with body text before and after it in the same run is a section head;
+- a heading with body text before and after it in the same run is a section head, and so is a
+  research note's part label ("事件描述", "投资要点") before the first paragraph;
 - other headings (and the headlines a page header runs together) float: text extracted
   from PDF pages often prints a headline after its body. Each floating headline goes to the
   untitled run whose text shares most of its words (nearby runs win ties); a headline left
   over splits a run at a paragraph that opens like a news lead, when the text after that
-  point matches it better than its own title;
+  point matches it better than its own title; in a source of one untitled article, the one
+  left nearest above the body is its title;
 - Markdown headings that are followed by a byline or a dateline are headlines in place;
 - headlines printed as several lines (a kicker above, a subhead below) are one title when
   their lines stand together and match the same run (a subhead opening with a dash always
