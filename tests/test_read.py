@@ -273,3 +273,13 @@ def test_a_notes_title_heads_it_though_it_shares_few_words_with_it(tmp_path, sin
     (tmp_path / "note.txt").write_text(first + FLATTENED_NOTE.split("\u3000\u3000", 1)[1][4:], encoding="utf-8")
     [(_, [article])] = load_sources([tmp_path], single=single).documents
     assert article.title == "核心资产拥有万有引力" and not article.dropped
+
+
+def test_a_byline_spaced_with_ideographic_spaces_stays_a_byline():
+    from generator.ingest.paragraphs import plain_blocks
+
+    blocks = plain_blocks(
+        "一季度中小企业发展指数上升\n\n本报记者\u3000\u3000张三\u3000\u3000李四\n\n"
+        "4月9日，中国中小企业协会发布的最新数据显示，今年一季度，我国中小企业发展指数为89.3。\n"
+    )
+    assert [b.kind for b in blocks] == ["heading", "byline", "paragraph"], blocks

@@ -60,8 +60,10 @@ def tidy(text: str) -> str:
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # Two ideographic spaces open a Chinese paragraph. Text flattened into one line (copied from
 # a web page or a report) keeps them where its paragraphs began: "…同比降97%　　巨化股份于…"
-# is a heading, then a paragraph.
+# is a heading, then a paragraph. Only in a line this long: a byline ("本报记者　　张三") or a
+# table row spaces its cells the same way.
 _INDENT = re.compile(r"(?<=\S)[ \t]*\u3000{2,}[ \t\u3000]*(?=\S)")
+_FLATTENED_LINE_CHARS = 100
 
 
 def markdown_blocks(text: str) -> list[Block]:
@@ -95,7 +97,8 @@ def markdown_blocks(text: str) -> list[Block]:
         elif not raw.strip():
             flush()
         else:
-            for n, piece in enumerate(_INDENT.split(raw.strip())):
+            line = raw.strip()
+            for n, piece in enumerate(_INDENT.split(line) if len(line) >= _FLATTENED_LINE_CHARS else [line]):
                 if n:
                     flush()
                 para.append((number, _strip_inline_markdown(piece)))
