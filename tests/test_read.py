@@ -254,13 +254,13 @@ def test_a_note_flattened_into_one_line_keeps_its_paragraphs_and_part_labels(tmp
         ("风险提示", None),
     ],
 )
-def test_a_notes_title_is_read_without_the_label_of_its_part(tmp_path, first, title):
+@pytest.mark.parametrize("single", [False, True])
+def test_a_notes_title_is_read_without_the_label_of_its_part(tmp_path, first, title, single):
     from generator.build import load_sources
 
     (tmp_path / "note.txt").write_text(first + FLATTENED_NOTE.split("\u3000\u3000", 1)[1][4:], encoding="utf-8")
-    # one article per file: which run a floating headline belongs to is not the question here
-    [(_, [article])] = load_sources([tmp_path], single=True).documents
-    assert article.title == title
+    [(_, [article])] = load_sources([tmp_path], single=single).documents
+    assert article.title == title and not article.dropped
 
 
 @pytest.mark.parametrize("single", [False, True])
