@@ -163,6 +163,12 @@ def test_ranking_prefers_summary_title_and_change():
     assert len(ranked) == 2 and ranked[0].score >= ranked[1].score
 
 
+def test_a_count_of_a_few_things_ranks_below_what_the_article_reports():
+    sentences = split_sentences("公司新建3座工厂，推出2款新机。第二季营收40亿元。")
+    ranked = rank_figures(extract_figures(sentences), title="", summary=sentences[:1], limit=3)
+    assert [f.text for f in ranked] == ["40亿元", "3座", "2款"]  # the summary's counts, but after the money
+
+
 def test_a_full_width_figure_in_the_title_ranks_first():
     figures = extract_figures(split_sentences("投资总额约50万亿元。营业收入３．２６万亿元。"))
     ranked = rank_figures(figures, title="营收3.26万亿元", summary=[], limit=1)
@@ -272,6 +278,16 @@ UNIT_CASES = [
     ("原油日产量为1025万桶", "1025万桶", "barrels", "10.25 million barrels"),
     ("面板出货量为1.8亿片", "1.8亿片", "pieces", "180 million pieces"),
     ("芯片出货量为3000万颗", "3000万颗", "pieces", "30 million pieces"),
+    ("手机出货量为7200万部", "7200万部", "units", "72 million units"),
+    ("新机每日热销1.5万支", "1.5万支", "units", "15,000 units"),
+    ("光模块年产能为101万只", "101万只", "units", "1.01 million units"),
+    ("新增销售户数为1582户", "1582户", "units", "1,582 units"),
+    ("航空公司订购了65架", "65架", "aircraft", "65 aircraft"),
+    ("船厂今年交付了12艘", "12艘", "vessels", "12 vessels"),
+    ("生猪出栏量为3200万头", "3200万头", "head", "32 million head"),
+    ("今年计划推出8款", "8款", "models", "8 models"),
+    ("在越南兴建了3座", "3座", "sites", "3 sites"),
+    ("新增产线10条", "10条", "lines", "10 lines"),
 ]
 
 
@@ -281,6 +297,28 @@ def test_every_unit(sentence, written, unit, english):
     assert figures, [f.text for f in extract_figures(split_sentences(sentence + "。"))]
     assert figures[0].unit == unit
     assert figures[0].en.endswith(english)
+
+
+@pytest.mark.parametrize(
+    "sentence, english",
+    [
+        ("新增签约企业1家。", "1 company"),
+        ("公司只招聘了1名。", "1 person"),
+        ("今年新建基站1个。", "1 base station"),
+        ("新增签约企业1-2家。", "1-2 companies"),  # a range is counted in the plural
+        ("新增签约企业11家。", "11 companies"),
+    ],
+)
+def test_one_of_a_count_is_singular(sentence, english):
+    assert [f.en for f in extract_figures(split_sentences(sentence))] == [english]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["新款iPhone 8只要搭配新系统即可。", "共有3部门联合发文。", "其中2支出项目已完成。", "满足3条件即可。", "另设200座位。"],
+)
+def test_a_count_word_that_starts_a_word_is_no_unit(sentence):
+    assert extract_figures(split_sentences(sentence)) == []
 
 
 def test_every_unit_of_the_parser_has_a_case():
@@ -337,6 +375,23 @@ def test_a_source_says_which_dollar_its_bare_yuan_is(tmp_path, capsys):
     assert figures == {"tw.md": "TWD 410 million (+12% q/q)", "cn.md": "CNY 410 million (+12% q/q)",
                        "bad.md": "CNY 410 million (+12% q/q)"}
     assert status == 0 and "bad.md: front matter: 'currency' 'dollars' is not a currency code" in err, err
+
+
+def test_a_traditional_article_that_names_no_dollar_is_read_in_new_taiwan_dollars(tmp_path, capsys):
+    import json
+
+    from generator import cli
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "tw.md").write_text("# 廣穎第三季營收\n\n廣穎第三季營收4.1億元，季增12%，毛利率回升。\n", encoding="utf-8")
+    (seeds / "hk.md").write_text("# 恒生銀行盈利\n\n恒生銀行上半年盈利45億元，派息每股1.2港元。\n", encoding="utf-8")
+    (seeds / "cn.md").write_text("# 广颖第三季营收\n\n广颖第三季营收4.1亿元，季增12%，毛利率回升。\n", encoding="utf-8")
+    (seeds / "tw-cny.md").write_text("# 廣穎營收\n\n廣穎在大陸的營收為人民幣4.1億元，季增12%。\n", encoding="utf-8")
+    assert cli.main(["inspect", "--json", "--no-translate", str(seeds)]) == 0
+    figures = {Path(r["source"]).name: r["figures"][0]["en"] for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert figures == {"tw.md": "TWD 410 million (+12% q/q)", "hk.md": "HKD 4.5 billion",
+                       "cn.md": "CNY 410 million (+12% q/q)", "tw-cny.md": "CNY 410 million (+12% q/q)"}
 
 
 @pytest.mark.parametrize(
@@ -398,6 +453,11 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("营收10亿元，5亿元来自海外。", ["营收", None]),  # words of its own, after the figure
         # a label cut to length starts before a date set aside, never inside it
         ("昨(13)日已率先公告财报的阳明Q2税后亏损为26.2亿元。", ["昨(13)日已率先公告财报的阳明Q2税后亏损"]),
+        # ... nor inside a Latin name or a range, nor right after a number
+        ("调研机构Strategy Analytics与IDC等机构先前估计今年全球平板电脑出货将年减3%。", ["IDC等机构先前估计今年全球平板电脑出货"]),
+        ("市调机构Counterpoint Research最新报告中的国内手机出货量为7,200万部。", ["最新报告中的国内手机出货量"]),  # too long whole: what follows it
+        ("据报道称新款Galaxy Tab S9平板电脑的电池续航时间比前代延长了约25%。", ["Galaxy Tab S9平板电脑的电池续航时间比前代延长了"]),
+        ("21-27日当周国产品牌于国内智能手机市场的市占率接近4成。", ["国产品牌于国内智能手机市场的市占率"]),
         ("法人指出，科纳去（2014）年有美国国税局递延所得税额外收益约2千万元。", ["去（2014）年有美国国税局递延所得税额外收益"]),
         ("ICE布兰特近(6)月原油期货下跌0.53美元。", ["ICE布兰特近(6)月原油期货"]),
         # the day a figure was reported on is no part of it either

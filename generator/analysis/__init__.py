@@ -36,7 +36,10 @@ def warm_up() -> None:
 
 def analyse(article: Article, config: SummaryConfig) -> Analysis:
     folded = fold(article)
-    analysis = restore(_analyse(folded, config), article) if folded is not None else _analyse(article, config)
+    currency = article.meta.currency or home_currency((folded or article).body, traditional=folded is not None)
+    analysis = (
+        restore(_analyse(folded, config, currency), article) if folded is not None else _analyse(article, config, currency)
+    )
     # a figure's label is shown on its own, in a table or under a headline, as a summary is:
     # "宏达电(2498)今(2)日公布营收" reads "宏达电2日公布营收" (in the article's own script, so
     # after ``restore``, which finds labels where the sentence has them)
@@ -47,11 +50,11 @@ def analyse(article: Article, config: SummaryConfig) -> Analysis:
     return replace(analysis, figures=figures)
 
 
-def _analyse(article: Article, config: SummaryConfig) -> Analysis:
+def _analyse(article: Article, config: SummaryConfig, currency: str) -> Analysis:
     sentences = split_sentences(article.body)
     title = article.title or propose_title(sentences)
     keywords = extract_keywords(sentences, title=title, limit=config.max_keywords)
-    figures = parse_figures(sentences, currency=article.meta.currency or home_currency(article.body))
+    figures = parse_figures(sentences, currency=currency)
     summary = summarise(
         sentences,
         # a title proposed from the body is no editor's word: fed back, it pulls the summary

@@ -19,10 +19,24 @@ _SYMBOL_UNITS = {"%": "%", "t": " tonnes", "kWh": " kWh", "MW": " MW", "GW": " G
                  "PFLOPS": " PFLOPS", "EFLOPS": " EFLOPS"}
 # Units counted in points of something, singular for exactly one.
 _POINT_UNITS = {"pp": "percentage point", "points": "point", "bp": "basis point"}
+_SINGULAR = {"people": "person", "indices": "index", "sub-indices": "sub-index"}
 # Units written without magnitude words: a percentage or a multiple is never "1.2 million %".
 _UNSCALED = frozenset({"%", "pp", "points", "times", "bp"})
 # A change's unit in brackets: "+19.2%", "+1.1 pp", "-22 bp".
 _CHANGE_UNITS = {"%": "%", "pp": " pp", "points": " points", "times": " times", "bp": " bp"}
+
+
+def _one(noun: str) -> str:
+    """A count noun for exactly one: "1 company", "1 person", "1 base station" (not "1 companies")."""
+    if noun == "times":
+        return noun  # "1倍" is "1 times" as a multiple, not "once"
+    return " ".join(w if w == "and" else _SINGULAR.get(w) or _singular(w) for w in noun.split(" "))
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _numbers(value: Decimal, upper: Decimal | None, *, scale: bool) -> str:
@@ -53,7 +67,7 @@ def _amount(value: float | None, unit: str | None, upper: float | None = None) -
     elif base in _SYMBOL_UNITS:
         text = f"{number}{_SYMBOL_UNITS[base]}"
     elif base:
-        text = f"{number} {base}"
+        text = f"{number} {_one(base) if v == 1 and u is None else base}"
     else:
         text = number
     return f"{text}/{per}" if per else text

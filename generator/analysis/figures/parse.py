@@ -70,6 +70,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SAYS = ("显示", "表示", "指出", "透露")  # who says it ends so: "数据显示", "手册上显示"
 _ONLY_WHEN = re.compile(r"(?:\d{1,2}月)?\d{1,2}日(?:终场|盘中|早盘|午盘)?|周[一二三四五六日]|今日|昨日|当日")
 _LATIN_NAME = re.compile(r"(?=.*[A-Za-z]{2})[A-Z][A-Za-z0-9]*(?:[ .&'-]+[A-Za-z0-9]+)*")
+# a run of Latin letters and digits a cut would halve: "LMC Automotive", "Galaxy Note 7", "X-Fab", "11-17日"
+_LATIN_RUN = re.compile(r"[A-Za-z0-9]+(?:(?: |[.&'+-] ?)[A-Za-z0-9]+)+")
 # "毛利率、营业利益率分别为7.5%、3.2%": 分别 and what it may say before the first figure
 _RESPECTIVELY = re.compile(r"分别[^，,；;：:。！？!?、()“”\d]{0,6}$")
 _ITEM_BREAK = re.compile(r"以及|、|和|及|与")
@@ -444,6 +446,7 @@ def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str |
     if "“" in text or '"' in text or "「" in text or "『" in text:
         names += [m.span() for m in _QUOTED_NAME.finditer(text)]
         text = _QUOTED_NAME.sub(lambda m: "_" + (m.group(1) or m.group(2)).translate(_NO_BREAK) + "_", text)
+    names += [m.span() for m in _LATIN_RUN.finditer(text, floor, position)]
     last_break = _UP_TO_LAST_BREAK.match(text, floor, position)
     start = last_break.end() if last_break else floor
     end = position
@@ -473,8 +476,15 @@ def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str |
             # keep the end, cut where a word starts: a few characters more rather than half a word
             cut = len(clause) - _METRIC_LONGEST
             spans = token_spans(clause)
-            at = next((at for word, at, stop in spans if stop > cut and at >= cut - 4 and word[0].isalnum()), cut)
-            # nor half a quoted name: the whole name, or what follows it when that would be too long
+            at = next(
+                (
+                    at
+                    for word, at, stop in spans
+                    if stop > cut and at >= cut - 4 and word[0].isalnum() and not clause[at - 1 : at].isdigit()
+                ),
+                cut,
+            )  # nor right after a number: "27|日当周" is half of "21-27日"
+            # nor half a quoted or Latin name: the whole name, or what follows it when that would be too long
             name = next(((a, b) for a, b in names if a < start + at < b), None)
             start = (name[0] if len(clause) - (name[0] - start) <= _QUOTED_LONGEST else name[1]) if name else start + at
     clause = text[start:end]

@@ -306,6 +306,13 @@ def _not_an_amount(text: str, t: _Token) -> bool:
     return _word_after(unit, after) or _time(unit, t, before, after)
 
 
+# Count words that also start a common word, and the characters that would follow them then.
+_STARTS_WORD = {
+    "部": "分门署长位落件", "支": "出持付撑援柱票", "只": "要有是能会需剩限在不可好得见", "户": "外口型籍",
+    "架": "构设上", "款": "项式额", "座": "位谈椅席", "条": "件款例约", "头": "部条寸等号",
+}
+
+
 def _word_after(unit: str, after: str) -> bool:
     """The unit character starts a word: 3个月, 名单, 台湾, 人民路."""
     if unit == "个" and re.match(r"多?月|半月|季|多?小时|工作[日天]|交易日|营业日|星期|礼拜|位数", after):
@@ -316,6 +323,8 @@ def _word_after(unit: str, after: str) -> bool:
         return True
     if unit == "台" and after[:1] in tuple("湾州北南中东资企风"):
         return True
+    if after[:1] in _STARTS_WORD.get(unit, ""):
+        return True  # 3部门, 支出, 只要, 条件, 款项, 座位, 头部
     return unit == "人" and after[:1] in tuple("民制均们员工造力类格口士")
 
 

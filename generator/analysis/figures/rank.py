@@ -1,7 +1,8 @@
 """Which key figures an article is about: the ones its summary and title carry come first.
 
 A figure in a summary sentence or in the title, one given with its change, one that says
-what it measures, and big money rank higher; the first figures of the article win ties.
+what it measures, and big money rank higher; a count of a few things ranks lower; the first
+figures of the article win ties.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from generator.analysis.figures.units import CURRENCIES
+from generator.analysis.figures.units import COUNTS, CURRENCIES
 from generator.data import Figure, Sentence
 from generator.text import shown_alone, to_half_width
 
@@ -23,6 +24,9 @@ _WITH_METRIC = 1.0
 # Money adds up to this much, growing with the amount's order of magnitude (1 per 10^6).
 _MONEY_MAX = 2.0
 _MONEY_DIGITS = 6
+# A count of fewer things than this is a detail ("2座工厂", "3款新机"), not what the article reports.
+_FEW = 10
+_FEW_PENALTY = 2.0
 # Later figures lose this much per position, so the article's order breaks ties.
 _POSITION_DECAY = 0.02
 
@@ -49,6 +53,8 @@ def rank_figures(figures: Sequence[Figure], *, title: str, summary: Sequence[Sen
             score += _WITH_METRIC
         if f.unit in CURRENCIES and f.value:
             score += min(_MONEY_MAX, math.log10(max(f.value, 1.0)) / _MONEY_DIGITS)
+        if f.unit in COUNTS and f.value is not None and abs(f.value) < _FEW:
+            score -= _FEW_PENALTY
         score -= _POSITION_DECAY * position
         scored.append((round(score, 6), position, f))
     scored.sort(key=lambda p: (-p[0], p[1]))

@@ -27,7 +27,8 @@ UNITS: dict[str, str] = {
     "米": "m", "亩": "mu", "公顷": "ha", "家": "companies", "人次": "visits",
     "人": "people", "名": "people", "倍": "times", "辆": "vehicles", "台": "units",
     "套": "sets", "件": "items", "项": "items", "个": "items", "张": "items", "桶": "barrels",
-    "片": "pieces", "颗": "pieces",
+    "片": "pieces", "颗": "pieces", "部": "units", "支": "units", "只": "units", "户": "units",
+    "架": "aircraft", "艘": "vessels", "头": "head", "款": "models", "座": "sites", "条": "lines",
     "点": "points", "P": "PFLOPS", "EFLOPS": "EFLOPS", "PFLOPS": "PFLOPS",
 }
 # Units written as a fraction of another: 3‰ is 0.3%, 三成 is 30%.
@@ -56,6 +57,12 @@ COUNT_NOUNS = {
     "工作机会": "jobs", "就业机会": "jobs", "航点": "destinations", "港口": "ports", "摊位": "booths",
 }
 
+# Codes of things counted one by one (not measured): a count of a few of them is a detail.
+COUNTS = frozenset(
+    {"companies", "visits", "people", "vehicles", "units", "sets", "items", "pieces", "models", "sites", "lines",
+     "aircraft", "vessels", "head", *COUNT_NOUNS.values()}
+)
+
 # Currency codes among the unit codes: amounts of money are scaled (million, billion).
 CURRENCIES = frozenset(
     {"CNY", "USD", "HKD", "EUR", "JPY", "TWD", "KRW", "GBP", "CHF", "AUD", "CAD", "SGD", "RUB", "THB", "INR", "MOP", "MYR"}
@@ -70,13 +77,18 @@ _NAMED_RENMINBI = re.compile(r"人民币|RMB|[¥￥]")
 _A_SHARES = re.compile(r"A股|A/H|A\+H|沪深|[上深]交所|科创板|创业板")
 
 
-def home_currency(text: str) -> str:
-    """The currency a bare 元 of ``text`` (simplified, as the parser reads it) is in."""
+def home_currency(text: str, *, traditional: bool = False) -> str:
+    """The currency a bare 元 of ``text`` (simplified, as the parser reads it) is in.
+
+    An article printed in ``traditional`` script that names no currency is Taiwanese: Hong Kong
+    papers write 港元 at least once, and the mainland prints simplified script."""
     if _NAMED_RENMINBI.search(text):
         return "CNY"
     named = [code for code, pattern in _NAMED_HOME.items() if pattern.search(text)]
     if named == ["HKD"] and _A_SHARES.search(text):
         return "CNY"
+    if not named and traditional:
+        return "TWD"
     return named[0] if len(named) == 1 else "CNY"
 
 
