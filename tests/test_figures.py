@@ -175,6 +175,11 @@ def test_a_full_width_figure_in_the_title_ranks_first():
     assert ranked[0].text == "３．２６万亿元"
 
 
+def test_a_change_is_written_from_inside_the_bracket_it_opens():
+    [change, _] = extract_figures(split_sentences("手机出货量较去年同月腰斩（骤减51.6%）至52.6万支。"))
+    assert (change.text, change.en) == ("骤减51.6%", "down 51.6% y/y")  # not "较去年同月腰斩（骤减51.6%"
+
+
 def test_a_decrease_is_signed_in_brackets_and_spelled_out_alone():
     [profit] = extract_figures(split_sentences("实现利润1973.8亿元，同比下降26.9%。"))
     assert profit.en == "CNY 197.38 billion (-26.9% y/y)"

@@ -350,6 +350,10 @@ def _figure(
     value, upper = float(q.value), float(q.upper) if q.upper is not None else None
     if change is not None:
         direction, basis, start = change
+        # "较去年同月腰斩(骤减51.6%": the change is written from inside the bracket it opens
+        opened = text.rfind("(", start, q.start)
+        if opened >= 0 and ")" not in text[opened : q.start]:
+            start = opened + 1
         written = _cut(sentence, start, q.end)
         amount = abs(value)
         return Figure(
