@@ -335,6 +335,12 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
             {"钼业"}, {"营业", "YoY", "yoy", "同比增加", "前值", "增持", "评级", "对应", "PE", "PB"},
             id="a broker's note",
         ),
+        pytest.param(  # the unit a price is quoted in and a total say nothing of the commodity
+            "国际金价每盎司上涨12美元，黄金现货每盎司报1,950美元。铜价每吨上涨200美元，铜价每吨报8,500美元。"
+            "黄金ETF持仓总计增加3吨，黄金ETF持仓总计达900吨，每盎司金价创新高。",
+            {"金价", "黄金", "铜价"}, {"每盎司", "每吨", "铜价每吨", "总计"},
+            id="a price's unit",
+        ),
         pytest.param(  # two keywords the article never writes apart are one; a place, a name after its
             # description and a chain of three stay apart
             "瑞仪平板电脑背光模组出货增加，平板电脑营收占比升至三成，平板电脑明年续增。"

@@ -43,6 +43,8 @@ _FIGURE_WORDS = (
 # report of earnings gives (EPS was the commonest keyword of the development news), in any case
 _LATIN_BASIS = frozenset(("yoy", "qoq", "mom", "hoh", "eps", "pe", "pb", "roe"))
 # What a page of financial news is full of without being about it.
+# a table's head and foot ("单位：仟元", "百分比", "总计"): how figures are laid out, not what
+_TABLE_WORDS = frozenset(("总计", "合计", "总数", "单位", "百分比"))
 _BOILERPLATE = frozenset((
     "公司", "报导", "报道", "新闻报导", "新闻报道", "法人", "预估", "预期", "预计", "预测", "去年同期", "同期", "单季",
     "单月", "归母", "扣非", "此一", "KY",
@@ -267,6 +269,8 @@ def _is_candidate(word: str) -> bool:
         return False
     if word in _FIGURE_WORDS or word in _BOILERPLATE or _PERIOD_WORD.match(word) or word.endswith("于"):
         return False  # (a comparison the dictionary has as an idiom: "略低于")
+    if word[0] == "每" or word in _TABLE_WORDS:
+        return False  # the unit of a price ("每吨", "每坪", "每盎司"), or a table's word
     tag = word_tag(word)
     if tag is None:
         return bool((_UNKNOWN_WORD.match(word) and not _FRAGMENT_EDGE.search(word)) or _LATIN_WORD.match(word))
