@@ -556,6 +556,8 @@ def test_a_traditional_script_article_gets_the_same_analysis_in_its_own_script()
             article,
             title=s2t(article.title) if article.title else None,
             sections=tuple(replace(s, paragraphs=tuple(s2t(p) for p in s.paragraphs)) for s in article.sections),
+            # a mainland story: its source says so (traditional script alone reads a bare 元 as TWD)
+            meta=replace(article.meta, currency="CNY"),
         )
         simple, trad = analyse(article, SummaryConfig()), analyse(traditional, SummaryConfig())
         assert [s2t(s.text) for s in simple.summary] == [s.text for s in trad.summary]
