@@ -50,7 +50,7 @@ STOCK_CODE = re.compile(
 )
 # A pointer at a picture or table the reader of a summary does not have, or its credit:
 # "(见附图左二)", "（如附图）", "(见末表)", "(见此)" (a link in the source), "陈靖仁(左)",
-# "(见下图；图片来源：FRED)", "(附图资料照片)", "(照片取自官网)".
+# "(见下图；图片来源：FRED)", "(附图资料照片)", "(照片取自官网)", and a caption in brackets.
 _PICTURE_PLACE = r"[一二三四五六七八九十\d左右上中下]{0,3}"  # which picture: 图二, 附图左二
 PICTURE_POINTER = re.compile(
     r"\s*[（(]\s*(?:"
@@ -61,6 +61,8 @@ PICTURE_POINTER = re.compile(
     r"|(?:附[图圖])?(?:资料|資料)?(?:照片|相片)[^（()）]{0,20}"
     r"|(?:图片|圖片)(?:来源|來源|说明|說明|提供)[:：][^（()）]{0,30}"
     r"|(?:见|見)此|[图圖]?[左右](?:[一二三四五六]|起)?"
+    # a caption: what the picture shows ("(附图为Sony推出的4K电视)", "(图说：易威董事长李世仁)")
+    r"|附?[图圖](?:为|為|爲|说|說)[:：]?[^（()）]{1,40}|[图圖]表(?:见此|見此)?"
     r")\s*[）)]"
 )
 # Taiwan's press dates a deictic word in brackets: "今(14)日", "昨（10）日", "本(11)月",
