@@ -527,6 +527,10 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("该公司第三季毛利率、营业利益率分别为7.5%、3.2%。", ["该公司第三季毛利率", "营业利益率"]),
         ("非洲、南美洲、亚洲与欧洲产量分别年增1%、3%、9%与2%。", ["非洲", "南美洲", "亚洲", "欧洲产量"]),
         ("流动负债及非流动负债分别占5%、95%。", ["流动负债", "非流动负债"]),
+        # a list of examples before a count names some of what is counted; the words after it name it
+        ("长沙工程机械产业园项目、株洲轨道交通装备研发中心项目等12个先进制造重点项目集中开工。", ["先进制造重点项目"]),
+        ("参展企业来自江苏、浙江、广东等21个省市区。", ["省市区"]),
+        ("台积电、联电等3家上市公司出席。", ["上市公司"]),
         # a list of values after one label: each value measures it
         ("我们预计2019-2021年EPS分别为0.78元、1.05元和1.34元。", ["我们预计2019-2021年EPS"] * 3),
         ("盟立通过每股配发1.8元现金股利、0.2元股票股利。", ["盟立通过每股配发", None]),  # words between: no list

@@ -371,8 +371,9 @@ def _figure(
         if noun is None and q.written_unit == "张" and _SHARE_TRADING.search(text):
             noun = "lots"  # Taiwan's shares trade in lots of 1,000: "卖超1,962张", "持股张数3,173张"
         unit = noun or unit
-    if metric is None and q.unit in ("items", "companies", "people"):
-        metric = _counted(sentence, text, q.end)
+    if q.unit in ("items", "companies", "people") and (metric is None or metric.endswith("等")):
+        # "A、B、C等14个装备制造重点项目": the words before name examples, those after what is counted
+        metric = _counted(sentence, text, q.end) or metric
     return Figure(
         text=_cut(sentence, q.start, q.end), value=value, unit=unit, en=None, sentence=sentence, metric=metric,
         approx=q.approx, upper=upper, period=period,
@@ -382,12 +383,14 @@ def _figure(
 def _counted(sentence: str, text: str, end: int) -> str | None:
     """What a count with no words before it counts: the words right after it, up to a noun of
     what is counted ("近80家外埠空天产业企业慕名而来" → 外埠空天产业企业, "3个商业化产品上市" →
-    商业化产品); none when a verb or anything else comes first ("60余家报名的本土企业")."""
+    商业化产品); none when a verb or anything else comes first ("60余家报名的本土企业"). An
+    adjective, or a verb after its first word, is part of the phrase ("12个先进制造重点项目")."""
     stop = 0
     after = text[end : end + _METRIC_LONGEST]
-    for word, _, at_end in token_spans(after):
+    for word, at, at_end in token_spans(after):
         tag = word_tag(word)
-        if not (_HAN.match(word) and (tag is None or tag.startswith("n") or tag in ("b", "j"))):
+        nominal = tag is None or tag.startswith("n") or tag in ("a", "b", "j") or (at > 0 and tag.startswith("v"))
+        if not (_HAN.match(word) and nominal):
             break
         if after[:at_end].endswith(_COUNTED):
             stop = at_end
