@@ -318,6 +318,29 @@ def test_the_sorted_word_list_gives_jiebas_tags_and_idf_for_every_word(tmp_path,
     assert all(rarity(w) == v for w, v in list(idf.items())[::50])
 
 
+def test_a_fresh_install_of_jieba_reuses_the_lexicon_cache(tmp_path, monkeypatch):
+    """A new virtual environment installs jieba's tables with new file times: the cache file
+    is the same one, not another 7 MB left in the temp folder per install."""
+    import os
+    import shutil
+
+    from generator.analysis import tokens as module
+
+    copies = []
+    for source in module._SOURCES:
+        copy = tmp_path / source.parent.name / source.name
+        copy.parent.mkdir(exist_ok=True)
+        copies.append(Path(shutil.copy2(source, copy)))
+    monkeypatch.setattr(module, "_SOURCES", tuple(copies))
+    before = module._lexicon_cache()
+    for copy in copies:
+        os.utime(copy, ns=(10**18, 10**18))
+    assert module._lexicon_cache() == before
+    with copies[0].open("a", encoding="utf-8") as f:
+        f.write("星链算盘 3 n\n")  # a table edited in place is read again
+    assert module._lexicon_cache() != before
+
+
 class _WalkingExtractor(HTMLParser):
     """The search extractor as first written: every piece of text walks the open elements."""
 

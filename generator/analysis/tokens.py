@@ -235,7 +235,9 @@ _LEXICON_FORMAT = 1  # bump when _pack's output changes
 
 
 def _lexicon_cache() -> Path:
-    stamp = "-".join(f"{s.stat().st_size}-{s.stat().st_mtime_ns}" for s in _SOURCES)
+    """Named by the sizes of jieba's tables, not their file times: every fresh virtual
+    environment installs them anew, and would leave another 7 MB file in the temp folder."""
+    stamp = "-".join(str(s.stat().st_size) for s in _SOURCES)
     return Path(tempfile.gettempdir()) / f"briefing-lexicon-{_LEXICON_FORMAT}-{stamp}.marshal"
 
 
