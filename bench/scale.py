@@ -34,6 +34,7 @@ import json
 import math
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -236,7 +237,7 @@ def serve_seconds(root: Path) -> float:
                 return float("inf")
         return time.perf_counter() - started
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: mkdocs removes its temporary site folder
         server.wait(timeout=60)
 
 

@@ -51,6 +51,7 @@ def test_build_command_leaves_pages_alone(tmp_path, monkeypatch):
 
 def test_mkdocs_serve_rebuilds_once_per_seed_change(tmp_path):
     """A real `mkdocs serve`: editing a seed regenerates the page and rebuilds the site once."""
+    import signal
     import socket
     import subprocess
     import sys
@@ -92,6 +93,6 @@ def test_mkdocs_serve_rebuilds_once_per_seed_change(tmp_path):
         output = Path(log.name).read_text(encoding="utf-8")
         assert output.count("Building documentation") - builds_before == 1, output
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: mkdocs removes its temporary site folder
         server.wait(timeout=30)
         log.close()
