@@ -80,6 +80,23 @@ class Row:
     figures: tuple[Expected, ...]
 
 
+# A currency the text names; without one, a Taiwanese article's bare 元 is the New Taiwan dollar.
+_NAMES_A_CURRENCY = re.compile(r"人民[币幣]|新?[台臺][币幣]|港[币幣元]|澳[门門][元币幣]|RMB|NT\$|HK\$|[¥￥]")
+
+
+def read_in(row: Row, currency: str) -> Row:
+    """``row`` as an article read in ``currency`` reads it: its bare 元 (CNY in the tables, the
+    mainland reading) in that currency, what it names as renminbi still CNY."""
+    if currency == "CNY" or _NAMES_A_CURRENCY.search(row.phrase):
+        return row
+
+    def home(a: Atom) -> Atom:
+        unit = a.unit or ""
+        return Atom(a.value, a.upper, currency + unit[3:], a.direction, a.basis) if unit.startswith("CNY") else a
+    figures = tuple(Expected(e.written, tuple(home(a) for a in e.readings)) for e in row.figures)
+    return Row(row.table, row.phrase, row.category, figures)
+
+
 def parse_expected(spec: str) -> Expected:
     """"营收3亿元 = 3e8 CNY", "季减5% = Δ-5 % q/q", "5-20% = 5..20 %", "A = x % | Δ+x %"."""
     written, sep, rest = spec.partition(" = ")

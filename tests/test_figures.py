@@ -175,6 +175,19 @@ def test_a_full_width_figure_in_the_title_ranks_first():
     assert ranked[0].text == "３．２６万亿元"
 
 
+@pytest.mark.parametrize(
+    "sentence, text, english",
+    [
+        ("新车售价介于4,558万-4,779万韩圜之间。", "4,558万-4,779万韩圜", "KRW 45.58-47.79 million"),
+        ("單價為3萬元-5萬元。", "3萬元-5萬元", "CNY 30,000-50,000"),
+        ("全年营收约3亿-5亿元。", "约3亿-5亿元", "about CNY 300-500 million"),
+        ("归母净利润-2亿元。", "-2亿元", "CNY -200 million"),  # a minus after words stays a minus
+    ],
+)
+def test_a_dash_between_two_amounts_is_a_range_not_a_minus(sentence, text, english):
+    assert [(f.text, f.en) for f in extract_figures(split_sentences(sentence))] == [(text, english)]
+
+
 def test_a_change_is_written_from_inside_the_bracket_it_opens():
     [change, _] = extract_figures(split_sentences("手机出货量较去年同月腰斩（骤减51.6%）至52.6万支。"))
     assert (change.text, change.en) == ("骤减51.6%", "down 51.6% y/y")  # not "较去年同月腰斩（骤减51.6%"

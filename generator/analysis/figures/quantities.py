@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import pairwise
 
 from generator.analysis.figures.units import (
     CURRENCIES,
@@ -214,6 +215,9 @@ def _tokens(text: str) -> list[_Token]:
             continue
         tokens.append(_general_token(m))
     tokens.sort(key=lambda t: t.start)
+    for before, t in pairwise(tokens):
+        if t.sign < 0 and t.start == before.end and text[t.start] == "-":
+            t.start, t.sign = t.start + 1, 0  # "3万-5万元", "3万元-5万元": a range's dash, not a minus
     return tokens
 
 
