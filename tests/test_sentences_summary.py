@@ -341,6 +341,12 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
             {"金价", "黄金", "铜价"}, {"每盎司", "每吨", "铜价每吨", "总计"},
             id="a price's unit",
         ),
+        pytest.param(  # how much, how it went, what may come: of whatever the article is about
+            "受疫情影响，冰水机组整体出货持平，空调订单金额创历史新高。冰水机组有机会在旺季放量，"
+            "空调订单金额增长幅度扩大，整体获利状况改善，冰水机组受汇率影响有限。",
+            {"冰水机组"}, {"影响", "整体", "持平", "金额", "历史", "机会", "幅度", "增长幅度", "状况"},
+            id="how much or how it went",
+        ),
         pytest.param(  # two keywords the article never writes apart are one; a place, a name after its
             # description and a chain of three stay apart
             "瑞仪平板电脑背光模组出货增加，平板电脑营收占比升至三成，平板电脑明年续增。"

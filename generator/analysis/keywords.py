@@ -63,6 +63,9 @@ _BOILERPLATE = frozenset((
     # how, not what ("回温", "创高", "转亏", "下修", "不淡"), and "三大", "逐季"
     "回温", "创高", "走升", "续升", "持稳", "转亏", "转盈", "调涨", "下修", "上修", "初估", "不淡", "不旺", "三大", "逐季",
     "续旺", "续增", "续减", "续创", "转强", "转弱", "走扬", "看增", "看旺",
+    # how much, how it went or what may come, of whatever the article is about ("创历史新高",
+    # "整体营收", "营收持平", "受疫情影响", "有机会", "交易金额", "获利状况", "增长幅度")
+    "历史", "整体", "持平", "影响", "机会", "金额", "状况", "幅度",
 ))
 # "Smart", as Taiwan's papers write it: jieba's dictionary has both as names, but they only
 # qualify the noun after them, so they are keywords only joined to it (智慧型手机, 智慧手表)
@@ -267,8 +270,8 @@ def _is_candidate(word: str) -> bool:
     """A word a reader would search for."""
     if len(word) < 2 or word in STOPWORDS or word.lower() in _ENGLISH_STOPWORDS or word.lower() in _LATIN_BASIS:
         return False
-    if word in _FIGURE_WORDS or word in _BOILERPLATE or _PERIOD_WORD.match(word) or word.endswith("于"):
-        return False  # (a comparison the dictionary has as an idiom: "略低于")
+    if word in _FIGURE_WORDS or word in _BOILERPLATE or _PERIOD_WORD.match(word) or word.endswith(("于", "幅度")):
+        return False  # (a comparison the dictionary has as an idiom: "略低于"; "增长幅度")
     if word[0] == "每" or word in _TABLE_WORDS:
         return False  # the unit of a price ("每吨", "每坪", "每盎司"), or a table's word
     tag = word_tag(word)
