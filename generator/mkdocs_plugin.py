@@ -26,6 +26,7 @@ import posixpath
 import re
 import threading
 from html import escape as escape_html
+from html import unescape as unescape_html
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -46,6 +47,7 @@ _LINE_ANCHOR = re.compile(r'id="(__codelineno-[0-9-]+)"')
 _THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _ARTICLE_FILE = re.compile(r"article-\d+\.md$")  # generator.site.paths.article_filename
 _ASSETS = Path(__file__).resolve().parent / "site" / "search_assets"
+_THEME = str(Path(__file__).resolve().parent / "site" / "theme")  # overrides of Material's templates
 
 
 class BriefingPlugin(BasePlugin):
@@ -67,6 +69,8 @@ class BriefingPlugin(BasePlugin):
         self.command = command
 
     def on_config(self, config):
+        if _THEME not in config.theme.dirs:
+            config.theme.dirs.insert(0, _THEME)  # main.html: the page's <title> escaped (see on_page_content)
         self.settings = settings = load_config(_root(config))
         self.glossary = load_glossary(settings.path(settings.glossary))
         material = config.plugins.get("material/search") or config.plugins.get("search")
@@ -135,17 +139,23 @@ class BriefingPlugin(BasePlugin):
             page.present_anchor_ids.update(_LINE_ANCHOR.findall(html))
         if self.search_on:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}  # Material indexes nothing
-            entry = search.article_entry(page.url, page.title or "", html)
-            if entry is None and page.title and page.file.src_uri not in self.source_pages:
-                entry = search.Entry(page.url, page.title)
+            title = unescape_html(page.title or "")  # the H1 as HTML ("5&#126;10%"): the index holds text
+            entry = search.article_entry(page.url, title, html)
+            if entry is None and title and page.file.src_uri not in self.source_pages:
+                entry = search.Entry(page.url, title)
             if entry is not None:
                 self.search_entries[page.url] = entry
             else:
                 self.search_entries.pop(page.url, None)
-        # MkDocs takes the title from the H1 as text, and the theme prints it unescaped in
-        # <title>, the navigation and search: a headline "</title><script>…" must stay text
+        # MkDocs takes the title from the H1 as HTML ("5&#126;10%"), and the theme prints it as
+        # it is in the navigation, the header and the topic lists: escaped once, from plain text,
+        # a headline "</title><script>…" stays text and "5~10%" reads so (theme/main.html
+        # escapes the <title>, which Material unescapes); a front-matter title (an edition's
+        # publication name, from a source's metadata) is plain text the theme prints as it is too
+        if page.meta.get("title"):
+            page.meta["title"] = escape_html(str(page.meta["title"]))
         if page.title:
-            page.title = escape_html(page.title)
+            page.title = escape_html(unescape_html(page.title))
         return html
 
     def on_post_page(self, output: str, *, page, config) -> str:

@@ -280,6 +280,31 @@ def test_the_pages_workflow_passes_actionlint(tmp_path):
         assert any(u.startswith(action + "@") for u in uses), action
 
 
+def test_a_headline_with_markdown_characters_reads_as_printed_everywhere(tmp_path):
+    """"5~10%", "A&B", "|" and "$" are escaped in the Markdown; the page title, the header, the
+    topic lists and the search results show them once, never as "&#126;" or "&amp;"."""
+    project = make_project(tmp_path / "p", seeds=False)
+    for i in range(2):
+        (project / "seeds" / f"t{i}.md").write_text(
+            f"# 頎邦Q{i + 2}營收估增5~10%；A&B公司|$3\n\n"
+            "頎邦表示，受惠於通訊手機市場需求，面板驅動IC封測訂單挹注，營收季增幅度約5%~10%。\n\n"
+            "頎邦面板驅動IC封測產能利用率提升，面板驅動IC封測訂單續增。\n",
+            encoding="utf-8",
+        )
+    assert briefing("build", "--no-translate", cwd=project).returncode == 0
+    assert mkdocs_build(project).returncode == 0
+    site = project / "site"
+    article = next(site.glob("digest/t0-md/article-01/index.html")).read_text(encoding="utf-8")
+    topics = (site / "digest" / "topics" / "index.html").read_text(encoding="utf-8")
+    shown = "頎邦Q2營收估增5~10%；A&amp;B公司|$3"
+    assert _title(article) == "頎邦Q2營收估增5~10%；A&B公司|$3 - Bilingual briefing"
+    assert re.search(rf'<span class="md-ellipsis">\s*{re.escape(shown)}\s*</span>', article), "the header's title"
+    assert shown in topics, "the topic list"
+    assert "頎邦Q2營收估增5~10%；A&B公司|$3" in (site / "search" / "briefing.json").read_text(encoding="utf-8"), "search"
+    for page in (article, topics):
+        assert "&amp;#" not in page and "&amp;amp;" not in page
+
+
 def test_hostile_tags_and_titles_stay_text(tmp_path):
     project = make_project(tmp_path / "p", seeds=False)
     for i in range(2):
@@ -289,6 +314,13 @@ def test_hostile_tags_and_titles_stay_text(tmp_path):
             "第二段落说明情况，数据显示增长明显，&lt;img src=x onerror=alert(1)&gt;结束。\n",
             encoding="utf-8",
         )
+    # a publication's name is the front-matter title of its edition pages, which Material's
+    # header prints as it is
+    (project / "seeds" / "h2.md").write_text(
+        '---\npublication: "</title><script>alert(2)</script>报"\ndate: 2025-03-29\n---\n'
+        "# 测试标题\n\n本报讯 今年前2个月，营业收入3.26万亿元，同比增长4.1%。\n",
+        encoding="utf-8",
+    )
     assert briefing("build", "--no-translate", cwd=project).returncode == 0
     assert mkdocs_build(project).returncode == 0
     joined = "\n".join(p.read_text(encoding="utf-8") for p in (project / "site").rglob("*.html"))
