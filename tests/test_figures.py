@@ -485,6 +485,7 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         # the word that joins a clause to the one before is no part of what it measures
         ("今年手机销售量目标成长5倍，至于成长10倍虽难以达成。", ["手机销售量目标", None]),
         ("至于桂盟1月营收为5.64亿元。", ["桂盟1月营收"]),
+        ("公司表示，将金属线圈年产能提高至5亿个。", ["金属线圈年产能"]),  # 将 ("will", or the object marker)
         ("由于大立光今年3月份合并营收约45亿元。", ["大立光今年3月份合并营收"]),
         ("营业利润达14兆韩圜，相当于120亿美元。", ["营业利润", None]),
         ("目前已有2-3名国内业者表达收购意愿。", [None]),
