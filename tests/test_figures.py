@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.analysis.figures import extract_figures, rank_figures
+from generator.analysis.figures import extract_figures, in_english, parse_figures, rank_figures
+from generator.analysis.figures.units import home_currency
 from generator.analysis.numerals import parse_number
 from generator.analysis.sentences import split_sentences
-from generator.text import to_half_width
+from generator.text import to_half_width, to_simplified
 from tests.figure_table import Row, Score, figure_dict, load, score, variants
 
 TABLE = yaml.safe_load((Path(__file__).parent / "data" / "figure_phrases.yaml").read_text(encoding="utf-8"))
@@ -80,7 +81,9 @@ HELD_OUT_RECALL = 0.95
 def _table_result(row: Row) -> list[tuple[str, str, Score, list]]:
     out = []
     for form, phrase in variants(row).items():
-        figures = extract_figures(split_sentences(LEAD + phrase + "。"))
+        text = LEAD + phrase + "。"
+        # a bare 元 in the dollar the article reads in, as analyse() decides it
+        figures = in_english(parse_figures(split_sentences(text), currency=home_currency(to_simplified(text))))
         out.append((form, phrase, score(row, [figure_dict(f) for f in figures], phrase), figures))
     return out
 
@@ -357,6 +360,11 @@ def test_every_unit_of_the_parser_has_a_case():
         # a company listed in Shanghai and Hong Kong reports in renminbi; 港元 is its H shares' price
         ("公司收入687亿元，同比增长160%。A/H股维持跑赢行业评级，目标价3.80元/2.65港元。", "CNY"),
         ("公司归母净利润18.6亿元，H股目标价2.65港元，A股目标价3.80元。", "CNY"),
+        # a Taiwanese report in simplified script: a four-digit stock code and 年增/季减
+        ("国巨(2327)第三季营收310亿元，季增12%，年增35%。", "TWD"),
+        ("国巨（２３２７）第三季营收310亿元，季减5%。", "TWD"),
+        ("美团(3690)第三季营收310亿元，同比增长12%，年增长率达10%。", "CNY"),  # a code, a mainland change
+        ("全省3月营收310亿元，月减5%，年增3%。", "CNY"),  # no listed company named by its code
     ],
 )
 def test_a_bare_yuan_is_the_one_dollar_the_article_names(text, currency):

@@ -77,6 +77,13 @@ _NAMED_RENMINBI = re.compile(r"人民币|RMB|[¥￥]")
 _A_SHARES = re.compile(r"A股|A/H|A\+H|沪深|[上深]交所|科创板|创业板")
 
 
+# A Taiwanese report, also in simplified script, names a listed company by its four-digit code
+# ("国巨(2327)") and writes a change with its basis glued to the verb ("年增12%", "季减5%"),
+# where a mainland paper writes 同比 and 年增长
+_TAIWAN_CODE = re.compile(r"[\u4e00-\u9fff][(（](?![0０])\d{4}[)）]")
+_TAIWAN_CHANGE = re.compile(r"[年季月][增减](?![长加少速量值])")
+
+
 def home_currency(text: str, *, traditional: bool = False) -> str:
     """The currency a bare 元 of ``text`` (simplified, as the parser reads it) is in.
 
@@ -87,7 +94,7 @@ def home_currency(text: str, *, traditional: bool = False) -> str:
     named = [code for code, pattern in _NAMED_HOME.items() if pattern.search(text)]
     if named == ["HKD"] and _A_SHARES.search(text):
         return "CNY"
-    if not named and traditional:
+    if not named and (traditional or (_TAIWAN_CODE.search(text) and _TAIWAN_CHANGE.search(text))):
         return "TWD"
     return named[0] if len(named) == 1 else "CNY"
 
