@@ -243,6 +243,8 @@ UNIT_CASES = [
     ("收到提案150件", "150件", "items", "150 items"),
     ("完成改革任务18项", "18项", "items", "18 items"),
     ("取得专利18项", "18项", "patents", "18 patents"),
+    ("今年规划净展600家店", "600家", "stores", "600 stores"),
+    ("集团旗下共有12家酒店", "12家", "hotels", "12 hotels"),
     ("建成充电桩60个", "60个", "items", "60 items"),
     ("建成基站60个", "60个", "base stations", "60 base stations"),
     ("发放消费券2000张", "2000张", "items", "2,000 items"),
@@ -508,6 +510,7 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("年底单月出货量只有1-2万台，库存只剩3000吨，产量或许仅有5万吨。", ["年底单月出货量", "库存", "产量"]),
         ("斐成前10月營收18.09億元，則較去年同期下滑10.84%。", ["斐成前10月營收"] * 2),
         ("营收月增19.48%来到6038万元。", ["营收", "营收"]),
+        ("营收月增9.99%来到5.78亿元、年减则为10.39%。", ["营收", "营收"]),  # 年减则为: a change
         # a Latin name is a label; a bare code is not
         ("税后亏损3.34亿元，EPS -0.2元。", ["税后亏损", "EPS"]),
         ("JFE Holdings涨2.76%。", ["JFE Holdings"]),

@@ -41,7 +41,7 @@ _BASIS = (
 # "营收相较去年同期下滑": 相较, 相比 are 较, 比
 _BASIS_RE = rf"相?(?:{_BASIS})"
 # What may stand between a direction and its number: "增长了", "增长达", "增估".
-_AFTER_DIRECTION = r"了?\s*(?:达到|达|高达|多达|约达|估计|估|仅|为)?\s*$"
+_AFTER_DIRECTION = r"了?\s*(?:则|亦|也)?\s*(?:达到|达|高达|多达|约达|估计|估|仅|为|是)?\s*$"  # "年减则为10.39%"
 # "同比大幅增长", "年增近", "季增估", "较去年同期微幅衰退": a basis, adverbs, a direction, fillers.
 _CHANGE_BEFORE = re.compile(
     rf"(?:(?P<basis>{_BASIS_RE})\s*)?(?:分别|大幅|小幅|微幅|明显|显著|稳步|持续|进一步|则|也|将|可望|有望|预计|再|均|仍|亦|略|"
