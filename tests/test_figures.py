@@ -191,6 +191,20 @@ def test_a_dash_between_two_amounts_is_a_range_not_a_minus(sentence, text, engli
     assert [(f.text, f.en) for f in extract_figures(split_sentences(sentence))] == [(text, english)]
 
 
+@pytest.mark.parametrize(
+    "sentence, shown",
+    [
+        ("3月营收达到1.08亿元，月增率高达107.88%。", [("1.08亿元", "CNY 108 million (+107.88% m/m)")]),
+        ("营收月减率高达3成。", [("月减率高达3成", "down 30% m/m")]),
+        ("EPS年增幅约45%。", [("年增幅约45%", "up about 45% y/y")]),
+        ("营收年成长率为8%。", [("年成长率为8%", "up 8% y/y")]),
+        ("产值以年复合成长率12%增长。", [("12%", "12%")]),  # a rate alone is a level
+    ],
+)
+def test_the_rate_of_a_change_with_its_basis_glued_on_is_the_change(sentence, shown):
+    assert [(f.text, f.en) for f in extract_figures(split_sentences(sentence))] == shown
+
+
 def test_a_change_is_written_from_inside_the_bracket_it_opens():
     [change, _] = extract_figures(split_sentences("手机出货量较去年同月腰斩（骤减51.6%）至52.6万支。"))
     assert (change.text, change.en) == ("骤减51.6%", "down 51.6% y/y")  # not "较去年同月腰斩（骤减51.6%"

@@ -41,12 +41,15 @@ _BASIS = (
 # "营收相较去年同期下滑": 相较, 相比 are 较, 比
 _BASIS_RE = rf"相?(?:{_BASIS})"
 # What may stand between a direction and its number: "增长了", "增长达", "增估".
+# The rate of a change with its basis glued on ("年增率达17%", "月减率高达3成", "年增幅约45%"); a
+# rate alone ("年复合成长率12%") is a level
+_GLUED_RATE = r"(?:(?:(?<=[年季月][增减])|(?<=[年季月]成长))(?:率|幅度?))?"
 _AFTER_DIRECTION = r"了?\s*(?:则|亦|也)?\s*(?:达到|达|高达|多达|约达|估计|估|仅|为|是)?\s*$"  # "年减则为10.39%"
 # "同比大幅增长", "年增近", "季增估", "较去年同期微幅衰退": a basis, adverbs, a direction, fillers.
 _CHANGE_BEFORE = re.compile(
     rf"(?:(?P<basis>{_BASIS_RE})\s*)?(?:分别|大幅|小幅|微幅|明显|显著|稳步|持续|进一步|则|也|将|可望|有望|预计|再|均|仍|亦|略|"
     rf"累计|同步|双双|都|已|实质|实际)*(?P<core>(?P<glued>(?<![今去全前本每上下一二三四首第单当该明后近半元正腊\d])[年季月](?=[增减衰降]|成长)"
-    rf"|(?<![共相协一等不])[同环](?=[增减降]))?(?<![新公毫])(?P<dir>{_DIR_RE})){_AFTER_DIRECTION}"
+    rf"|(?<![共相协一等不])[同环](?=[增减降]))?(?<![新公毫])(?P<dir>{_DIR_RE})){_GLUED_RATE}{_AFTER_DIRECTION}"
 )
 # A basis right before a signed number: "同比-13.7%", "环比+7.33%", "yoy-55.57%".
 _SIGNED_BASIS = re.compile(rf"(?P<basis>{_BASIS_RE})\s*(?:分别)?\s*$")
@@ -56,7 +59,7 @@ _SIGNED_BASIS = re.compile(rf"(?P<basis>{_BASIS_RE})\s*(?:分别)?\s*$")
 # it come last; when the head's last characters hold none, no change is written before it.
 _CHANGE_REACH = 48
 _DIRECTION_REACH = 16
-_DIRECTION_LAST = re.compile(rf"(?:{_DIR_RE}){_AFTER_DIRECTION}")
+_DIRECTION_LAST = re.compile(rf"(?:{_DIR_RE}){_GLUED_RATE}{_AFTER_DIRECTION}")
 _PERIOD = re.compile(
     r"((?:19|20)\d{2}年(?:前\d{1,2}个月|[一二三四]季度|上半年|下半年|全年)?|今年(?:前\d{1,2}个月|[一二三四]季度|上半年|以来)?"
     r"|前\d{1,2}个月|[一二三四]季度末?|上半年|下半年)"
