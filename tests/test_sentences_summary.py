@@ -347,6 +347,12 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
             {"冰水机组"}, {"影响", "整体", "持平", "金额", "历史", "机会", "幅度", "增长幅度", "状况"},
             id="how much or how it went",
         ),
+        pytest.param(  # the segmenter's guesses that open on "because" or end on "has"
+            "云光营收下滑，系因汇率影响；云光因营收下滑而减产，云光估有3成产能闲置。"
+            "法人指出，系因汇率影响，云光因营收下滑调整产品组合，云光估有库存去化压力。",
+            {"云光"}, {"系因", "因营收", "估有"},
+            id="because, has",
+        ),
         pytest.param(  # two keywords the article never writes apart are one; a place, a name after its
             # description and a chain of three stay apart
             "瑞仪平板电脑背光模组出货增加，平板电脑营收占比升至三成，平板电脑明年续增。"
