@@ -65,6 +65,8 @@ PICTURE_POINTER = re.compile(
     r"|附?[图圖](?:为|為|爲|说|說)[:：]?[^（()）]{1,40}|[图圖]表(?:见此|見此)?"
     r")\s*[）)]"
 )
+# Full-width punctuation carries its own spacing: a space beside it is the typist's
+_SPACE_BY_FULL_WIDTH = re.compile(r"[ \t\u3000]+(?=[，。；：、！？）」』”])|(?<=[，。；：、！？（）「」『』“”])[ \t\u3000]+")
 # Taiwan's press dates a deictic word in brackets: "今(14)日", "昨（10）日", "本(11)月",
 # "去(2017)年". Shown on its own the sentence says the date: "14日", "11月", "2017年".
 BRACKETED_DATE = re.compile(r"[今昨前明去本上下后後][（(]\s*(\d{1,4})\s*[）)](?=[日月年])")
@@ -74,12 +76,15 @@ _ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
 def shown_alone(text: str) -> str:
-    """``text`` as a sentence shown on its own (a summary, a title) reads: without stock codes
-    and picture pointers, with Taiwan's bracketed dates written out; the full text keeps them.
+    """``text`` as a sentence shown on its own (a summary, a title) reads: without stock codes,
+    picture pointers and spaces beside full-width marks, with Taiwan's bracketed dates written
+    out; the full text keeps them.
 
     A space stays where a code kept two Latin words or numbers apart ("NVIDIA(NVDA.US)22日"
     -> "NVIDIA 22日").
     """
+    if _SPACE_BY_FULL_WIDTH.search(text):
+        text = _SPACE_BY_FULL_WIDTH.sub("", text)  # "在国内， 公司…": a typist's space after a full-width mark
     if "(" not in text and "（" not in text:
         return text
     text = STOCK_CODE.sub(lambda m: " " if _ALNUM.match(text, m.end()) and text[m.start() - 1].isascii() else "", text)

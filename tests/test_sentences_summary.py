@@ -837,6 +837,10 @@ def test_a_teaser_costs_like_a_question_and_a_sentence_that_says_it_costs_nothin
         ("连续第16个月呈现年减(见下图；图片来源：FRED)，创新低", "连续第16个月呈现年减，创新低"),
         ("总经理钟世英(见附图／资料照片)表示", "总经理钟世英表示"),
         ("(附图为Sony推出的4K电视)Sony指出，上季电视事业转亏为盈", "Sony指出，上季电视事业转亏为盈"),
+        # a typist's space beside a full-width mark; half-width text keeps its spaces
+        ("在国内， 公司租赁商覆盖率超过50% 。", "在国内，公司租赁商覆盖率超过50%。"),
+        ("上调评级至“ 买入” 评级", "上调评级至“买入”评级"),
+        ("Samsung Electronics Co., Ltd. 表示：　“好”", "Samsung Electronics Co., Ltd. 表示：“好”"),
         ("董事长蔡朝阳（圖為上緯董事長蔡朝陽）表示", "董事长蔡朝阳表示"),
         ("董事长戴朝荣(图说：泰升-KY董事长戴朝荣／资料照片)指出，营收（图表见此）创高", "董事长戴朝荣指出，营收创高"),
         # ... but not what the brackets say besides
