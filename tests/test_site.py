@@ -280,20 +280,25 @@ def test_the_pages_workflow_passes_actionlint(tmp_path):
         assert any(u.startswith(action + "@") for u in uses), action
 
 
+def _site_of(tmp_path: Path, seeds: dict[str, str]) -> Path:
+    """The built site of a project whose seeds are ``seeds`` (file name → text)."""
+    project = make_project(tmp_path / "p", seeds=False)
+    for name, text in seeds.items():
+        (project / "seeds" / name).write_text(text, encoding="utf-8")
+    assert briefing("build", "--no-translate", cwd=project).returncode == 0
+    assert mkdocs_build(project).returncode == 0
+    return project / "site"
+
+
 def test_a_headline_with_markdown_characters_reads_as_printed_everywhere(tmp_path):
     """"5~10%", "A&B", "|" and "$" are escaped in the Markdown; the page title, the header, the
     topic lists and the search results show them once, never as "&#126;" or "&amp;"."""
-    project = make_project(tmp_path / "p", seeds=False)
-    for i in range(2):
-        (project / "seeds" / f"t{i}.md").write_text(
-            f"# 頎邦Q{i + 2}營收估增5~10%；A&B公司|$3\n\n"
-            "頎邦表示，受惠於通訊手機市場需求，面板驅動IC封測訂單挹注，營收季增幅度約5%~10%。\n\n"
-            "頎邦面板驅動IC封測產能利用率提升，面板驅動IC封測訂單續增。\n",
-            encoding="utf-8",
-        )
-    assert briefing("build", "--no-translate", cwd=project).returncode == 0
-    assert mkdocs_build(project).returncode == 0
-    site = project / "site"
+    site = _site_of(tmp_path, {
+        f"t{i}.md": f"# 頎邦Q{i + 2}營收估增5~10%；A&B公司|$3\n\n"
+        "頎邦表示，受惠於通訊手機市場需求，面板驅動IC封測訂單挹注，營收季增幅度約5%~10%。\n\n"
+        "頎邦面板驅動IC封測產能利用率提升，面板驅動IC封測訂單續增。\n"
+        for i in range(2)
+    })
     article = next(site.glob("digest/t0-md/article-01/index.html")).read_text(encoding="utf-8")
     topics = (site / "digest" / "topics" / "index.html").read_text(encoding="utf-8")
     shown = "頎邦Q2營收估增5~10%；A&amp;B公司|$3"
@@ -306,22 +311,18 @@ def test_a_headline_with_markdown_characters_reads_as_printed_everywhere(tmp_pat
 
 
 def test_hostile_tags_and_titles_stay_text(tmp_path):
-    project = make_project(tmp_path / "p", seeds=False)
-    for i in range(2):
-        (project / "seeds" / f"h{i}.md").write_text(
-            f"# 测试<script>alert({i})</script>标题\n\n"
-            "本报讯 今年前2个月，营业收入3.26万亿元，同比增长4.1%。关键词<b>加粗</b>出现。\n\n"
-            "第二段落说明情况，数据显示增长明显，&lt;img src=x onerror=alert(1)&gt;结束。\n",
-            encoding="utf-8",
-        )
+    seeds = {
+        f"h{i}.md": f"# 测试<script>alert({i})</script>标题\n\n"
+        "本报讯 今年前2个月，营业收入3.26万亿元，同比增长4.1%。关键词<b>加粗</b>出现。\n\n"
+        "第二段落说明情况，数据显示增长明显，&lt;img src=x onerror=alert(1)&gt;结束。\n"
+        for i in range(2)
+    }
     # a publication's name is the front-matter title of its edition pages, which Material's
     # header prints as it is
-    (project / "seeds" / "h2.md").write_text(
+    seeds["h2.md"] = (
         '---\npublication: "</title><script>alert(2)</script>报"\ndate: 2025-03-29\n---\n'
-        "# 测试标题\n\n本报讯 今年前2个月，营业收入3.26万亿元，同比增长4.1%。\n",
-        encoding="utf-8",
+        "# 测试标题\n\n本报讯 今年前2个月，营业收入3.26万亿元，同比增长4.1%。\n"
     )
-    assert briefing("build", "--no-translate", cwd=project).returncode == 0
-    assert mkdocs_build(project).returncode == 0
-    joined = "\n".join(p.read_text(encoding="utf-8") for p in (project / "site").rglob("*.html"))
+    site = _site_of(tmp_path, seeds)
+    joined = "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert "<script>alert" not in joined and "<b>加粗</b>" not in joined and "<img src=x" not in joined
