@@ -42,9 +42,9 @@ _FIGURE_WORDS = (
 # ... and the basis of a change as English notes write it ("YoY+38.8%"), and the ratios every
 # report of earnings gives (EPS was the commonest keyword of the development news), in any case
 _LATIN_BASIS = frozenset(("yoy", "qoq", "mom", "hoh", "eps", "pe", "pb", "roe"))
-# What a page of financial news is full of without being about it.
-# a table's head and foot ("单位：仟元", "百分比", "总计"): how figures are laid out, not what
+# A table's head and foot ("单位：仟元", "百分比", "总计"): how figures are laid out, not what.
 _TABLE_WORDS = frozenset(("总计", "合计", "总数", "单位", "百分比"))
+# What a page of financial news is full of without being about it.
 _BOILERPLATE = frozenset((
     "公司", "报导", "报道", "新闻报导", "新闻报道", "法人", "预估", "预期", "预计", "预测", "去年同期", "同期", "单季",
     "单月", "归母", "扣非", "此一", "KY",

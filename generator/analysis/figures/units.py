@@ -51,7 +51,8 @@ COUNT_NOUNS = {
     "集聚区": "clusters", "大模型": "models", "合作协议": "agreements", "协议": "agreements",
     "领域": "fields", "单位": "organisations", "园区": "parks", "基地": "bases", "中心": "centres",
     "人才": "people", "岗位": "jobs", "学校": "schools", "医院": "hospitals", "门店": "stores",
-    "专卖店": "stores", "店家": "stores", "店铺": "stores", "分店": "stores", "店": "stores", "酒店": "hotels", "饭店": "hotels", "网点": "outlets",
+    "专卖店": "stores", "店家": "stores", "店铺": "stores", "分店": "stores", "店": "stores", "网点": "outlets",
+    "酒店": "hotels", "饭店": "hotels",
     "地区": "regions", "行政区": "districts", "市场": "markets", "品牌": "brands", "商品": "products",
     "药品": "drugs", "处方药": "drugs", "专利": "patents", "基站": "base stations", "据点": "sites",
     "工作机会": "jobs", "就业机会": "jobs", "航点": "destinations", "港口": "ports", "摊位": "booths",
@@ -87,8 +88,9 @@ _TAIWAN_CHANGE = re.compile(r"[年季月][增减](?![长加少速量值])")
 def home_currency(text: str, *, traditional: bool = False) -> str:
     """The currency a bare 元 of ``text`` (simplified, as the parser reads it) is in.
 
-    An article printed in ``traditional`` script that names no currency is Taiwanese: Hong Kong
-    papers write 港元 at least once, and the mainland prints simplified script."""
+    An article that names no currency is Taiwanese when printed in ``traditional`` script (Hong
+    Kong papers write 港元 at least once, the mainland prints simplified script) or when it
+    reads as a Taiwanese report (``_TAIWAN_CODE`` and ``_TAIWAN_CHANGE``)."""
     if _NAMED_RENMINBI.search(text):
         return "CNY"
     named = [code for code, pattern in _NAMED_HOME.items() if pattern.search(text)]
