@@ -353,6 +353,12 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
             {"云光"}, {"系因", "因营收", "估有"},
             id="because, has",
         ),
+        pytest.param(  # a company's legal form is no part of the name a reader searches for
+            "苹果(Apple Inc.)与三星电子(Samsung Electronics Co., Ltd.)达成和解。Apple Inc.表示，"
+            "Samsung Electronics Co., Ltd.同意支付和解金，Apple Inc.撤回诉讼。",
+            {"Apple", "Samsung Electronics"}, {"Apple Inc", "Inc", "Ltd", "Samsung Electronics Co", "Co"},
+            id="legal forms",
+        ),
         pytest.param(  # two keywords the article never writes apart are one; a place, a name after its
             # description and a chain of three stay apart
             "瑞仪平板电脑背光模组出货增加，平板电脑营收占比升至三成，平板电脑明年续增。"

@@ -42,6 +42,9 @@ _FIGURE_WORDS = (
 # ... and the basis of a change as English notes write it ("YoY+38.8%"), and the ratios every
 # report of earnings gives (EPS was the commonest keyword of the development news), in any case
 _LATIN_BASIS = frozenset(("yoy", "qoq", "mom", "hoh", "eps", "pe", "pb", "roe"))
+# A company's legal form after its name ("Apple Inc", "Samsung Electronics Co., Ltd."): the name
+# is what a reader searches for
+_LEGAL_FORMS = frozenset(("Inc", "Ltd", "Co", "Corp", "Corporation", "Limited", "LLC", "PLC", "plc"))
 # A table's head and foot ("单位：仟元", "百分比", "总计"): how figures are laid out, not what.
 _TABLE_WORDS = frozenset(("总计", "合计", "总数", "单位", "百分比"))
 # What a page of financial news is full of without being about it.
@@ -186,6 +189,8 @@ def _whole_latin_names(sentences: Sequence[Sentence], latin: list[str]) -> dict[
                 parts = parts[1:]  # "Q3 EPS" is EPS, dated
             if len(parts) > _MAX_NAME_WORDS:
                 continue  # a sentence in English, not a name
+            while len(parts) > 1 and parts[-1].rstrip(".,") in _LEGAL_FORMS:
+                parts = parts[:-1]  # "Apple Inc" is Apple
             run = " ".join(parts)
             for word in {piece for part in parts for piece in (part, *_LATIN_JOINER.split(part))}:
                 if word in runs:
@@ -272,8 +277,8 @@ def _is_candidate(word: str) -> bool:
         return False
     if word in _FIGURE_WORDS or word in _BOILERPLATE or _PERIOD_WORD.match(word) or word.endswith(("于", "幅度")):
         return False  # (a comparison the dictionary has as an idiom: "略低于"; "增长幅度")
-    if word[0] == "每" or word in _TABLE_WORDS:
-        return False  # the unit of a price ("每吨", "每坪", "每盎司"), or a table's word
+    if word[0] == "每" or word in _TABLE_WORDS or word in _LEGAL_FORMS:
+        return False  # the unit of a price ("每吨", "每坪", "每盎司"), a table's word, "Inc"
     tag = word_tag(word)
     if tag is None:
         return bool((_UNKNOWN_WORD.match(word) and not _FRAGMENT_EDGE.search(word)) or _LATIN_WORD.match(word))
