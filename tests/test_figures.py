@@ -490,6 +490,7 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         # where a change starts is not what it measures; a research note's part label is not either
         ("激光器市场规模从2016年的8.95亿美元增至2020年的22.05亿美元。", ["激光器市场规模", "激光器市场规模"]),
         ("代工占比重也由去年底的30%提升至40%。", ["代工占比重", "代工占比重"]),
+        ("工厂稼动率自去年同期的60%提升至80%。", ["工厂稼动率", "工厂稼动率"]),
         ("日产量将从2017年的239.3万桶，增加至2020年的324.1万桶。", ["日产量", "日产量"]),
         ("市场规模将达到159亿美元，到2024年有望达到190亿美元。", ["市场规模", "市场规模"]),
         ("营收10亿元，5亿元来自海外。", ["营收", None]),  # words of its own, after the figure
