@@ -343,8 +343,8 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
         ),
         pytest.param(  # how much, how it went, what may come: of whatever the article is about
             "受疫情影响，冰水机组整体出货持平，空调订单金额创历史新高。冰水机组有机会在旺季放量，"
-            "空调订单金额增长幅度扩大，整体获利状况改善，冰水机组受汇率影响有限。",
-            {"冰水机组"}, {"影响", "整体", "持平", "金额", "历史", "机会", "幅度", "增长幅度", "状况"},
+            "空调订单金额增长幅度扩大，整体获利状况改善，冰水机组受汇率影响有限，营收年增两位数，两位数增长可期。",
+            {"冰水机组"}, {"影响", "整体", "持平", "金额", "历史", "机会", "幅度", "增长幅度", "状况", "两位数"},
             id="how much or how it went",
         ),
         pytest.param(  # the segmenter's guesses that open on "because" or end on "has"

@@ -68,7 +68,7 @@ _BOILERPLATE = frozenset((
     "续旺", "续增", "续减", "续创", "转强", "转弱", "走扬", "看增", "看旺",
     # how much, how it went or what may come, of whatever the article is about ("创历史新高",
     # "整体营收", "营收持平", "受疫情影响", "有机会", "交易金额", "获利状况", "增长幅度")
-    "历史", "整体", "持平", "影响", "机会", "金额", "状况", "幅度",
+    "历史", "整体", "持平", "影响", "机会", "金额", "状况", "幅度", "个位数", "两位数", "二位数", "双位数", "三位数",
 ))
 # "Smart", as Taiwan's papers write it: jieba's dictionary has both as names, but they only
 # qualify the noun after them, so they are keywords only joined to it (智慧型手机, 智慧手表)
