@@ -358,6 +358,11 @@ def test_a_count_word_that_starts_a_word_is_no_unit(sentence):
     assert extract_figures(split_sentences(sentence)) == []
 
 
+@pytest.mark.parametrize("text, written", [("营收3亿元", "3亿元"), ("新增产线10条", "10条"), ("出货量7200万部", "7200万部")])
+def test_a_figure_that_ends_the_text_without_a_mark_is_read(text, written):
+    assert [f.text for f in extract_figures(split_sentences(text))] == [written]
+
+
 def test_every_unit_of_the_parser_has_a_case():
     from generator.analysis.figures.units import UNITS
 

@@ -327,8 +327,8 @@ def _word_after(unit: str, after: str) -> bool:
         return True
     if unit == "台" and after[:1] in tuple("湾州北南中东资企风"):
         return True
-    if after[:1] in _STARTS_WORD.get(unit, ""):
-        return True  # 3部门, 支出, 只要, 条件, 款项, 座位, 头部
+    if after and after[0] in _STARTS_WORD.get(unit, ""):
+        return True  # 3部门, 支出, 只要, 条件, 款项, 座位, 头部 (nothing after: the text's end)
     return unit == "人" and after[:1] in tuple("民制均们员工造力类格口士")
 
 
