@@ -310,26 +310,20 @@ def _not_an_amount(text: str, t: _Token) -> bool:
     return _word_after(unit, after) or _time(unit, t, before, after)
 
 
-# Count words that also start a common word, and the characters that would follow them then.
+# Unit characters that also start a common word, and the characters that would follow them
+# then: 3部门, 支出, 只要, 条件, 款项, 座位, 头部, 名单, 台湾, 人民路, "A11项目" (a model's project).
 _STARTS_WORD = {
     "部": "分门署长位落件", "支": "出持付撑援柱票", "只": "要有是能会需剩限在不可好得见", "户": "外口型籍",
     "架": "构设上", "款": "项式额", "座": "位谈椅席", "条": "件款例约", "头": "部条寸等号",
+    "项": "目", "名": "单次", "台": "湾州北南中东资企风", "人": "民制均们员工造力类格口士",
 }
 
 
 def _word_after(unit: str, after: str) -> bool:
-    """The unit character starts a word: 3个月, 名单, 台湾, 人民路."""
+    """The unit character starts a word: 3个月, 名单, 台湾, 人民路 (nothing after: the text's end)."""
     if unit == "个" and re.match(r"多?月|半月|季|多?小时|工作[日天]|交易日|营业日|星期|礼拜|位数", after):
         return True  # a time (3个多月, 2个工作天), or the digits of a number (个位数增长)
-    if unit == "项" and after[:1] == "目":
-        return True  # A11项目: a model's project
-    if unit == "名" and after[:1] in ("单", "次"):
-        return True
-    if unit == "台" and after[:1] in tuple("湾州北南中东资企风"):
-        return True
-    if after and after[0] in _STARTS_WORD.get(unit, ""):
-        return True  # 3部门, 支出, 只要, 条件, 款项, 座位, 头部 (nothing after: the text's end)
-    return unit == "人" and after[:1] in tuple("民制均们员工造力类格口士")
+    return bool(after) and after[0] in _STARTS_WORD.get(unit, "")
 
 
 def _time(unit: str, t: _Token, before: str, after: str) -> bool:
