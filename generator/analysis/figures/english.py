@@ -16,20 +16,19 @@ from generator.data import Change, Figure
 
 _SYMBOL_UNITS = {"%": "%", "t": " tonnes", "kWh": " kWh", "MW": " MW", "GW": " GW", "kW": " kW", "MWh": " MWh",
                  "GWh": " GWh", "km": " km", "m²": " m²", "km²": " km²", "m": " m", "mu": " mu", "ha": " ha",
-                 "PFLOPS": " PFLOPS", "EFLOPS": " EFLOPS"}
+                 "PFLOPS": " PFLOPS", "EFLOPS": " EFLOPS", "times": "×"}
 # Units counted in points of something, singular for exactly one.
 _POINT_UNITS = {"pp": "percentage point", "points": "point", "bp": "basis point"}
 _SINGULAR = {"people": "person", "indices": "index", "sub-indices": "sub-index"}
 # Units written without magnitude words: a percentage or a multiple is never "1.2 million %".
 _UNSCALED = frozenset({"%", "pp", "points", "times", "bp"})
-# A change's unit in brackets: "+19.2%", "+1.1 pp", "-22 bp".
-_CHANGE_UNITS = {"%": "%", "pp": " pp", "points": " points", "times": " times", "bp": " bp"}
+# A change's unit in brackets: "+19.2%", "+1.1 pp", "-22 bp", "+1.6×" ("增长1.6倍": "up 1.6 times"
+# reads as a count of occasions, and "1.6-fold" is as ambiguous as the source; the sign keeps its number).
+_CHANGE_UNITS = {"%": "%", "pp": " pp", "points": " points", "times": "×", "bp": " bp"}
 
 
 def _one(noun: str) -> str:
     """A count noun for exactly one: "1 company", "1 person", "1 base station" (not "1 companies")."""
-    if noun == "times":
-        return noun  # "1倍" is "1 times" as a multiple, not "once"
     return " ".join(w if w == "and" else _SINGULAR.get(w) or _singular(w) for w in noun.split(" "))
 
 
