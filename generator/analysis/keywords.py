@@ -67,9 +67,12 @@ _BOILERPLATE = frozenset((
     "回温", "创高", "走升", "续升", "持稳", "转亏", "转盈", "调涨", "下修", "上修", "初估", "不淡", "不旺", "三大", "逐季",
     "续旺", "续增", "续减", "续创", "转强", "转弱", "走扬", "看增", "看旺",
     # how much, how it went or what may come, of whatever the article is about ("创历史新高",
-    # "整体营收", "营收持平", "受疫情影响", "有机会", "交易金额", "获利状况", "增长幅度")
-    "历史", "整体", "持平", "影响", "机会", "金额", "状况", "幅度", "个位数", "两位数", "二位数", "双位数", "三位数",
+    # "整体营收", "营收持平", "受疫情影响", "有机会", "交易金额", "获利状况", "增长幅度", "营收占比")
+    "历史", "整体", "持平", "影响", "机会", "金额", "状况", "幅度", "占比", "比重", "个位数", "两位数", "二位数", "双位数", "三位数",
 ))
+# This module's own words that jieba's dictionary mostly lacks: no word the segmenter cut from
+# one of them, or glued to one, is a keyword
+_LISTED_WORDS = frozenset(w for w in _FIGURE_WORDS | _BOILERPLATE if len(w) == 2)
 # "Smart", as Taiwan's papers write it: jieba's dictionary has both as names, but they only
 # qualify the noun after them, so they are keywords only joined to it (智慧型手机, 智慧手表)
 _QUALIFIERS = frozenset(("智慧", "智慧型"))
@@ -85,7 +88,7 @@ _FUNCTION_CHARS = "为是在的了和与及或等将已也都就被把对从向�
 _LEADS_ON = "近达至约逾超且而较"  # what leads into a number or the next clause
 _COUNTERS = "个条家座项只次"  # what a number counts with: "3条产线" → 条产线, "18个州" → 个州
 _FRAGMENT_EDGE = re.compile(
-    f"^[{_FUNCTION_CHARS}较于年季月并且占仍亦均皆再还因系{_COUNTERS}]|[{_FUNCTION_CHARS}{_LEADS_ON}则估季有]$"
+    f"^[{_FUNCTION_CHARS}较于年季月并且占仍亦均皆再还因系估{_COUNTERS}]|[{_FUNCTION_CHARS}{_LEADS_ON}则估季有]$"
 )
 # A name the segmenter cut short ends on a Han character, never on a particle, a word that
 # leads into a number or a comparison, or a change's glued basis (营收|年增 is no name)
@@ -131,12 +134,16 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
     ]
     scored.sort(key=lambda p: (-round(p[0], 9), p[1]))
     shortlist = [w for _, w in scored[: limit * 2]]
-    whole = _whole_names(sentences, [w for w in shortlist if _UNKNOWN_WORD.match(w) and word_tag(w) is None])
+    unknown = [w for w in shortlist if _UNKNOWN_WORD.match(w) and word_tag(w) is None]
+    pieces = _cut_from_listed_words(sentences, unknown)
+    whole = _whole_names(sentences, [w for w in unknown if w not in pieces])
     whole |= _whole_latin_names(sentences, [w for w in shortlist if _LATIN_WORD.match(w)])
     whole |= _inseparable(sentences, counts, [w for w in shortlist if _HAN_WORD.match(w) and w not in whole])
     chosen: list[str] = []
     folded_chosen: list[str] = []
     for _, word in scored:
+        if word in pieces:
+            continue
         word = whole.get(word, word)
         if word in _QUALIFIERS:
             continue
@@ -150,6 +157,28 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
         if len(chosen) == limit:
             break
     return chosen
+
+
+def _cut_from_listed_words(sentences: Sequence[Sentence], unknown: list[str]) -> set[str]:
+    """Words the dictionary lacks that the segmenter made of one of this module's own words
+    (which jieba's dictionary lacks as well) and its neighbour: "营收续创新高" → 营|收续|创新高,
+    "月增率" → 月|增率, "持稳小增" → 持|稳小增, "自结营收" → 自结营|收. Such a word is a piece
+    when, at half or more of its places, its first character ends one of those words or its
+    last character starts one."""
+    pieces = set()
+    for word in unknown:
+        places = cut = 0
+        for sentence in sentences:
+            text = sentence.text
+            at = text.find(word)
+            while at >= 0:
+                places += 1
+                end = at + len(word)
+                cut += text[at - 1 : at + 1] in _LISTED_WORDS or text[end - 1 : end + 1] in _LISTED_WORDS
+                at = text.find(word, end)
+        if places and 2 * cut >= places:
+            pieces.add(word)
+    return pieces
 
 
 def _whole_names(sentences: Sequence[Sentence], unknown: list[str]) -> dict[str, str]:
@@ -277,9 +306,11 @@ def _is_candidate(word: str) -> bool:
         return False
     if word in _FIGURE_WORDS or word in _BOILERPLATE or _PERIOD_WORD.match(word) or word.endswith(("于", "幅度")):
         return False  # (a comparison the dictionary has as an idiom: "略低于"; "增长幅度")
-    if word[0] == "每" or word in _TABLE_WORDS or word in _LEGAL_FORMS:
-        return False  # the unit of a price ("每吨", "每坪", "每盎司"), a table's word, "Inc"
+    if word[0] in "每较" or word in _TABLE_WORDS or word in _LEGAL_FORMS:
+        return False  # the unit of a price ("每吨", "每坪"), a comparison (jieba has "较前年" as a noun), a table's word, "Inc"
     tag = word_tag(word)
     if tag is None:
+        if word[:2] in _LISTED_WORDS or word[-2:] in _LISTED_WORDS:
+            return False  # one of those words and a piece of the next: "营收创", "视营收", "自结数"
         return bool((_UNKNOWN_WORD.match(word) and not _FRAGMENT_EDGE.search(word)) or _LATIN_WORD.match(word))
     return tag in _POS or (tag == "eng" and bool(_LATIN_WORD.match(word)))
