@@ -386,6 +386,14 @@ def test_every_unit_of_the_parser_has_a_case():
         ("国巨（２３２７）第三季营收310亿元，季减5%。", "TWD"),
         ("美团(3690)第三季营收310亿元，同比增长12%，年增长率达10%。", "CNY"),  # a code, a mainland change
         ("全省3月营收310亿元，月减5%，年增3%。", "CNY"),  # no listed company named by its code
+        # ... or two other signs: Taiwan's words (自结, 合并营收, 随著, 每股盈余), also printed in
+        # traditional script inside a simplified article
+        ("川湖自结10月合并营收5.2亿元，随著伺服器导轨出货增加。", "TWD"),
+        ("记者获悉，世界今年前2月合併營收40.34億元，年減1.49%。", "TWD"),
+        ("税后净利20.77亿元、每股盈余4.47元、年增22%。", "TWD"),
+        # one sign is not two: a mainland company's legal representative, its network business
+        ("公司法人代表称，公司营业收入3亿元，同比增长12%。", "CNY"),
+        ("公司网路业务收入3亿元，同比增长12%。", "CNY"),
     ],
 )
 def test_a_bare_yuan_is_the_one_dollar_the_article_names(text, currency):
