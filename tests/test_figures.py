@@ -474,6 +474,16 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("9月份原油进口量年增7.4%至2,758万吨。", ["9月份原油进口量", "9月份原油进口量"]),
         ("我们预计公司2021-2023年实现营业收入39.40/64.08/78.02亿元。", ["预计公司2021-2023年实现营业收入"] * 3),
         ("营收从10%提高到15%。", ["营收", "营收"]),
+        # ... or by a verb alone in the same clause: where a change took it measures the same
+        ("晶片厂营收年增12.4%达3.15亿元。", ["晶片厂营收", "晶片厂营收"]),
+        ("比特币下跌2.38%报4,085.80美元。", ["比特币", "比特币"]),
+        ("累积1~10月营收，则年增125.55%为18.07亿元。", [None, None]),  # never "则年增125.55%"
+        # a report's revenue named in a clause of its own: what figures with no words of their own
+        # after it measure (not a range's end, a share of it, nor a figure in brackets after other words)
+        ("扬智(3041)公布11月营收，月增3.35%来到4.02亿元、年增16.71%。", ["11月营收"] * 2),
+        ("台积电公布10月营收，随著时序进入淡季，月减6.48%来到517.95亿元。", ["10月营收"] * 2),
+        ("带动6月营收达今年新高纪录，也突破2月旺季的营收(3.63亿元)表现。", [None]),
+        ("畜产试剂的8月营收占比，从去年同期仅1%大幅成长至15%。", [None, None]),
         # a number inside the label stays: what is counted needs it
         ("贵州省向全国72家企业发放了首批89张。", ["贵州省向全国", "贵州省向全国72家企业发放了首批"]),
         ("开工率在75%及以上的企业占比55.95%。", ["开工率", "开工率在75%及以上的企业占比"]),

@@ -135,6 +135,13 @@ _PART_BREAK = re.compile(r"[；;。！？!?]")
 # up to three commas (not those inside a number), nothing stronger
 _CLAUSE_PIECE = r"(?:[^；;。！？!?()（），,]|(?<=\d)[，,](?=\d{3}(?!\d)))*"
 _SAME_PART = re.compile(rf"{_CLAUSE_PIECE}(?:[，,]{_CLAUSE_PIECE}){{1,3}}")
+# A report's revenue named in a clause of its own before its figures ("公布10月营收，随著时序进入
+# 淡季，月减6.48%来到517.95亿元", "10月营收面临客户库存调整，月减13%来到44.6亿元"): what the figures
+# after it measure when their own clauses say nothing
+_REVENUE_TOPIC = re.compile(
+    r"(?<![\d~～\-－至到、])(?:\d{1,2}月份?|第?[1-4一二三四]季度?|Q[1-4]|[上下]半年|前\d{1,2}个?月|全年)(?:集团)?(?:合并)?(?:营收|营业收入)(?:净额)?"
+    r"(?![占比的率幅]|[年季月]?[增减]|成长|增长|目标|规模)"  # not its share, its growth rate or its target
+)
 _NEXT_CLAUSE = re.compile(rf"\s*[，,、；;(（]\s*(?:但|而|惟|并|且|将|{_MODAL})*\s*")  # "，则", "，但将", "(季减60%)"
 # How a figure goes on from the one before it with no words of its own: where (and when) a
 # change ends, "增加至2020年的", "到2024年有望达到", "至2022年降至", or a share's close
@@ -220,7 +227,15 @@ def _sentence_figures(sentence: str) -> list[Figure]:
             label = own if own or not (same_clause or _goes_on(text, last, change, measured_at)) else label
         else:
             own = _metric(sentence, text, measured_at, 0)
+            if last is not None and not _CLAUSE_BREAK.search(text, last[0].end, measured_at) and (
+                    _metric(sentence, text, measured_at, last[0].end) is None):
+                # "营收年增12%达3亿元", "股价下挫0.42%收在30元": where a change took it measures the
+                # same, never "营收年增12%"
+                own = label
             label = own if own or not _goes_on(text, last, change, measured_at) else label
+            if label is None and (change is not None or q.unit in CURRENCIES) and text[measured_at - 1 : measured_at] not in "(（":
+                # (a figure in brackets is the words' before it: "2月的营收(3.63亿元)")
+                label = _topic(sentence, text, last[0].end if last else 0, measured_at)
             if label is None and change is not None and change[1] is not None and q.unit in ("%", "times") and (
                     amount is not None and _SAME_PART.fullmatch(text, amount[1], measured_at)):
                 # "营收为4.63亿元，也是历史新高纪录，月增为6.73%": a dated change in percent with no
@@ -246,6 +261,15 @@ def _sentence_figures(sentence: str) -> list[Figure]:
     spans.sort(key=lambda s: s.start)
     _label_respectively(sentence, text, spans)
     return [s.figure for s in _attach_changes(text, spans)]
+
+
+def _topic(sentence: str, text: str, floor: int, position: int) -> str | None:
+    """The revenue named last before ``position`` (after ``floor``, the figure before), in the
+    same part of the sentence."""
+    found = max(_REVENUE_TOPIC.finditer(text, floor, position), key=lambda m: m.start(), default=None)
+    if found is None or _PART_BREAK.search(text, found.end(), position):
+        return None
+    return sentence[found.start() : found.end()]
 
 
 def _label_respectively(sentence: str, text: str, spans: list[_Span]) -> None:
