@@ -344,9 +344,13 @@ def test_every_unit(sentence, written, unit, english):
         ("今年新建基站1个。", "1 base station"),
         ("新增签约企业1-2家。", "1-2 companies"),  # a range is counted in the plural
         ("新增签约企业11家。", "11 companies"),
+        # what is counted named before the count, with how many there are
+        ("公司医保门店数量为3，503家。", "3,503 stores"),
+        ("分店总数达120家。", "120 stores"),
+        ("分项指数有8个。", "8 sub-indices"),
     ],
 )
-def test_one_of_a_count_is_singular(sentence, english):
+def test_a_count_is_of_what_it_counts(sentence, english):
     assert [f.en for f in extract_figures(split_sentences(sentence))] == [english]
 
 

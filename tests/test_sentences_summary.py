@@ -376,6 +376,12 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
             {"盛群", "微控制器"}, {"收续", "增率", "稳小增", "自结营", "较前年", "比品", "占比", "营收料"},
             id="pieces of words the dictionary lacks",
         ),
+        pytest.param(  # a link printed in a note: its path and its label are no topic
+            "烟台市生态环境局对光刻胶树脂项目环评进行公示。链接：http://www.yeda.gov.cn/art/2021/11/15/art_50341_2939530.html"
+            "根据该公示，光刻胶树脂项目年产65吨。光刻胶树脂是公司功能性材料业务的重点。",
+            {"光刻胶树脂", "环评"}, {"art", "html", "www", "yeda", "链接"},
+            id="a link",
+        ),
     ],
 )
 def test_keywords_are_whole_words_about_the_article(body, wanted, unwanted):

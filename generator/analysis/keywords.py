@@ -50,7 +50,7 @@ _TABLE_WORDS = frozenset(("总计", "合计", "总数", "单位", "百分比"))
 # What a page of financial news is full of without being about it.
 _BOILERPLATE = frozenset((
     "公司", "报导", "报道", "新闻报导", "新闻报道", "法人", "预估", "预期", "预计", "预测", "去年同期", "同期", "单季",
-    "单月", "归母", "扣非", "此一", "KY",
+    "单月", "归母", "扣非", "此一", "KY", "链接",
     # how well a business goes or at what level, whatever it is ("营运成长", "本业获利", "维持高档水准")
     "营运", "本业", "水准",
     # when, not what: a period, or the rate of a change by its basis
@@ -101,6 +101,8 @@ _LATIN_PART = r"(?:[A-Za-z]|\d+[A-Za-z])[A-Za-z0-9]*(?:[\-.+&][A-Za-z][A-Za-z0-9
 _LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_PART}(?: {_LATIN_PART})*")
 _MAX_NAME_WORDS = 4
 _LATIN_JOINER = re.compile(r"[\-.+&]")  # what the segmenter cuts a Latin word at: G|-|Mark
+# A link printed in the text ("链接：http://www.yeda.gov.cn/art/2021/…"): its path is no topic
+_URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
 # Words of the title count this much more: the editor chose them.
 _TITLE_WEIGHT = 2.0
 # Candidates considered per keyword shown (jieba's extract_tags takes topK this way too).
@@ -111,7 +113,8 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
     """Up to ``limit`` keywords, best first."""
     counts: Counter[str] = Counter()
     for sentence in sentences:
-        counts.update(tokens(sentence.text))
+        text = sentence.text
+        counts.update(tokens(_URL.sub(" ", text) if "://" in text or "www." in text else text))
     weights = _weights()
     rarities: dict[str, float] = {}
     for word in counts:

@@ -394,7 +394,10 @@ def _figure(
         # count of people (人, 名) stays people: "300名民营企业家" are entrepreneurs, not companies
         noun = _count_noun(text[q.end : q.end + 24])
         if noun is None and metric:
-            noun = next((en for zh, en in COUNT_NOUNS.items() if to_simplified(metric).endswith(zh)), None)
+            named = to_simplified(metric)
+            # ... or names it with how many there are: "医保门店数量为3,503家", "分店总数"
+            for head in (named, _HOW_MANY.sub("", named)):
+                noun = noun or next((en for zh, en in COUNT_NOUNS.items() if head.endswith(zh)), None)
         if noun is None and q.written_unit == "张" and _SHARE_TRADING.search(text):
             noun = "lots"  # Taiwan's shares trade in lots of 1,000: "卖超1,962张", "持股张数3,173张"
         unit = noun or unit
@@ -405,6 +408,9 @@ def _figure(
         text=_cut(sentence, q.start, q.end), value=value, unit=unit, en=None, sentence=sentence, metric=metric,
         approx=q.approx, upper=upper, period=period,
     )
+
+
+_HOW_MANY = re.compile(r"(?:总数|数量|家数|个数|总量|数)$")
 
 
 def _counted(sentence: str, text: str, end: int) -> str | None:
