@@ -372,8 +372,8 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
             # comparison its dictionary has as a noun (较前年)
             "盛群6月营收续创新高，月增率达12%，全年获利持稳小增。盛群自结营收4.2亿元，较前年成长8%，"
             "微控制器占比品项最大。盛群表示，微控制器需求畅旺，7月营收料续创新高，月增率估逾5%，"
-            "下半年获利持稳小增，较前年仍有成长，微控制器出货持续增加。",
-            {"盛群", "微控制器"}, {"收续", "增率", "稳小增", "自结营", "较前年", "比品", "占比", "营收料"},
+            "下半年获利持稳小增，较前年仍有成长，微控制器出货持续增加。盛群累计其前6月营收25亿元。",
+            {"盛群", "微控制器"}, {"收续", "增率", "稳小增", "自结营", "较前年", "比品", "占比", "营收料", "其前"},
             id="pieces of words the dictionary lacks",
         ),
         pytest.param(  # a link printed in a note: its path and its label are no topic
