@@ -58,6 +58,7 @@ COUNT_NOUNS = {
     "地区": "regions", "行政区": "districts", "市场": "markets", "品牌": "brands", "商品": "products",
     "药品": "drugs", "处方药": "drugs", "专利": "patents", "基站": "base stations", "据点": "sites",
     "工作机会": "jobs", "就业机会": "jobs", "航点": "destinations", "港口": "ports", "摊位": "booths",
+    "券": "vouchers", "债券": "bonds", "证券": "securities",
 }
 
 # Codes of things counted one by one (not measured): a count of a few of them is a detail.
