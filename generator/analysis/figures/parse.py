@@ -97,7 +97,7 @@ _MODAL = r"大幅|小幅|微幅|明显|显著|稳步|持续|进一步|逆势|可
 _METRIC_TRAIL = re.compile(
     r"(高达|可达|约达|已达|将达|可望达|有望达|拥有|具有|共有|仅有|只有|只剩|仅剩|来到|降到|升到|回到|降为|升为|达到|达|为|是|约为|约|近|超过|(?<![卖买])超|突破|实现|至|到|共|累计|合计|总计|增至|升至|降至|占|逾|不到|不足|有|在|从|由|自|"
     rf"将|已|已经|分别|共计|同比|环比|比上年|比去年|接近|大约|略高于|略低于|远高于|远低于|低于|高于|{_MODAL}|(?:{_DIR_RE})(?:至|到|为)|"
-    r"可能|可以|或许|也许|恐怕|有机会|介于|维持在|维持|"  # "营收有机会65亿元以上", "营收将介于131.9亿元至139.9亿元"
+    r"可能|可以|或许|也许|恐怕|有机会|介于|维持在|维持|皆|均|都|亦|也|"  # "营收皆", "毛利率亦" (平均 stays whole)  # "营收有机会65亿元以上", "营收将介于131.9亿元至139.9亿元"
     # where a change starts: "市场规模从2016年的8.95亿美元", "EPS也由2012年"
     r"(?:从|由|自)(?:(?:19|20)\d{2}年|\d{1,2}月份?|去年|今年|上年|原先|原本|现行|目前)(?:底|末|初|同期)?的?)$"
 )
@@ -106,7 +106,7 @@ _METRIC_TRAIL = re.compile(
 # and the day a figure was reported on
 _METRIC_LEAD = re.compile(
     r"^(其中|此外|同时|目前|截至目前|据统计|数据显示|今年|去年|我国|全国|将(?![来近军])|在(?![于内建线手职场地])"
-    r"|至于|由于|因为|对于|关于|不过|但是|然而|尽管|虽然|甚至|不仅|而且|并且|另外|相当于|已有"
+    r"|至于|由于|因为|对于|关于|不过|但是|然而|尽管|虽然|甚至|不仅|而且|并且|另外|相当于|已有|是以|则|其(?=\d|前|全|今|上|下|第|首|单)"
     r"|对应(?=每股|PE|PB|EPS|市盈率|市净率)"  # a note's valuation: "对应每股盈利0.09元"
     # the day a company reports on: "(于)今(10)日公布8月营收" measures 8月营收
     r"|于?[今昨前明本]?_?\d{1,2}_?日(?=公布|公告|发布|自结|揭露))+"
@@ -539,10 +539,14 @@ def _clause_metric(sentence: str, text: str, position: int, floor: int) -> str |
     return sentence[start:end]
 
 
+# One character that opens what is measured: "使得|该|月合并营收"
+_DETERMINERS = frozenset("该本其此这")
+
+
 def _word_at(clause: str, start: int) -> bool:
-    """A word of two characters or more, or a number, starts at ``start`` ("实现|营收", "公布|6月"; not
-    "实现|率")."""
-    return any(at == start and (len(word) > 1 or word.isdigit()) for word, at, _ in token_spans(clause))
+    """A word of two characters or more, a number or a determiner starts at ``start`` ("实现|营收",
+    "公布|6月", "使得|该月…"; not "实现|率")."""
+    return any(at == start and (len(word) > 1 or word.isdigit() or word in _DETERMINERS) for word, at, _ in token_spans(clause))
 
 
 def _inside_word(clause: str, start: int) -> bool:
