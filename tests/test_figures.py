@@ -494,6 +494,7 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("若屏除汇兑损失，则第一季EPS将逾2元水准。", ["第一季EPS"]),
         ("客户面临重整，是以全年营收11.9亿元。", ["全年营收"]),
         ("公告其前三季营收为20亿元。", ["前三季营收"]),
+        ("新算力能促进其设备单价提升5%至10%。", ["其设备单价"]),
         ("8月营收皆较上月衰退2%，毛利率亦达35%。", ["8月营收", "毛利率"]),
         ("月平均营收3亿元。", ["月平均营收"]),
         # a number inside the label stays: what is counted needs it

@@ -122,7 +122,7 @@ _METRIC_JOIN = re.compile(rf"^(?:以及|与|和|及|或为|或|而|并|且|但|�
 # "实现归母净利润", "带动第三季营收", "使得上半年每股盈余" (a forecast's 预估, 预计 stay: they say
 # the figure is one)
 _REPORTING = ("公布", "公告", "自结", "实现", "发布", "录得", "缴出", "揭露",
-              "带动", "推升", "拉抬", "拉高", "促使", "推动", "使得", "致使", "导致", "使", "让", "令", "致")
+              "带动", "推升", "拉抬", "拉高", "促使", "促进", "推动", "使得", "致使", "导致", "使", "让", "令", "致")
 _REPORTED = re.compile(f"^(?:{'|'.join(_REPORTING)})")
 # The first characters of both (most labels open on none: tried only then)
 _OPENERS_FIRST = frozenset(
