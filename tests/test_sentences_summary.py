@@ -443,6 +443,9 @@ def test_a_proposed_title_neither_leans_on_the_clause_before_nor_announces_the_n
         # ... also after who says it
         ("敦南10月营收减6%。敦南表示，除了分离式元件，行动电源相关IC明年看倍增。", "敦南表示，除了分离式元件"),
         ("汇丰银行也预估，如果英国选择留在欧盟，金价可能会回撤5%。", "汇丰银行也预估，如果英国选择留在欧盟"),
+        # where it comes from, also as a point of a list
+        ("根据公司21年年报，公司实现营收11.85亿元，同比增长31.27%。", "根据"),
+        ("汾酒发布业绩预告。（2）根据微酒新闻，在汾酒全球经销商大会上，董事长表示汾酒要乘胜追击。", "根据"),
     ],
 )
 def test_a_proposed_title_states_the_news_not_what_leads_to_it(body, not_title):

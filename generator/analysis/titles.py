@@ -33,7 +33,7 @@ _CLAUSE_END = re.compile(
 # Clauses that frame the news rather than state it: when, and who says so ...
 _WHEN_OR_WHO = (
     r"[\d年月日号时上下午今昨前（）()\-~至]+|据悉|据了解|据介绍|据统计|记者了解到|近年来|目前|截至目前|值得一提的是"
-    r"|据.{1,10}(报道|报导|消息)|截至.{1,12}(为止|止)?"
+    r"|据.{1,10}(报道|报导|消息)|截至.{1,12}(为止|止)?|(?:根据|依据|按照)[^，,]{1,20}"
 )
 # ... and from where it is seen ("从2季度具体来看", "就全年而言"), which at least names a topic
 _VIEWPOINT = r"[^，,]{0,14}(来看|而言|来说)"
@@ -116,7 +116,8 @@ def _clause_spans(text: str, max_chars: int, frame: re.Pattern[str] = _FRAME) ->
     if bounds[-1] != len(text):
         bounds.append(len(text))
     out = []
-    parts = [text[a:b].rstrip("，,；;：:。！？!?").strip() for a, b in pairwise(bounds)]
+    # each clause as the frame test reads it: without the number of a point ("（2）据悉")
+    parts = [LIST_MARKER.sub("", text[a:b].rstrip("，,；;：:。！？!?").strip(), count=1) for a, b in pairwise(bounds)]
     for a in range(len(bounds) - 1):
         if frame.fullmatch(parts[a]):
             continue  # "4月9日，…", "据悉，…" say when and who, not what
