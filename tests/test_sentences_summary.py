@@ -443,9 +443,6 @@ def test_a_proposed_title_neither_leans_on_the_clause_before_nor_announces_the_n
         # ... also after who says it
         ("敦南10月营收减6%。敦南表示，除了分离式元件，行动电源相关IC明年看倍增。", "敦南表示，除了分离式元件"),
         ("汇丰银行也预估，如果英国选择留在欧盟，金价可能会回撤5%。", "汇丰银行也预估，如果英国选择留在欧盟"),
-        # where it comes from, also as a point of a list
-        ("根据公司21年年报，公司实现营收11.85亿元，同比增长31.27%。", "根据"),
-        ("汾酒发布业绩预告。（2）根据微酒新闻，在汾酒全球经销商大会上，董事长表示汾酒要乘胜追击。", "根据"),
     ],
 )
 def test_a_proposed_title_states_the_news_not_what_leads_to_it(body, not_title):
@@ -455,6 +452,23 @@ def test_a_proposed_title_states_the_news_not_what_leads_to_it(body, not_title):
     assert title and not title.startswith(not_title), title
     # not even a candidate, however well it scores
     assert not [c for s in split_sentences(body) for c, _, _ in _clause_spans(s.text, 24) if c.startswith(not_title)]
+
+
+@pytest.mark.parametrize(
+    "body, setting",
+    [
+        ("根据公司21年年报，公司实现营收11.85亿元，同比增长31.27%。", "根据公司21年年报"),
+        ("折合EPS为1.37元；根据最新业绩预告，全年吨钢净利润465元。", "根据最新业绩预告"),
+        ("汾酒发布业绩预告。（2）根据微酒新闻，在汾酒全球经销商大会上，董事长表示汾酒要乘胜追击。", "在汾酒全球经销商大会上"),
+    ],
+)
+def test_where_the_news_is_read_or_takes_place_is_no_title_alone_nor_its_end(body, setting):
+    """It may lead into the clause it sets ("根据F-众达财报显示，第一季合并营收4.54亿元")."""
+    from generator.analysis.titles import _clause_spans
+
+    candidates = [c for s in split_sentences(body) for c, _, _ in _clause_spans(s.text, 24)]
+    assert candidates and not [c for c in candidates if c.endswith(setting)], candidates
+    assert not propose_title(split_sentences(body)).endswith(setting)
 
 
 @pytest.mark.parametrize(

@@ -33,11 +33,15 @@ _CLAUSE_END = re.compile(
 # Clauses that frame the news rather than state it: when, and who says so ...
 _WHEN_OR_WHO = (
     r"[\d年月日号时上下午今昨前（）()\-~至]+|据悉|据了解|据介绍|据统计|记者了解到|近年来|目前|截至目前|值得一提的是"
-    r"|据.{1,10}(报道|报导|消息)|截至.{1,12}(为止|止)?|(?:根据|依据|按照)[^，,]{1,20}"
+    r"|据.{1,10}(报道|报导|消息)|截至.{1,12}(为止|止)?"
 )
 # ... and from where it is seen ("从2季度具体来看", "就全年而言"), which at least names a topic
 _VIEWPOINT = r"[^，,]{0,14}(来看|而言|来说)"
 _FRAME = re.compile(f"{_WHEN_OR_WHO}|{_VIEWPOINT}")
+# ... and where it is read in or takes place ("根据公司21年年报", "在汾酒全球经销商大会上"): no
+# title alone, nor its end, but it may lead into the clause it sets ("根据F-众达财报显示，第一季
+# 合并营收4.54亿元", "在双十一期间，公司位居抖音美妆自播排名第一" keep the subject)
+_SETTING = re.compile(r"(?:根据|依据|按照)[^，,]{1,20}|在[^，,]{2,16}(?:上|中|期间|之际)")
 _WHEN_OR_WHO_FRAME = re.compile(_WHEN_OR_WHO)
 # A clause that ends by introducing what follows: "…负责人介绍", "…公布", "数据显示".
 _INTRODUCES = re.compile("(" + "|".join((*SPEAKER_VERBS, "介绍", "认为", "显示", "报道", "报导")) + ")$")
@@ -122,8 +126,10 @@ def _clause_spans(text: str, max_chars: int, frame: re.Pattern[str] = _FRAME) ->
         if frame.fullmatch(parts[a]):
             continue  # "4月9日，…", "据悉，…" say when and who, not what
         for b in (a + 1, a + 2):
-            if b >= len(bounds) or (b == a + 2 and frame.fullmatch(parts[a + 1])):
+            if b >= len(bounds) or (b == a + 2 and (frame.fullmatch(parts[a + 1]) or _SETTING.fullmatch(parts[a + 1]))):
                 break  # "…作物报告则显示，截至5月7日" ends on when, not on what
+            if b == a + 1 and _SETTING.fullmatch(parts[a]):
+                continue
             piece = text[bounds[a] : bounds[b]].rstrip("，,；;：:。！？!?")
             marker = LIST_MARKER.match(piece)  # "（2）2021年坚果收入…": the point's number is no part of it
             lead = marker.end() if marker else 0
