@@ -22,6 +22,7 @@ REASONS = {
     "caption",
     "photo credit",
     "picture credit",
+    "editor credit",
     "pull quote",
     "repeated paragraph",
     "repeated fragment",
@@ -132,6 +133,34 @@ def test_a_long_paragraph_ending_in_a_credit_is_body_text(tmp_path):
     assert any(d.reason == "picture credit" for d in _all_drops(articles, document_dropped))
 
 
+# A saved web page as a Chinese news site prints one: a caption in brackets of its own between
+# two paragraphs, the editors credited under the article, the site's chrome around it
+WEB_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>湖南：一季度规上工业增加值同比增长6.8%--湖南频道--人民网</title></head>
+<body><div class="nav"><a href="/">首页</a> | <a href="/hn">湖南</a></div>
+<h1>湖南：一季度规上工业增加值同比增长6.8%</h1>
+<div class="content">
+<p>人民网长沙4月18日电（记者 张三）4月17日，湖南省统计局发布数据显示，一季度全省规模以上工业增加值同比增长6.8%，增速比全国高0.7个百分点。</p>
+<p>（图为长沙经开区一家工程机械企业的生产线。资料图）</p>
+<p>一季度，全省高技术制造业增加值同比增长12.3%，占规模以上工业的比重为13.9%，比上年同期提高0.8个百分点。</p>
+<p>(责编：李四、王五)</p>
+</div>
+<div class="footer">人民网版权所有，未经书面授权禁止使用</div></body></html>
+"""
+
+
+def test_a_web_pages_caption_and_editors_are_furniture_not_body(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(WEB_PAGE, encoding="utf-8")
+    _, articles, document_dropped = _load(path)
+    (article,) = articles
+    assert article.paragraphs[1].startswith("一季度，全省高技术制造业"), article.paragraphs  # not glued to the caption
+    assert "资料图" not in article.body and "责编" not in article.body and "李四" not in article.body
+    reasons = {(d.reason, d.text) for d in _all_drops(articles, document_dropped)}
+    assert ("caption", "（图为长沙经开区一家工程机械企业的生产线。资料图）") in reasons
+    assert ("editor credit", "(责编：李四、王五)") in reasons
+
+
 def test_single_article_with_a_picture_credit(tmp_path):
     """`inspect --single-article` on a one-paragraph news text closing with a picture credit."""
     text = (
@@ -164,3 +193,16 @@ def test_traditional_script_pages_segment_like_simplified_ones(tmp_path):
     assert [(d.lines, d.reason) for a in folded.articles for d in a.dropped] == [
         (d.lines, d.reason) for a in simplified.articles for d in a.dropped
     ]
+
+
+def test_editor_credits_and_bracketed_captions_are_told_from_body_lines():
+    from generator.ingest.furniture import is_caption, is_staff_credit
+
+    for credit in ("(责编：李四、王五)", "（责任编辑：张三）", "【编辑：张三 审核：李四】", "編輯：張三"):
+        assert is_staff_credit(credit), credit
+    for line in ("他的责编是李四。", "（责任编辑：张三）公司表示将扩产", "本报记者 张三"):
+        assert not is_staff_credit(line), line
+    for caption in ("（图为长沙经开区一家工程机械企业的生产线。资料图）", "图为工人在生产线上作业。资料图", "（图为工人在生产线上作业）"):
+        assert is_caption(caption), caption
+    for line in ("（以上数据均为初步统计）", "图为公司总部。", "（下同）"):
+        assert not is_caption(line), line

@@ -24,6 +24,15 @@ _PHOTO_CREDIT = re.compile(
 # A file photo or a picture's source, in brackets at the end: "(资料照片)", "(图片来源:协禧网站)".
 _FILE_PHOTO = re.compile(r"[（(]\s*资料(?:照片|图片)?\s*[)）]\s*$")
 _PICTURE_SOURCE = re.compile(r"[（(]\s*(?:图片来源|图片提供|图源|图/)[^()（）]{0,40}[)）]\s*$")
+# A caption set in brackets of its own, as web pages print one between paragraphs: "（图为长沙经开区
+# 一家工程机械企业的生产线。资料图）"; and the file-photo mark closing a caption without them
+_BRACKETED = re.compile(r"^[（(](?P<inner>[^()（）]*)[)）]$")
+_FILE_PHOTO_MARK = re.compile(r"资料(?:照片|图片|图)\s*[。.]?$")
+# The editors a web page credits under its article: "(责编：李四、王五)", "责任编辑：张三",
+# "【编辑：张三 审核：李四】" (a name is two to four characters, as in a byline)
+_STAFF_ROLE = r"(?:责任编辑|责编|值班编辑|编辑|审核|审校|校对|监制|主编|编审|终审|初审)"
+_STAFF_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:\s*[、，,/\s]\s*[\u4e00-\u9fff·]{2,4})*"
+_STAFF_CREDIT = re.compile(rf"^[（(【\[]?\s*(?:{_STAFF_ROLE}\s*[:：]\s*{_STAFF_NAMES}\s*[；;，,]?\s*)+[)）】\]]?$")
 # A caption opens by pointing at the picture.
 _CAPTION_OPENING = re.compile(r"^\s*(?:图为|图[:：]|[上下左右中]图[:：为]?|图\d)")
 # A caption is a few sentences: the photo story on the sample page runs 260 characters; a
@@ -47,15 +56,25 @@ _MIN_REPEATED_HEADLINE = 6
 
 def is_caption(text: str) -> bool:
     """A photo caption: it ends in a photographer's credit ("…/摄", "记者 X 摄"), or is a short
-    text marked "(资料照片)", or opens like a caption ("图为…") and names the picture's source."""
+    text marked "(资料照片)", or opens like a caption ("图为…") and names the picture's source, is
+    marked a file photo ("…。资料图") or stands in brackets of its own ("（图为…）")."""
     t = to_simplified(text.strip())
     if len(t) > _MAX_CAPTION_CHARS:
         return False
     if _PHOTO_CREDIT.search(t):
         return True
+    bracketed = _BRACKETED.match(t)
+    inner = bracketed.group("inner").strip() if bracketed else t
+    if _CAPTION_OPENING.match(inner) and (bracketed or _FILE_PHOTO_MARK.search(inner)):
+        return len(t) <= _MAX_FILE_PHOTO_CAPTION_CHARS
     if _FILE_PHOTO.search(t):
         return len(t) <= _MAX_FILE_PHOTO_CAPTION_CHARS or bool(_CAPTION_OPENING.match(t))
     return bool(_PICTURE_SOURCE.search(t) and _CAPTION_OPENING.match(t))
+
+
+def is_staff_credit(text: str) -> bool:
+    """The line credits the page's editors ("(责编：李四、王五)"): no body text, no byline."""
+    return bool(_STAFF_CREDIT.match(to_simplified(text.strip())))
 
 
 def opens_caption(text: str) -> bool:
