@@ -23,6 +23,7 @@ REASONS = {
     "photo credit",
     "picture credit",
     "editor credit",
+    "site promotion",
     "pull quote",
     "repeated paragraph",
     "repeated fragment",
@@ -134,7 +135,8 @@ def test_a_long_paragraph_ending_in_a_credit_is_body_text(tmp_path):
 
 
 # A saved web page as a Chinese news site prints one: a caption in brackets of its own between
-# two paragraphs, the editors credited under the article, the site's chrome around it
+# two paragraphs, a line for the site's app, the editors credited under the article, the site's
+# chrome around it
 WEB_PAGE = """<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>湖南：一季度规上工业增加值同比增长6.8%--湖南频道--人民网</title></head>
 <body><div class="nav"><a href="/">首页</a> | <a href="/hn">湖南</a></div>
@@ -142,6 +144,7 @@ WEB_PAGE = """<!DOCTYPE html>
 <div class="content">
 <p>人民网长沙4月18日电（记者 张三）4月17日，湖南省统计局发布数据显示，一季度全省规模以上工业增加值同比增长6.8%，增速比全国高0.7个百分点。</p>
 <p>（图为长沙经开区一家工程机械企业的生产线。资料图）</p>
+<p>海量资讯、精准解读，尽在人民网APP</p>
 <p>一季度，全省高技术制造业增加值同比增长12.3%，占规模以上工业的比重为13.9%，比上年同期提高0.8个百分点。</p>
 <p>(责编：李四、王五)</p>
 </div>
@@ -159,6 +162,8 @@ def test_a_web_pages_caption_and_editors_are_furniture_not_body(tmp_path):
     reasons = {(d.reason, d.text) for d in _all_drops(articles, document_dropped)}
     assert ("caption", "（图为长沙经开区一家工程机械企业的生产线。资料图）") in reasons
     assert ("editor credit", "(责编：李四、王五)") in reasons
+    assert ("site promotion", "海量资讯、精准解读，尽在人民网APP") in reasons
+    assert "APP" not in article.body
 
 
 def test_single_article_with_a_picture_credit(tmp_path):
@@ -206,3 +211,12 @@ def test_editor_credits_and_bracketed_captions_are_told_from_body_lines():
         assert is_caption(caption), caption
     for line in ("（以上数据均为初步统计）", "图为公司总部。", "（下同）"):
         assert not is_caption(line), line
+
+
+def test_a_sites_promotion_of_its_app_is_furniture_but_body_text_about_apps_is_not():
+    from generator.ingest.furniture import is_promotion
+
+    for line in ("海量资讯、精准解读，尽在新浪财经APP", "下载澎湃新闻客户端", "扫码关注上证报公众号"):
+        assert is_promotion(line), line
+    for line in ("公司推出新版APP，用户可下载使用。", "市场监管总局提醒消费者下载官方客户端办理业务，谨防诈骗。"):
+        assert not is_promotion(line), line

@@ -33,6 +33,10 @@ _FILE_PHOTO_MARK = re.compile(r"资料(?:照片|图片|图)\s*[。.]?$")
 _STAFF_ROLE = r"(?:责任编辑|责编|值班编辑|编辑|审核|审校|校对|监制|主编|编审|终审|初审)"
 _STAFF_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:\s*[、，,/\s]\s*[\u4e00-\u9fff·]{2,4})*"
 _STAFF_CREDIT = re.compile(rf"^[（(【\[]?\s*(?:{_STAFF_ROLE}\s*[:：]\s*{_STAFF_NAMES}\s*[；;，,]?\s*)+[)）】\]]?$")
+# A site's line for its own app or account inside the article: "海量资讯、精准解读，尽在新浪财经APP",
+# "下载澎湃新闻客户端", "扫码关注…公众号": short, no sentence of its own, and no body text says it
+_PROMOTION = re.compile(r"(?:尽在|下载|关注|扫码|扫描二维码|打开|登录)[^。！？]{0,16}(?:APP|App|app|客户端|公众号|微信号?|微博|小程序)")
+_MAX_PROMOTION_CHARS = 40
 # A caption opens by pointing at the picture.
 _CAPTION_OPENING = re.compile(r"^\s*(?:图为|图[:：]|[上下左右中]图[:：为]?|图\d)")
 # A caption is a few sentences: the photo story on the sample page runs 260 characters; a
@@ -75,6 +79,12 @@ def is_caption(text: str) -> bool:
 def is_staff_credit(text: str) -> bool:
     """The line credits the page's editors ("(责编：李四、王五)"): no body text, no byline."""
     return bool(_STAFF_CREDIT.match(to_simplified(text.strip())))
+
+
+def is_promotion(text: str) -> bool:
+    """A site's promotion of its app or account, set as a paragraph of its own."""
+    t = to_simplified(text.strip())
+    return len(t) <= _MAX_PROMOTION_CHARS and not re.search("[。！？]", t) and bool(_PROMOTION.search(t))
 
 
 def opens_caption(text: str) -> bool:

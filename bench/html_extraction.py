@@ -1,0 +1,168 @@
+"""Saved web pages as a reader gets them: is the article's text kept, and the site's chrome left out?
+
+Development texts (``../shared/devdata``, never copied in) are set in three page layouts of
+Chinese news sites, written as the sites print them rather than as this project reads them:
+a portal's finance page (navigation bar, date-and-source line, a promotion line inside the
+article, the editor's credit, a "hot" list and a footer), a party paper's page (navigation,
+"来源" line, share buttons, a bracketed photo caption between paragraphs, the editors in
+brackets, related links) and a Taiwanese financial site in traditional script (a reporter's
+line, tags, further reading). Each page is written as an ``.html`` file and the folder is run
+through ``briefing inspect --json --no-translate``, the path a reader's page takes. Reported
+per layout:
+
+- paragraph recall: the share of the article's paragraphs whose text is in the body;
+- chrome in the body: pages whose body holds any line of the site's furniture, and how many
+  such lines in all; the same for the keywords;
+- how the furniture that was set aside is reported (``dropped`` reasons of the articles; what
+  stands after an article's last paragraph is reported with its document and not counted).
+
+    .venv/bin/python bench/html_extraction.py [--per-set 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+
+from devdata import DATA_DIR, DATASETS  # noqa: E402
+
+# Paragraphs of a page: sentences run together up to about this many characters
+_PARAGRAPH_CHARS = 120
+_SENTENCE = re.compile(r"[^。！？]*[。！？]+[”」]?|[^。！？]+$")
+
+# Furniture each layout prints around and inside the article: (where, text)
+PORTAL_CHROME = ["新浪首页 新闻 体育 财经", "2024年04月15日 20:31", "海量资讯、精准解读", "责任编辑：王涵",
+                 "新浪财经公众号", "热门推荐", "央行宣布降准"]
+PARTY_CHROME = ["首页 | 时政", "来源：人民网", "分享到", "图为长沙经开区", "(责编：李四、王五)", "分享让更多人看到",
+                "推荐阅读", "一季度国民经济开局良好", "人民网版权所有"]
+TAIWAN_CHROME = ["首頁台股美股", "鉅亨網記者", "#台股", "延伸閱讀", "台積電4月營收年增", "Anue鉅亨網"]
+
+
+def portal(title: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>　　{p}</p>" for p in paragraphs[:1]) + "<p>　　海量资讯、精准解读，尽在新浪财经APP</p>"
+    body += "".join(f"<p>　　{p}</p>" for p in paragraphs[1:]) + "<p>　　责任编辑：王涵</p>"
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}_新浪财经_新浪网</title></head><body>
+<div class="top-nav"><a href="/">新浪首页</a> <a>新闻</a> <a>体育</a> <a>财经</a> <a>娱乐</a> <a>科技</a></div>
+<h1 class="main-title">{title}</h1>
+<div class="date-source"><span class="date">2024年04月15日 20:31</span> <a class="source">中国证券报</a></div>
+<div class="article" id="artibody">{body}</div>
+<div class="article-bottom">新浪财经公众号 24小时滚动播报最新的财经资讯和视频，更多粉丝福利扫描二维码关注</div>
+<div class="hot"><h2>热门推荐</h2><ul><li><a>央行宣布降准0.5个百分点 释放长期资金约1万亿元</a></li>
+<li><a>A股三大指数集体高开 沪指涨0.5%</a></li></ul></div></body></html>"""
+
+
+def party_paper(title: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs[:1]) + "<p>（图为长沙经开区一家工程机械企业的生产线。资料图）</p>"
+    body += "".join(f"<p>{p}</p>" for p in paragraphs[1:]) + '<p style="text-align:right">(责编：李四、王五)</p>'
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}--财经--人民网</title></head><body>
+<div class="nav"><a href="/">首页</a> | <a>时政</a> | <a>国际</a> | <a>财经</a></div>
+<div class="layout"><div class="col-1"><h1>{title}</h1>
+<div class="box01"><div class="fl">2024年04月18日09:12 | 来源：人民网－财经频道</div><div class="fr">分享到：</div></div>
+<div class="rm_txt_con">{body}</div><div class="edit">分享让更多人看到</div></div>
+<div class="col-2"><h2>推荐阅读</h2><ul><li><a>一季度国民经济开局良好</a></li></ul></div></div>
+<div class="footer">人民网版权所有，未经书面授权禁止使用 Copyright © 1997-2024</div></body></html>"""
+
+
+def taiwan_site(title: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title} | 鉅亨網 - 台股新聞</title></head><body>
+<header><nav><a>首頁</a><a>台股</a><a>美股</a><a>外匯</a></nav></header>
+<main><div class="article"><h1>{title}</h1><p class="byline">鉅亨網記者王莞甯 台北 2017/05/10 14:35</p>
+<section>{body}</section><div class="tags">#台股 #營收 #電子</div></div>
+<aside><h3>延伸閱讀</h3><ul><li><a>台積電4月營收年增</a></li></ul></aside></main>
+<footer>Copyright © 2024 Anue鉅亨網 All rights reserved.</footer></body></html>"""
+
+
+LAYOUTS = {"portal": (portal, PORTAL_CHROME), "party paper": (party_paper, PARTY_CHROME), "taiwan site": (taiwan_site, TAIWAN_CHROME)}
+
+
+def paragraphs_of(text: str) -> list[str]:
+    out, current = [], ""
+    for sentence in _SENTENCE.findall(text.strip()):
+        current += sentence
+        if len(current) >= _PARAGRAPH_CHARS:
+            out.append(current)
+            current = ""
+    if current:
+        out.append(current)
+    return out
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--per-set", type=int, default=40, help="texts drawn from each development set")
+    args = parser.parse_args()
+    import opencc
+
+    to_taiwan = opencc.OpenCC("s2twp")
+    rng = random.Random(20261203)
+    texts: list[tuple[str, str]] = []
+    for file, reference, separator in DATASETS.values():
+        path = DATA_DIR / file
+        if not path.exists():
+            raise SystemExit(f"html_extraction.py: {path} not found (the development data lives outside the repository)")
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for row in rng.sample(rows, args.per_set):
+            title = row[reference] if separator is None else row[reference].split(separator)[0]
+            texts.append((title.strip()[:40], row["article"]))
+
+    pages: dict[str, tuple[str, list[str], list[str]]] = {}
+    with tempfile.TemporaryDirectory(prefix="html-extraction-") as tmp:
+        folder = Path(tmp)
+        for layout, (make, chrome) in LAYOUTS.items():
+            for i, (title, article) in enumerate(texts):
+                paragraphs = paragraphs_of(article)
+                if layout == "taiwan site":
+                    title, paragraphs = to_taiwan.convert(title), [to_taiwan.convert(p) for p in paragraphs]
+                name = f"{layout.replace(' ', '-')}-{i:03d}.html"
+                (folder / name).write_text(make(title, paragraphs), encoding="utf-8")
+                pages[name] = (layout, paragraphs, chrome)
+        cmd = [sys.executable, "-m", "generator", "inspect", "--json", "--no-translate", str(folder)]
+        proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False, cwd=REPO)
+    records: dict[str, list[dict]] = {}
+    for line in proc.stdout.splitlines():
+        if line.strip():
+            record = json.loads(line)
+            records.setdefault(Path(record["source"]).name, []).append(record)
+
+    print("| layout | pages | paragraph recall | pages with chrome in the body | chrome lines in bodies | chrome in keywords | lost pages |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    reasons: Counter[tuple[str, str]] = Counter()
+    for layout in LAYOUTS:
+        names = [n for n, p in pages.items() if p[0] == layout]
+        found = total = dirty = lines = keyword_chrome = lost = 0
+        for name in names:
+            _, paragraphs, marks = pages[name]
+            got = records.get(name, [])
+            if not got:
+                lost += 1
+            body = _bare("".join(r["body"] for r in got))
+            keywords = " ".join(k for r in got for k in r["keywords"])
+            total += len(paragraphs)
+            found += sum(_bare(p) in body for p in paragraphs)
+            leaked = [m for m in marks if _bare(m) in body]
+            dirty += bool(leaked)
+            lines += len(leaked)
+            keyword_chrome += any(k in keywords for k in ("新浪", "人民网", "鉅亨", "责编", "分享"))
+            reasons.update((layout, d["reason"]) for r in got for d in r["dropped"])
+        print(f"| {layout} | {len(names)} | {found / max(total, 1):.1%} | {dirty} | {lines} | {keyword_chrome} | {lost} |")
+    print()
+    print("set aside and reported (per layout): " + "; ".join(f"{layout}: {reason} {n}" for (layout, reason), n in sorted(reasons.items())))
+
+
+if __name__ == "__main__":
+    main()
