@@ -6,7 +6,8 @@ a portal's finance page (navigation bar, date-and-source line, a promotion line 
 article, the editor's credit, a "hot" list and a footer), a party paper's page (navigation,
 "来源" line, share buttons, a bracketed photo caption between paragraphs, the editors in
 brackets, related links) and a Taiwanese financial site in traditional script (a reporter's
-line, tags, further reading). Each page is written as an ``.html`` file and the folder is run
+line, tags, further reading). Each text is set both whole and as a news flash (its first two sentences, which is where an
+extractor falls back to the whole page). Each page is written as an ``.html`` file and the folder is run
 through ``briefing inspect --json --no-translate``, the path a reader's page takes. Reported
 per layout:
 
@@ -83,10 +84,35 @@ def taiwan_site(title: str, paragraphs: list[str]) -> str:
 <footer>Copyright © 2024 Anue鉅亨網 All rights reserved.</footer></body></html>"""
 
 
-LAYOUTS = {"portal": (portal, PORTAL_CHROME), "party paper": (party_paper, PARTY_CHROME), "taiwan site": (taiwan_site, TAIWAN_CHROME)}
+_SECTION_HEADS = ("一、需求回暖", "二、产能布局", "三、后市展望", "四、风险因素")
+
+
+def feature_page(title: str, paragraphs: list[str]) -> str:
+    """A long read: section heads between paragraphs, names linked inside the text, a pull quote."""
+    parts = []
+    for i, p in enumerate(paragraphs):
+        if i and i % 2 == 0:
+            parts.append(f"<h2>{_SECTION_HEADS[(i // 2 - 1) % len(_SECTION_HEADS)]}</h2>")
+        linked = re.sub(r"^([\u4e00-\u9fff]{2,4})", r'<a href="/tag/\1">\1</a>', p)
+        parts.append(f"<p>{linked}</p>")
+        if i == 0:
+            parts.append(f"<blockquote>{p[:24]}</blockquote>")
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title} - 财经周刊</title></head><body>
+<div class="menu"><a>首页</a> <a>封面</a> <a>专题</a> <a>订阅</a></div>
+<div class="post"><h1>{title}</h1><div class="meta">文｜本刊记者 陈明 2023-11-02</div>
+<div class="post-body">{"".join(parts)}</div>
+<div class="post-foot">本文首发于财经周刊，转载请注明出处。</div></div>
+<div class="sidebar"><h3>最新文章</h3><ul><li><a>新能源车出口再创新高</a></li></ul></div></body></html>"""
+
+
+FEATURE_CHROME = ["首页 封面 专题", "本文首发于财经周刊", "最新文章", "新能源车出口再创新高"]
+LAYOUTS = {"portal": (portal, PORTAL_CHROME), "party paper": (party_paper, PARTY_CHROME), "taiwan site": (taiwan_site, TAIWAN_CHROME),
+           "feature": (feature_page, FEATURE_CHROME)}
 
 
 def paragraphs_of(text: str) -> list[str]:
+    if "\n" in text:
+        return [line for line in text.split("\n") if line.strip()]
     out, current = [], ""
     for sentence in _SENTENCE.findall(text.strip()):
         current += sentence
@@ -119,6 +145,8 @@ def main() -> None:
         for row in rng.sample(rows, args.per_set):
             title = row[reference] if separator is None else row[reference].split(separator)[0]
             texts.append((title.strip()[:40], row["article"]))
+            # ... and as a news flash: its first two sentences, a paragraph each
+            texts.append((title.strip()[:40], "\n".join(_SENTENCE.findall(row["article"].strip())[:2])))
 
     pages: dict[str, tuple[str, list[str], list[str]]] = {}
     with tempfile.TemporaryDirectory(prefix="html-extraction-") as tmp:
@@ -139,17 +167,18 @@ def main() -> None:
             record = json.loads(line)
             records.setdefault(Path(record["source"]).name, []).append(record)
 
-    print("| layout | pages | paragraph recall | pages with chrome in the body | chrome lines in bodies | chrome in keywords | lost pages |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| layout | pages | paragraph recall | pages with chrome in the body | chrome lines in bodies | chrome in keywords | pages read as several articles | lost pages |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     reasons: Counter[tuple[str, str]] = Counter()
     for layout in LAYOUTS:
         names = [n for n, p in pages.items() if p[0] == layout]
-        found = total = dirty = lines = keyword_chrome = lost = 0
+        found = total = dirty = lines = keyword_chrome = lost = split = 0
         for name in names:
             _, paragraphs, marks = pages[name]
             got = records.get(name, [])
             if not got:
                 lost += 1
+            split += len(got) > 1
             body = _bare("".join(r["body"] for r in got))
             keywords = " ".join(k for r in got for k in r["keywords"])
             total += len(paragraphs)
@@ -159,7 +188,7 @@ def main() -> None:
             lines += len(leaked)
             keyword_chrome += any(k in keywords for k in ("新浪", "人民网", "鉅亨", "责编", "分享"))
             reasons.update((layout, d["reason"]) for r in got for d in r["dropped"])
-        print(f"| {layout} | {len(names)} | {found / max(total, 1):.1%} | {dirty} | {lines} | {keyword_chrome} | {lost} |")
+        print(f"| {layout} | {len(names)} | {found / max(total, 1):.1%} | {dirty} | {lines} | {keyword_chrome} | {split} | {lost} |")
     print()
     print("set aside and reported (per layout): " + "; ".join(f"{layout}: {reason} {n}" for (layout, reason), n in sorted(reasons.items())))
 

@@ -23,7 +23,7 @@ REASONS = {
     "photo credit",
     "picture credit",
     "editor credit",
-    "site promotion",
+    "site notice",
     "pull quote",
     "repeated paragraph",
     "repeated fragment",
@@ -162,7 +162,7 @@ def test_a_web_pages_caption_and_editors_are_furniture_not_body(tmp_path):
     reasons = {(d.reason, d.text) for d in _all_drops(articles, document_dropped)}
     assert ("caption", "（图为长沙经开区一家工程机械企业的生产线。资料图）") in reasons
     assert ("editor credit", "(责编：李四、王五)") in reasons
-    assert ("site promotion", "海量资讯、精准解读，尽在人民网APP") in reasons
+    assert ("site notice", "海量资讯、精准解读，尽在人民网APP") in reasons
     assert "APP" not in article.body
 
 
@@ -214,9 +214,9 @@ def test_editor_credits_and_bracketed_captions_are_told_from_body_lines():
 
 
 def test_a_sites_promotion_of_its_app_is_furniture_but_body_text_about_apps_is_not():
-    from generator.ingest.furniture import is_promotion
+    from generator.ingest.furniture import is_site_notice
 
     for line in ("海量资讯、精准解读，尽在新浪财经APP", "下载澎湃新闻客户端", "扫码关注上证报公众号"):
-        assert is_promotion(line), line
+        assert is_site_notice(line), line
     for line in ("公司推出新版APP，用户可下载使用。", "市场监管总局提醒消费者下载官方客户端办理业务，谨防诈骗。"):
-        assert not is_promotion(line), line
+        assert not is_site_notice(line), line

@@ -105,6 +105,42 @@ def test_html_main_text_without_page_chrome(tmp_path):
     assert len(articles) == 1 and "磁吸" in articles[0].title
 
 
+# A news flash as a portal prints it: two short paragraphs inside the site's chrome, a date line
+# in Chinese under the headline and a copyright year in the footer
+FLASH_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>湖南一季度工业开局良好--财经--人民网</title></head>
+<body><div class="nav"><a href="/">首页</a> | <a>时政</a> | <a>国际</a> | <a>财经</a></div>
+<h1>湖南一季度工业开局良好</h1><div class="box01">2024年04月18日09:12 | 来源：人民网－财经频道 分享到：</div>
+<div class="rm_txt_con"><p>新浪财经讯 一季度全省规模以上工业增加值同比增长6.8%。</p><p>全省高技术制造业增加值同比增长12.3%。</p></div>
+<div class="col-2">推荐阅读 一季度国民经济开局良好</div>
+<div class="footer">人民网版权所有，未经书面授权禁止使用 Copyright © 1997-2024</div></body></html>"""
+# A long read whose paragraphs open on a linked name: the precise extraction keeps only its footer
+LINKED_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>五粮液三季度实现较好增长 - 财经周刊</title></head>
+<body><div class="menu"><a>首页</a> <a>封面</a></div><div class="post"><h1>五粮液三季度实现较好增长</h1>
+<div class="post-body"><p><a href="/tag/事件">事件</a>：公司披露2020年三季报。</p>
+<p><a href="/tag/营收">1-9月</a>实现营业收入424.93亿元，同比增长14.53%；实现归母净利润145.45亿元，同比增长15.96%。</p></div>
+<div class="post-foot">本文首发于财经周刊，转载请注明出处。</div></div></body></html>"""
+
+
+def test_a_short_web_page_is_read_without_the_sites_chrome_and_dated_as_printed(tmp_path):
+    path = tmp_path / "flash.html"
+    path.write_text(FLASH_PAGE, encoding="utf-8")
+    document = read_document(path)
+    for chrome in ("首页", "来源", "分享", "推荐阅读", "版权所有"):
+        assert chrome not in document.text, chrome
+    assert "同比增长6.8%" in document.text and "同比增长12.3%" in document.text
+    assert document.meta.date == "2024-04-18"  # printed under the headline; not the footer's year as 2024-01-01
+    (article,) = segment(document, reflow(document))
+    assert article.meta.publication == "新浪财经"  # a web desk's dateline, undated
+    assert article.body.startswith("一季度全省")
+
+
+def test_a_web_page_whose_paragraphs_open_on_links_keeps_them(tmp_path):
+    path = tmp_path / "linked.html"
+    path.write_text(LINKED_PAGE, encoding="utf-8")
+    document = read_document(path)
+    assert "公司披露2020年三季报" in document.text and "424.93亿元" in document.text
+
+
 def test_html_without_article_text_is_reported(tmp_path):
     path = tmp_path / "empty.html"
     path.write_text("<html><head><title>x</title></head><body><nav>首页</nav></body></html>", encoding="utf-8")

@@ -1,6 +1,6 @@
 """Datelines and bylines: who filed an article, for which paper, on which day.
 
-"本报讯（记者 叶伟）", "湖南日报3月29日讯(全媒体记者 孟姣燕 刘乐)", "新华社北京4月9日电" open
+"本报讯（记者 叶伟）", "湖南日报3月29日讯(全媒体记者 孟姣燕 刘乐)", "新华社北京4月9日电", "新浪财经讯" open
 an article; they are metadata, not body text. This module is the one place that reads them:
 reflow asks it where a dateline starts, segment what it says. The year is taken only from the document's
 own metadata or, failing that, from a year the page itself keeps mentioning; otherwise the
@@ -23,6 +23,8 @@ _DATELINE = re.compile(
     r"^\s*(?:"
     r"(?P<own>本报讯)"
     r"|(?P<pub>[\u4e00-\u9fff]{2,12}?)\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?:电|讯)"
+    # a web desk's, undated: "新浪财经讯 4月15日晚间，…", "中证网讯（记者 X）"
+    r"|(?P<wire>[\u4e00-\u9fff]{1,8}?(?:网|社|报|财经|新闻))讯(?=[\s（(\d])"
     r")\s*" + _REPORTERS + r"\s*"
 )
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
@@ -53,6 +55,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         # "新华社北京": an agency name, then the place it filed from
         agency = re.match(r"^(.*?(?:社|报|网|台))", m.group("pub"))
         publication = pub[: agency.end(1)] if agency else pub
+    if m.group("wire"):
+        publication = paragraph[m.start("wire") : m.end("wire")]
     reporters = names_after_role(paragraph[m.start("who") : m.end("who")] if m.group("who") else "")
     month = int(m.group("month")) if m.group("month") else None
     day = int(m.group("day")) if m.group("day") else None

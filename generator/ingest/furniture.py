@@ -37,6 +37,10 @@ _STAFF_CREDIT = re.compile(rf"^[（(【\[]?\s*(?:{_STAFF_ROLE}\s*[:：]\s*{_STAF
 # "下载澎湃新闻客户端", "扫码关注…公众号": short, no sentence of its own, and no body text says it
 _PROMOTION = re.compile(r"(?:尽在|下载|关注|扫码|扫描二维码|打开|登录)[^。！？]{0,16}(?:APP|App|app|客户端|公众号|微信号?|微博|小程序)")
 _MAX_PROMOTION_CHARS = 40
+# ... and its notice of rights under the article: "本文首发于财经周刊，转载请注明出处。", "未经授权
+# 禁止转载", "版权所有", "免责声明：…" (a paragraph of its own, a sentence or two)
+_RIGHTS = re.compile(r"转载请注明|未经[^。]{0,6}(?:授权|许可)[^。]{0,8}(?:转载|使用|复制)|版权所有|版权声明|本文(?:首发|转载自|来源于)|免责声明")
+_MAX_RIGHTS_CHARS = 60
 # A caption opens by pointing at the picture.
 _CAPTION_OPENING = re.compile(r"^\s*(?:图为|图[:：]|[上下左右中]图[:：为]?|图\d)")
 # A caption is a few sentences: the photo story on the sample page runs 260 characters; a
@@ -81,10 +85,13 @@ def is_staff_credit(text: str) -> bool:
     return bool(_STAFF_CREDIT.match(to_simplified(text.strip())))
 
 
-def is_promotion(text: str) -> bool:
-    """A site's promotion of its app or account, set as a paragraph of its own."""
+def is_site_notice(text: str) -> bool:
+    """A site's promotion of its app or account, or its notice of rights, set as a paragraph of
+    its own."""
     t = to_simplified(text.strip())
-    return len(t) <= _MAX_PROMOTION_CHARS and not re.search("[。！？]", t) and bool(_PROMOTION.search(t))
+    if len(t) <= _MAX_PROMOTION_CHARS and not re.search("[。！？]", t) and _PROMOTION.search(t):
+        return True
+    return len(t) <= _MAX_RIGHTS_CHARS and bool(_RIGHTS.search(t))
 
 
 def opens_caption(text: str) -> bool:

@@ -1,21 +1,37 @@
 """Saved web pages: the main article text and title (trafilatura), never the page chrome.
 
-Navigation, scripts, styles, comments and footers are dropped by the extractor; the result is
-Markdown-like text (a '# title' line, paragraphs separated by blank lines) so segmentation
-treats it like any Markdown source.
+Navigation, scripts, styles, comments and footers are dropped by the extractor (its precise
+setting where that keeps the article, see ``_extract``); the result is Markdown-like text (a
+'# title' line, paragraphs separated by blank lines) so segmentation treats it like any
+Markdown source, where a site's captions, editors and notices are told from the body
+(:mod:`generator.ingest.furniture`). The date is the markup's, else the one printed under the
+headline.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from generator.data import Document, SourceMeta
 from generator.errors import SourceError
-from generator.ingest.metadata import merge_meta
+from generator.ingest.metadata import iso_date, merge_meta
 from generator.ingest.reader import Reader, Source
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document as Extracted
 
 # Fewer word characters than this is a menu word or two, not an article.
 _MIN_WORD_CHARS = 20
+_WORD = re.compile(r"\w")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+# The date a page prints under its headline: "2024年04月18日09:12", "2017/05/10 14:35", "2023-11-02";
+# looked for this many characters after the headline (or from the page's start)
+_PRINTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_DATE_WINDOW = 200
+# Dates from the page's markup only (meta tags, structured data): htmldate's extensive search reads
+# no Chinese date and takes a copyright line's year for January 1st ("© 1997-2024" → 2024-01-01)
+_MARKUP_DATES = {"extensive_search": False, "original_date": True}
 # How much of the text is sniffed for an HTML document start.
 _SNIFF_CHARS = 2048
 
@@ -33,14 +49,20 @@ class HtmlReader(Reader):
         return source.document(body, "html", meta, encoding=encoding)
 
 
-def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
+def _extract(html: str) -> tuple[Extracted | None, str]:
+    """The article as trafilatura finds it, favouring precision where that keeps the article.
+
+    bench/html_extraction.py (news-site layouts, whole articles and two-sentence flashes): with
+    recall favoured, every page kept the site's navigation, date line and footer in its body;
+    balanced, a short page still fell back to the whole page; precise, a page whose paragraphs
+    open on a link lost them all but the footer. So the precise text is taken when it holds the
+    balanced text's longest paragraph that ends a sentence, else the balanced one, else (no
+    article found) recall's.
+    """
     import trafilatura
 
-    # trafilatura's balanced setting first: favouring recall kept a news site's navigation,
-    # date-and-source line and footer in the body of every page of bench/html_extraction.py
-    # (sina, people.cn and cnyes layouts) and lost no paragraph more; recall only where the
-    # balanced pass finds no article
-    for favor_recall in (False, True):
+    found: list[tuple[Extracted | None, str]] = []  # per pass: its article, or None
+    for precision, recall in ((True, False), (False, False), (False, True)):
         doc = trafilatura.bare_extraction(
             html,
             with_metadata=True,
@@ -48,14 +70,37 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
             include_tables=False,
             include_images=False,
             include_links=False,
-            favor_recall=favor_recall,
+            favor_precision=precision,
+            favor_recall=recall,
+            date_extraction_params=_MARKUP_DATES,
         )
         text = (doc.text or "").strip() if isinstance(doc, trafilatura.settings.Document) else ""
-        if len(re.findall(r"\w", text)) >= _MIN_WORD_CHARS:
-            break
-    if len(re.findall(r"\w", text)) < _MIN_WORD_CHARS:
+        article = doc if isinstance(doc, trafilatura.settings.Document) and len(_WORD.findall(text)) >= _MIN_WORD_CHARS else None
+        found.append((article, text))
+        if len(found) == 2 and article is not None:
+            # the balanced text's longest sentence-ending paragraph (a date-and-source line is no paragraph)
+            precise, longest = found[0], max(text.split("\n"), key=lambda line: (bool(_SENTENCE_END.search(line)), len(line)))
+            return precise if precise[0] is not None and longest in precise[1] else found[1]
+    return next(((d, t) for d, t in found if d is not None), (None, ""))
+
+
+def _printed_date(html: str, title: str | None) -> str | None:
+    """The first real date the page prints right after its headline, where its markup gives none."""
+    import trafilatura
+
+    page = trafilatura.html2txt(html)
+    at = page.find(title) if title else -1
+    start = at + len(title or "") if at >= 0 else 0
+    for m in _PRINTED_DATE.finditer(page, start, start + _DATE_WINDOW):
+        if date := iso_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}"):
+            return date
+    return None
+
+
+def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
+    doc, text = _extract(html)
+    if doc is None:
         raise SourceError(f"{shown}: no article text found in the web page")
-    assert isinstance(doc, trafilatura.settings.Document)
     title = (doc.title or "").strip() or None
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     if title and paragraphs and paragraphs[0] == title:
@@ -63,7 +108,7 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     body = (f"# {title}\n\n" if title else "") + "\n\n".join(paragraphs) + "\n"
     meta = SourceMeta(
         publication=(doc.sitename or None),
-        date=(doc.date or None),
+        date=(doc.date or _printed_date(html, title)),
         url=(doc.url or None),
         title=title,
         origin="html",

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from generator.data import Block, BlockKind
-from generator.ingest.furniture import byline_names, is_caption, is_promotion, is_staff_credit, split_credit
+from generator.ingest.furniture import byline_names, is_caption, is_site_notice, is_staff_credit, split_credit
 from generator.text import CJK_OR_FULL, ends_sentence
 
 # A headline or section head is at most this many characters; a longer line is prose.
@@ -82,7 +82,7 @@ def markdown_blocks(text: str) -> list[Block]:
                     "caption" if is_caption(joined)
                     else "byline" if byline_names(joined)
                     else "staff" if is_staff_credit(joined)
-                    else "promo" if is_promotion(joined)
+                    else "notice" if is_site_notice(joined)
                     else "paragraph"
                 )
                 first, last = para[0][0], para[-1][0]
