@@ -220,3 +220,42 @@ def test_a_sites_promotion_of_its_app_is_furniture_but_body_text_about_apps_is_n
         assert is_site_notice(line), line
     for line in ("公司推出新版APP，用户可下载使用。", "市场监管总局提醒消费者下载官方客户端办理业务，谨防诈骗。"):
         assert not is_site_notice(line), line
+
+
+WECHAT = """# 一季度湖南规上工业增加值增长6.8%
+
+点击上方蓝字关注我们
+
+来源：湖南日报（ID：hnrb）
+
+4月17日，湖南省统计局发布数据显示，一季度全省规模以上工业增加值同比增长6.8%，增速比全国高0.7个百分点。
+
+“工业经济开局良好，为全年目标打下坚实基础。”湖南省统计局相关负责人表示，下一步将持续推动新型工业化。
+
+- END -
+
+编辑：张三 | 审核：李四
+
+## 往期推荐
+
+- 长沙：打造全球研发中心城市
+- 株洲轨道交通产业集群加速发展
+- 湘潭：智能制造再上新台阶
+
+喜欢就点个“在看”吧！
+
+点击“阅读原文”了解更多
+"""
+
+
+def test_an_article_copied_from_a_wechat_account_keeps_only_its_body(tmp_path):
+    path = tmp_path / "wechat.md"
+    path.write_text(WECHAT, encoding="utf-8")
+    document, articles, document_dropped = _load(path)
+    (article,) = articles
+    assert article.paragraphs[0].startswith("4月17日") and article.paragraphs[-1].endswith("推动新型工业化。")
+    drops = {d.text: d.reason for d in _all_drops(articles, document_dropped)}
+    for notice in ("点击上方蓝字关注我们", "来源：湖南日报（ID：hnrb）", "往期推荐", "株洲轨道交通产业集群加速发展", "点击“阅读原文”了解更多"):
+        assert drops.get(notice) == "site notice", (notice, drops)
+    assert drops.get("编辑：张三 | 审核：李四") == "editor credit"
+    assert coverage(document.text, articles, document_dropped).share == 1.0

@@ -32,7 +32,7 @@ _FILE_PHOTO_MARK = re.compile(r"资料(?:照片|图片|图)\s*[。.]?$")
 # "【编辑：张三 审核：李四】" (a name is two to four characters, as in a byline)
 _STAFF_ROLE = r"(?:责任编辑|责编|值班编辑|编辑|审核|审校|校对|监制|主编|编审|终审|初审)"
 _STAFF_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:\s*[、，,/\s]\s*[\u4e00-\u9fff·]{2,4})*"
-_STAFF_CREDIT = re.compile(rf"^[（(【\[]?\s*(?:{_STAFF_ROLE}\s*[:：]\s*{_STAFF_NAMES}\s*[；;，,]?\s*)+[)）】\]]?$")
+_STAFF_CREDIT = re.compile(rf"^[（(【\[]?\s*(?:{_STAFF_ROLE}\s*[:：]\s*{_STAFF_NAMES}\s*[；;，,|｜]?\s*)+[)）】\]]?$")
 # A site's line for its own app or account inside the article: "海量资讯、精准解读，尽在新浪财经APP",
 # "下载澎湃新闻客户端", "扫码关注…公众号": short, no sentence of its own, and no body text says it
 _PROMOTION = re.compile(r"(?:尽在|下载|关注|扫码|扫描二维码|打开|登录)[^。！？]{0,16}(?:APP|App|app|客户端|公众号|微信号?|微博|小程序)")
@@ -41,6 +41,15 @@ _MAX_PROMOTION_CHARS = 40
 # 禁止转载", "版权所有", "免责声明：…" (a paragraph of its own, a sentence or two)
 _RIGHTS = re.compile(r"转载请注明|未经[^。]{0,6}(?:授权|许可)[^。]{0,8}(?:转载|使用|复制)|版权所有|版权声明|本文(?:首发|转载自|来源于)|免责声明")
 _MAX_RIGHTS_CHARS = 60
+# ... and what an article copied from a WeChat account carries around it: "点击上方蓝字关注我们",
+# "来源：湖南日报（ID：hnrb）", "- END -", "往期推荐", "喜欢就点个“在看”吧！", "点击“阅读原文”了解更多"
+_READING_LIST = re.compile(r"^[【\[]?(?:往期推荐|往期回顾|推荐阅读|相关阅读|延伸阅读|热门推荐|精彩推荐|更多阅读)[】\]]?$")
+_ACCOUNT = re.compile(
+    r"点击上方.{0,12}关注|阅读原文|点(?:个|亮)?[“\"「]?在看|长按.{0,8}二维码|扫描?.{0,6}二维码"
+    rf"|^[-—\s]*END[-—\s]*$|{_READING_LIST.pattern}"
+    r"|^(?:来源|文章来源|本文来源|转自|转载自)[:：]\s*[^，,。]{2,20}$"
+)
+_MAX_ACCOUNT_CHARS = 40
 # A caption opens by pointing at the picture.
 _CAPTION_OPENING = re.compile(r"^\s*(?:图为|图[:：]|[上下左右中]图[:：为]?|图\d)")
 # A caption is a few sentences: the photo story on the sample page runs 260 characters; a
@@ -86,12 +95,24 @@ def is_staff_credit(text: str) -> bool:
 
 
 def is_site_notice(text: str) -> bool:
-    """A site's promotion of its app or account, or its notice of rights, set as a paragraph of
-    its own."""
+    """A site's promotion of its app or account, its notice of rights, or a WeChat account's
+    furniture, set as a paragraph of its own."""
     t = to_simplified(text.strip())
     if len(t) <= _MAX_PROMOTION_CHARS and not re.search("[。！？]", t) and _PROMOTION.search(t):
         return True
+    if len(t) <= _MAX_ACCOUNT_CHARS and _ACCOUNT.search(t):
+        return True
     return len(t) <= _MAX_RIGHTS_CHARS and bool(_RIGHTS.search(t))
+
+
+def heads_reading_list(text: str) -> bool:
+    """The line heads the list of other articles a page closes with ("往期推荐", "【推荐阅读】")."""
+    return bool(_READING_LIST.match(to_simplified(text.strip())))
+
+
+def could_be_listed(text: str) -> bool:
+    """A line such a list may hold: another article's headline, short and no sentence."""
+    return len(text.strip()) <= _MAX_ACCOUNT_CHARS and not re.search("[。！？]", text)
 
 
 def opens_caption(text: str) -> bool:

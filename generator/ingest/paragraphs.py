@@ -11,7 +11,15 @@ import re
 from dataclasses import replace
 
 from generator.data import Block, BlockKind
-from generator.ingest.furniture import byline_names, is_caption, is_site_notice, is_staff_credit, split_credit
+from generator.ingest.furniture import (
+    byline_names,
+    could_be_listed,
+    heads_reading_list,
+    is_caption,
+    is_site_notice,
+    is_staff_credit,
+    split_credit,
+)
 from generator.text import CJK_OR_FULL, ends_sentence
 
 # A headline or section head is at most this many characters; a longer line is prose.
@@ -58,6 +66,9 @@ def tidy(text: str) -> str:
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# An item of a Markdown list: "- …", "* …", "+ …", "1. …"
+_MD_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,2}[.)])\s+\S")
+_MD_BULLET = re.compile(r"^[-*+]\s+")
 # Two ideographic spaces open a Chinese paragraph. Text flattened into one line (copied from
 # a web page or a report) keeps them where its paragraphs began: "…同比降97%　　巨化股份于…"
 # is a heading, then a paragraph. Only in a line this long: a byline ("本报记者　　张三") or a
@@ -70,8 +81,10 @@ def markdown_blocks(text: str) -> list[Block]:
     """Markdown: ATX headings, and paragraphs separated by blank lines (lines of one joined)."""
     blocks: list[Block] = []
     para: list[tuple[int, str]] = []
+    listing = False  # inside the list of other articles a page closes with
 
     def flush() -> None:
+        nonlocal listing
         if para:
             joined = para[0][1]
             for _, piece in para[1:]:
@@ -79,12 +92,14 @@ def markdown_blocks(text: str) -> list[Block]:
             joined = tidy(joined)
             if joined:
                 kind: BlockKind = (
-                    "caption" if is_caption(joined)
+                    "notice" if listing and could_be_listed(joined)  # the headlines under "往期推荐"
+                    else "caption" if is_caption(joined)
                     else "byline" if byline_names(joined)
                     else "staff" if is_staff_credit(joined)
                     else "notice" if is_site_notice(joined)
                     else "paragraph"
                 )
+                listing = kind == "notice" and (listing or heads_reading_list(joined))
                 first, last = para[0][0], para[-1][0]
                 body, credit = split_credit(joined) if kind == "paragraph" else (joined, "")
                 if body:
@@ -98,12 +113,16 @@ def markdown_blocks(text: str) -> list[Block]:
         if m:
             flush()
             heading = tidy(_strip_inline_markdown(m.group(2)))
+            listing = heads_reading_list(heading)  # "## 往期推荐" heads no section: other articles follow
             if heading:
-                blocks.append(Block(heading, "heading", number, number, level=len(m.group(1))))
+                blocks.append(Block(heading, "notice" if listing else "heading", number, number, level=len(m.group(1))))
         elif not raw.strip():
             flush()
         else:
             line = raw.strip()
+            if _MD_LIST_ITEM.match(line):
+                flush()  # each item of a list is a paragraph of its own, its bullet no part of it
+                line = _MD_BULLET.sub("", line)
             for n, piece in enumerate(_INDENT.split(line) if len(line) >= _FLATTENED_LINE_CHARS else [line]):
                 if n:
                     flush()
