@@ -319,3 +319,26 @@ def test_a_byline_spaced_with_ideographic_spaces_stays_a_byline():
         "4月9日，中国中小企业协会发布的最新数据显示，今年一季度，我国中小企业发展指数为89.3。\n"
     )
     assert [b.kind for b in blocks] == ["heading", "byline", "paragraph"], blocks
+
+
+@pytest.mark.parametrize(
+    "paragraph, publication, reporters, body",
+    [
+        ("新浪财经讯 4月15日晚间，宁德时代发布一季报。", "新浪财经", (), "4月15日晚间"),
+        ("中证网讯（记者 王珞）4月15日，公司公告。", "中证网", ("王珞",), "4月15日"),
+        ("【财新网】（记者 王晓）4月15日，公司公告。", "财新网", ("王晓",), "4月15日"),
+    ],
+)
+def test_a_web_desks_undated_dateline_names_the_publication(paragraph, publication, reporters, body):
+    from generator.ingest.datelines import parse_dateline
+
+    dateline = parse_dateline(paragraph)
+    assert dateline is not None and dateline.publication == publication and dateline.reporters == reporters
+    assert paragraph[dateline.end :].startswith(body)
+
+
+@pytest.mark.parametrize("paragraph", ["5G通讯业务增长。", "资讯显示，公司营收增长。", "【点评】公司业绩超预期。", "快讯 公司公告。"])
+def test_words_ending_in_xun_and_bracketed_labels_are_no_datelines(paragraph):
+    from generator.ingest.datelines import parse_dateline
+
+    assert parse_dateline(paragraph) is None

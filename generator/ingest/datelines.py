@@ -25,6 +25,7 @@ _DATELINE = re.compile(
     r"|(?P<pub>[\u4e00-\u9fff]{2,12}?)\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?:电|讯)"
     # a web desk's, undated: "新浪财经讯 4月15日晚间，…", "中证网讯（记者 X）"
     r"|(?P<wire>[\u4e00-\u9fff]{1,8}?(?:网|社|报|财经|新闻))讯(?=[\s（(\d])"
+    r"|【(?P<bracketed>[\u4e00-\u9fff]{1,8}?(?:网|社|报|财经|新闻))】"  # "【财新网】（记者 X）…"
     r")\s*" + _REPORTERS + r"\s*"
 )
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
@@ -55,8 +56,9 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         # "新华社北京": an agency name, then the place it filed from
         agency = re.match(r"^(.*?(?:社|报|网|台))", m.group("pub"))
         publication = pub[: agency.end(1)] if agency else pub
-    if m.group("wire"):
-        publication = paragraph[m.start("wire") : m.end("wire")]
+    for group in ("wire", "bracketed"):
+        if m.group(group):
+            publication = paragraph[m.start(group) : m.end(group)]
     reporters = names_after_role(paragraph[m.start("who") : m.end("who")] if m.group("who") else "")
     month = int(m.group("month")) if m.group("month") else None
     day = int(m.group("day")) if m.group("day") else None
