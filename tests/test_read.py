@@ -327,6 +327,8 @@ def test_a_byline_spaced_with_ideographic_spaces_stays_a_byline():
         ("新浪财经讯 4月15日晚间，宁德时代发布一季报。", "新浪财经", (), "4月15日晚间"),
         ("中证网讯（记者 王珞）4月15日，公司公告。", "中证网", ("王珞",), "4月15日"),
         ("【财新网】（记者 王晓）4月15日，公司公告。", "财新网", ("王晓",), "4月15日"),
+        ("（中央社記者王承中台北10日電）台積電今天公布營收。", "中央社", (), "台積電"),
+        ("中央社台北3日電 台積電今天公布營收。", "中央社", (), "台積電"),
     ],
 )
 def test_a_web_desks_undated_dateline_names_the_publication(paragraph, publication, reporters, body):
@@ -337,7 +339,9 @@ def test_a_web_desks_undated_dateline_names_the_publication(paragraph, publicati
     assert paragraph[dateline.end :].startswith(body)
 
 
-@pytest.mark.parametrize("paragraph", ["5G通讯业务增长。", "资讯显示，公司营收增长。", "【点评】公司业绩超预期。", "快讯 公司公告。"])
+@pytest.mark.parametrize(
+    "paragraph", ["5G通讯业务增长。", "资讯显示，公司营收增长。", "【点评】公司业绩超预期。", "快讯 公司公告。", "合作社3日电价上涨。"]
+)
 def test_words_ending_in_xun_and_bracketed_labels_are_no_datelines(paragraph):
     from generator.ingest.datelines import parse_dateline
 

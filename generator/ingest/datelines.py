@@ -1,6 +1,7 @@
 """Datelines and bylines: who filed an article, for which paper, on which day.
 
-"本报讯（记者 叶伟）", "湖南日报3月29日讯(全媒体记者 孟姣燕 刘乐)", "新华社北京4月9日电", "新浪财经讯" open
+"本报讯（记者 叶伟）", "湖南日报3月29日讯(全媒体记者 孟姣燕 刘乐)", "新华社北京4月9日电", "新浪财经讯",
+"（中央社记者王承中台北10日电）" open
 an article; they are metadata, not body text. This module is the one place that reads them:
 reflow asks it where a dateline starts, segment what it says. The year is taken only from the document's
 own metadata or, failing that, from a year the page itself keeps mentioning; otherwise the
@@ -26,6 +27,9 @@ _DATELINE = re.compile(
     # a web desk's, undated: "新浪财经讯 4月15日晚间，…", "中证网讯（记者 X）"
     r"|(?P<wire>[\u4e00-\u9fff]{1,8}?(?:网|社|报|财经|新闻))讯(?=[\s（(\d])"
     r"|【(?P<bracketed>[\u4e00-\u9fff]{1,8}?(?:网|社|报|财经|新闻))】"  # "【财新网】（记者 X）…"
+    # a wire's, dated by the day alone: "中央社台北3日电", "（中央社记者王承中台北10日电）" (its
+    # reporter's name runs into the place, so only the agency is read)
+    r"|[（(]?(?P<agency>[\u4e00-\u9fff]{1,6}?社)[\u4e00-\u9fff·]{0,10}?\d{1,2}\s*日\s*电(?:[）)]|(?=\s))"
     r")\s*" + _REPORTERS + r"\s*"
 )
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
@@ -56,7 +60,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         # "新华社北京": an agency name, then the place it filed from
         agency = re.match(r"^(.*?(?:社|报|网|台))", m.group("pub"))
         publication = pub[: agency.end(1)] if agency else pub
-    for group in ("wire", "bracketed"):
+    for group in ("wire", "bracketed", "agency"):
         if m.group(group):
             publication = paragraph[m.start(group) : m.end(group)]
     reporters = names_after_role(paragraph[m.start("who") : m.end("who")] if m.group("who") else "")
