@@ -646,3 +646,15 @@ def test_a_figures_label_reads_as_shown_on_its_own_in_either_script():
         article = Article(source="t.txt", index=0, title=None, sections=(Section(None, (text,)),), span=(1, 1))
         figures = analyse(article, SummaryConfig()).figures
         assert figures and {f.metric for f in figures} == {label}, [f.metric for f in figures]
+
+
+@pytest.mark.parametrize(
+    "sentence, english",
+    [
+        ("产品均价环比增长7.53%/-1.07%/0/-12.27%。", ["up 7.53% vs previous period", "down 1.07% vs previous period",
+                                                "unchanged (0%) vs previous period", "down 12.27% vs previous period"]),
+        ("营收3亿元，同比增长0%。", ["CNY 300 million (0% y/y)"]),
+    ],
+)
+def test_a_change_of_nothing_reads_unchanged_not_up(sentence, english):
+    assert [f.en for f in extract_figures(split_sentences(sentence))] == english

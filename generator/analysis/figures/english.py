@@ -80,11 +80,13 @@ def _change_en(change: Change, upper: float | None = None, *, words: bool = Fals
         number = plain(change.amount) + (f"-{plain(upper)}" if upper is not None else "") + _CHANGE_UNITS[unit]
     else:  # spelled out where the change stands alone, or a change in money, tonnes, companies
         number = _amount(change.amount, unit, upper)
-    if words:
+    if words and change.amount == 0 and upper is None:
+        amount = f"unchanged ({number})"  # "环比增长…/0/…": one of a list that did not move
+    elif words:
         verb = "up" if change.direction > 0 else "down" if change.direction < 0 else "changed"
         amount = f"{verb} {approx + ' ' if approx else ''}{number}"
     else:
-        sign = "+" if change.direction > 0 else "-" if change.direction < 0 else ""
+        sign = "+" if change.direction > 0 and change.amount else "-" if change.direction < 0 and change.amount else ""
         amount = f"{sign}{number}"
     return f"{amount} {change.basis}" if change.basis else amount
 
