@@ -376,6 +376,12 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
             {"盛群", "微控制器"}, {"收续", "增率", "稳小增", "自结营", "较前年", "比品", "占比", "营收料", "其前"},
             id="pieces of words the dictionary lacks",
         ),
+        pytest.param(  # who buys and sells what in any business, and what every earnings report measures
+            "致伸科技第一季客户订单增加，音响产品出货畅旺，毛利率提升至18%，净利润年增34%。致伸表示，"
+            "音响业务受惠欧美客户拉货，市场需求回温，产品组合优化带动毛利率，全球音响市场持续成长，净利润可望续增。",
+            {"致伸", "音响"}, {"客户", "产品", "业务", "市场", "全球", "毛利率", "净利润"},
+            id="any business's words",
+        ),
         pytest.param(  # a link printed in a note: its path and its label are no topic
             "烟台市生态环境局对光刻胶树脂项目环评进行公示。链接：http://www.yeda.gov.cn/art/2021/11/15/art_50341_2939530.html"
             "根据该公示，光刻胶树脂项目年产65吨。光刻胶树脂是公司功能性材料业务的重点。",

@@ -69,6 +69,11 @@ _BOILERPLATE = frozenset((
     # how much, how it went or what may come, of whatever the article is about ("创历史新高",
     # "整体营收", "营收持平", "受疫情影响", "有机会", "交易金额", "获利状况", "增长幅度", "营收占比")
     "历史", "整体", "持平", "影响", "机会", "金额", "状况", "幅度", "占比", "比重", "个位数", "两位数", "二位数", "双位数", "三位数",
+    # who buys and sells what, in any business ("客户", "产品", "业务": 20% of the development
+    # articles had one as a keyword, and a topic of 240 articles says nothing), and what every
+    # report of earnings measures (its key figures name it: "毛利率", "净利润")
+    "客户", "产品", "业务", "市场", "销售", "业绩", "事业", "大厂", "厂商", "产业", "企业", "全球", "优势", "发展", "领域",
+    "毛利率", "毛利", "盈余", "净利", "净利润", "利润", "营益", "营益率", "费用率",
 ))
 # This module's own words that jieba's dictionary mostly lacks: no word the segmenter cut from
 # one of them, or glued to one, is a keyword
