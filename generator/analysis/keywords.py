@@ -72,7 +72,7 @@ _BOILERPLATE = frozenset((
     # who buys and sells what, in any business ("客户", "产品", "业务": 20% of the development
     # articles had one as a keyword, and a topic of 240 articles says nothing), and what every
     # report of earnings measures (its key figures name it: "毛利率", "净利润")
-    "客户", "产品", "业务", "市场", "销售", "业绩", "事业", "大厂", "厂商", "产业", "企业", "全球", "优势", "发展", "领域",
+    "客户", "产品", "业务", "市场", "销售", "业绩", "事业", "大厂", "厂商", "产业", "企业", "全球", "全省", "全市", "优势", "发展", "领域",
     "毛利率", "毛利", "盈余", "净利", "净利润", "利润", "营益", "营益率", "费用率",
 ))
 # This module's own words that jieba's dictionary mostly lacks: no word the segmenter cut from
