@@ -382,6 +382,12 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
             {"致伸", "音响"}, {"客户", "产品", "业务", "市场", "全球", "毛利率", "净利润"},
             id="any business's words",
         ),
+        pytest.param(  # idioms of how something went or when, which the dictionary files as nouns
+            "面板价格止跌回升，面板厂营收再创新高，近两年面板供过于求的情况告一段落。面板厂表示，第一季度面板价格止跌回升，"
+            "接下来面板需求持续上升，近两年的库存调整告一段落，面板价格再创新高。",
+            {"面板"}, {"止跌回升", "再创新高", "近两年", "供过于求", "告一段落", "第一季度", "接下来", "持续上升"},
+            id="how it went",
+        ),
         pytest.param(  # a link printed in a note: its path and its label are no topic
             "烟台市生态环境局对光刻胶树脂项目环评进行公示。链接：http://www.yeda.gov.cn/art/2021/11/15/art_50341_2939530.html"
             "根据该公示，光刻胶树脂项目年产65吨。光刻胶树脂是公司功能性材料业务的重点。",

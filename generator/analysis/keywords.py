@@ -78,6 +78,10 @@ _BOILERPLATE = frozenset((
 # This module's own words that jieba's dictionary mostly lacks: no word the segmenter cut from
 # one of them, or glued to one, is a keyword
 _LISTED_WORDS = frozenset(w for w in _FIGURE_WORDS | _BOILERPLATE if len(w) == 2)
+# Idioms of how something went or when, which jieba's dictionary files as nouns ("再创新高",
+# "止跌回升", "告一段落", "供过于求", "近两年", "相差不远", "接下来", "第一季度")
+_HOW_IT_WENT = re.compile(r"^(?:再创|止跌|告一段落|供过于求|供不应求|持续(?:上升|下降|成长|增长)|相差|接下来|一则以"
+                          r"|近[一二两三四五六七八九十\d]+[年月天季]|第[一二三四]季度?$)")
 # "Smart", as Taiwan's papers write it: jieba's dictionary has both as names, but they only
 # qualify the noun after them, so they are keywords only joined to it (智慧型手机, 智慧手表)
 _QUALIFIERS = frozenset(("智慧", "智慧型"))
@@ -315,6 +319,8 @@ def _is_candidate(word: str) -> bool:
         return False
     if word in _FIGURE_WORDS or word in _BOILERPLATE or _PERIOD_WORD.match(word) or word.endswith(("于", "幅度")):
         return False  # (a comparison the dictionary has as an idiom: "略低于"; "增长幅度")
+    if _HOW_IT_WENT.match(word):
+        return False
     if word[0] in "每较" or word in _TABLE_WORDS or word in _LEGAL_FORMS:
         return False  # the unit of a price ("每吨", "每坪"), a comparison (jieba has "较前年" as a noun), a table's word, "Inc"
     tag = word_tag(word)
