@@ -259,3 +259,22 @@ def test_an_article_copied_from_a_wechat_account_keeps_only_its_body(tmp_path):
         assert drops.get(notice) == "site notice", (notice, drops)
     assert drops.get("编辑：张三 | 审核：李四") == "editor credit"
     assert coverage(document.text, articles, document_dropped).share == 1.0
+
+
+def test_a_wire_storys_closing_editor_credit_leaves_its_last_sentence_in_the_body(tmp_path):
+    """Taiwan's Central News Agency closes a story with its editor and a date code: the last
+    sentence is body text, the credit is reported (it was read as an unplaced headline)."""
+    text = (
+        "台積電4月營收年增48%　創同期新高\n\n"
+        "（中央社記者張建中新竹10日電）晶圓代工廠台積電今天公布4月營收新台幣2360.21億元，較去年同期增加48.1%。\n\n"
+        "法人預估，台積電第2季營收可望季增逾1成。（編輯：林淑媛）1130510\n"
+    )
+    path = tmp_path / "cna.txt"
+    path.write_bytes(text.encode("big5"))
+    document, articles, document_dropped = _load(path)
+    (article,) = articles
+    assert article.paragraphs[-1] == "法人預估，台積電第2季營收可望季增逾1成。"
+    assert article.meta.publication == "中央社"
+    assert {(d.reason, d.text) for d in _all_drops(articles, document_dropped)} == {
+        ("dateline", "（中央社記者張建中新竹10日電）"), ("editor credit", "（編輯：林淑媛）1130510")}
+    assert coverage(document.text, articles, document_dropped).share == 1.0

@@ -1013,3 +1013,12 @@ def test_a_notes_rating_in_its_title_does_not_pull_the_summary_to_the_rating():
     rated = Objective(sentences, title="全球指纹识别芯片龙头，首次覆盖，给予“强烈推荐”评级").value([2])
     assert rated <= Objective(sentences, title="全球指纹识别芯片龙头").value([2]) + 1e-9
     assert rated < Objective(sentences, title="全球指纹识别芯片龙头").value([0])
+
+
+def test_a_currency_is_a_keyword_only_where_the_headline_names_it():
+    body = (
+        "横滨橡胶公布上季财报，营收1,500亿日圆，营益180亿日圆，年增14%。横滨橡胶表示，轮胎出货增加，"
+        "海外营收以日圆计价增加，日圆贬值推升获利，全年营益目标上修至700亿日圆。"
+    )
+    assert "日圆" not in extract_keywords(split_sentences(body), title="横滨橡胶上季营益增14%")
+    assert "日圆" in extract_keywords(split_sentences(body), title="受惠日圆贬 横滨橡胶营益大增14%")

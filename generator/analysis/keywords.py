@@ -113,6 +113,10 @@ _MAX_NAME_WORDS = 4
 _LATIN_JOINER = re.compile(r"[\-.+&]")  # what the segmenter cuts a Latin word at: G|-|Mark
 # A link printed in the text ("链接：http://www.yeda.gov.cn/art/2021/…"): its path is no topic
 _URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
+# Money's units are what figures are counted in (the yen was a keyword of 61 development
+# articles, most of them only reporting in yen): a keyword only where the headline names one
+# ("受惠日圆贬 横滨橡胶营益大增14%", "不堪卢布重贬").
+_CURRENCY_WORDS = frozenset(unit for unit, code in UNITS.items() if code in CURRENCIES)
 # Words of the title count this much more: the editor chose them.
 _TITLE_WEIGHT = 2.0
 # Candidates considered per keyword shown (jieba's extract_tags takes topK this way too).
@@ -143,7 +147,7 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
     scored = [
         (-weight[i] * (_TITLE_WEIGHT if words[i] in title_words else 1.0), words[i])
         for i in best
-        if not _NOT_KEYWORD.match(words[i])
+        if not _NOT_KEYWORD.match(words[i]) and (words[i] not in _CURRENCY_WORDS or words[i] in title_words)
     ]
     scored.sort(key=lambda p: (-round(p[0], 9), p[1]))
     shortlist = [w for _, w in scored[: limit * 2]]

@@ -32,6 +32,9 @@ _FILE_PHOTO_MARK = re.compile(r"资料(?:照片|图片|图)\s*[。.]?$")
 # "【编辑：张三 审核：李四】" (a name is two to four characters, as in a byline)
 _STAFF_ROLE = r"(?:责任编辑|责编|值班编辑|编辑|审核|审校|校对|监制|主编|编审|终审|初审)"
 _STAFF_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:\s*[、，,/\s]\s*[\u4e00-\u9fff·]{2,4})*"
+# ... or in brackets closing the article's last paragraph, with a wire's date code after it:
+# "……可望季增逾1成。（編輯：林淑媛）1130510"
+_TRAILING_STAFF = re.compile(rf"[（(]\s*{_STAFF_ROLE}\s*[:：]\s*{_STAFF_NAMES}\s*[)）](?:\s*\d{{6,8}})?\s*$")
 _STAFF_CREDIT = re.compile(rf"^[（(【\[]?\s*(?:{_STAFF_ROLE}\s*[:：]\s*{_STAFF_NAMES}\s*[；;，,|｜]?\s*)+[)）】\]]?$")
 # A site's line for its own app or account inside the article: "海量资讯、精准解读，尽在新浪财经APP",
 # "下载澎湃新闻客户端", "扫码关注…公众号": short, no sentence of its own, and no body text says it
@@ -118,6 +121,15 @@ def could_be_listed(text: str) -> bool:
 def opens_caption(text: str) -> bool:
     """The text opens like a photo caption ("图为……", "上图："), wherever its credit is."""
     return bool(_CAPTION_OPENING.match(to_simplified(text)))
+
+
+def split_staff(text: str) -> tuple[str, str]:
+    """Body text and the editors credited in brackets at its end ("（編輯：林淑媛）1130510");
+    ``(text, "")`` when there are none."""
+    m = _TRAILING_STAFF.search(to_simplified(text))
+    if not m:
+        return text, ""
+    return text[: m.start()].rstrip(), text[m.start() :].strip()
 
 
 def split_credit(text: str) -> tuple[str, str]:

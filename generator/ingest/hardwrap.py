@@ -26,6 +26,7 @@ from generator.ingest.furniture import (
     is_page_header,
     opens_caption,
     split_credit,
+    split_staff,
 )
 from generator.ingest.paragraphs import MAX_HEADING_CHARS, join_wrapped, tidy
 from generator.text import CJK, CLOSERS, display_width, ends_sentence, to_simplified
@@ -144,6 +145,9 @@ def hardwrap_blocks(text: str) -> list[Block]:
                 if body:
                     blocks.append(Block(body, kind, first, last, page_start=start))
                 blocks.append(Block(credit, "credit", last, last, page_start=start and not body))
+            elif kind == "paragraph" and (staff := split_staff(joined))[1]:
+                blocks.append(Block(staff[0], kind, first, last, page_start=start))
+                blocks.append(Block(staff[1], "staff", last, last))  # "（編輯：林淑媛）1130510"
             else:
                 blocks.append(Block(joined, kind, first, last, page_start=start))
             current.clear()

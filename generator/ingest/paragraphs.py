@@ -19,6 +19,7 @@ from generator.ingest.furniture import (
     is_site_notice,
     is_staff_credit,
     split_credit,
+    split_staff,
 )
 from generator.text import CJK_OR_FULL, ends_sentence
 
@@ -102,8 +103,11 @@ def markdown_blocks(text: str) -> list[Block]:
                 listing = kind == "notice" and (listing or heads_reading_list(joined))
                 first, last = para[0][0], para[-1][0]
                 body, credit = split_credit(joined) if kind == "paragraph" else (joined, "")
+                body, staff = split_staff(body) if kind == "paragraph" else (body, "")
                 if body:
                     blocks.append(Block(body, kind, first, last))
+                if staff:  # "……季增逾1成。（編輯：林淑媛）1130510": the editors close the article
+                    blocks.append(Block(staff, "staff", last, last))
                 if credit:  # "……的机会。(图片来源:协禧网站)": the body names its picture's source
                     blocks.append(Block(credit, "credit", last, last))
             para.clear()
