@@ -14,10 +14,11 @@ SourceFormat = Literal["text", "markdown", "html", "pdf"]
 # quote: a pull quote; repeat: a paragraph printed twice; fragment: words a column break
 # repeated; credit: a picture's source closing a paragraph ("(图片来源:…)"); staff: the editors
 # a web page credits ("(责编：李四、王五)"); notice: a site's line for its app ("尽在新浪财经APP")
-# or its notice of rights ("转载请注明出处").
+# or its notice of rights ("转载请注明出处"); table: a Markdown table ("| 指标 | 2023Q1 | … |"),
+# which reads as no sentence (a web page's tables are left out by its extractor too).
 BlockKind = Literal[
     "paragraph", "heading", "caption", "byline", "dateline", "header", "quote", "repeat", "fragment", "credit", "staff",
-    "notice",
+    "notice", "table",
 ]
 
 
@@ -76,7 +77,7 @@ class Dropped:
 
     ``reason`` is one of: ``caption`` (a photo caption), ``photo credit`` (the credit closing a
     caption whose words went into a photo item), ``picture credit`` ("(图片来源:…)" closing a
-    paragraph), ``editor credit`` ("(责编：李四)"), ``site notice`` ("尽在新浪财经APP", "转载请注明出处"), ``pull quote``, ``repeated paragraph``, ``repeated fragment`` (words a column
+    paragraph), ``editor credit`` ("(责编：李四)"), ``site notice`` ("尽在新浪财经APP", "转载请注明出处"), ``table`` (a Markdown table), ``pull quote``, ``repeated paragraph``, ``repeated fragment`` (words a column
     break printed twice), ``page header``, ``byline`` and ``dateline`` (kept as the article's
     metadata), ``unplaced headline`` (a headline no article could be found for).
     """

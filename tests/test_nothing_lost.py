@@ -24,6 +24,7 @@ REASONS = {
     "picture credit",
     "editor credit",
     "site notice",
+    "table",
     "pull quote",
     "repeated paragraph",
     "repeated fragment",
@@ -277,4 +278,22 @@ def test_a_wire_storys_closing_editor_credit_leaves_its_last_sentence_in_the_bod
     assert article.meta.publication == "中央社"
     assert {(d.reason, d.text) for d in _all_drops(articles, document_dropped)} == {
         ("dateline", "（中央社記者張建中新竹10日電）"), ("editor credit", "（編輯：林淑媛）1130510")}
+    assert coverage(document.text, articles, document_dropped).share == 1.0
+
+
+def test_a_markdown_table_is_set_aside_not_run_into_the_next_paragraph(tmp_path):
+    text = (
+        "# 宁德时代一季报点评\n\n"
+        "公司一季度实现营业收入797.71亿元，同比下降10.41%；归母净利润105.1亿元，同比增长7%。\n\n"
+        "| 指标 | 2023Q1 | 2024Q1 |\n| --- | ---: | ---: |\n| 毛利率 | 20.79% | 26.42% |\n\n"
+        "毛利率提升至26.42%，主要受益于原材料价格下降。\n"
+    )
+    path = tmp_path / "note.md"
+    path.write_text(text, encoding="utf-8")
+    document, articles, document_dropped = _load(path)
+    (article,) = articles
+    assert article.paragraphs[-1] == "毛利率提升至26.42%，主要受益于原材料价格下降。"
+    assert "|" not in article.body
+    (table,) = [d for d in _all_drops(articles, document_dropped) if d.reason == "table"]
+    assert table.lines == (5, 7) and table.text.startswith("| 指标 |")
     assert coverage(document.text, articles, document_dropped).share == 1.0

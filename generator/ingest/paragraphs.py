@@ -70,6 +70,8 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # An item of a Markdown list: "- …", "* …", "+ …", "1. …"
 _MD_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,2}[.)])\s+\S")
 _MD_BULLET = re.compile(r"^[-*+]\s+")
+# A row of a Markdown table: "| 营业收入（亿元） | 890.38 | 797.71 |"
+_MD_TABLE_ROW = re.compile(r"^\|.*\|$")
 # Two ideographic spaces open a Chinese paragraph. Text flattened into one line (copied from
 # a web page or a report) keeps them where its paragraphs began: "…同比降97%　　巨化股份于…"
 # is a heading, then a paragraph. Only in a line this long: a byline ("本报记者　　张三") or a
@@ -122,6 +124,13 @@ def markdown_blocks(text: str) -> list[Block]:
                 blocks.append(Block(heading, "notice" if listing else "heading", number, number, level=len(m.group(1))))
         elif not raw.strip():
             flush()
+        elif _MD_TABLE_ROW.match(raw.strip()):
+            flush()
+            if blocks and blocks[-1].kind == "table" and blocks[-1].last_line == number - 1:
+                previous = blocks.pop()
+                blocks.append(Block(previous.text + "\n" + raw.strip(), "table", previous.first_line, number))
+            else:
+                blocks.append(Block(raw.strip(), "table", number, number))
         else:
             line = raw.strip()
             if _MD_LIST_ITEM.match(line):

@@ -134,6 +134,7 @@ _REASONS = {
     "credit": "picture credit",
     "staff": "editor credit",
     "notice": "site notice",
+    "table": "table",
     "header": "page header",
     "byline": "byline",
     "caption": "caption",
@@ -219,7 +220,7 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
         current = _Run()
 
     for i, b in enumerate(blocks):
-        if b.kind in ("quote", "fragment", "credit", "staff", "notice"):
+        if b.kind in ("quote", "fragment", "credit", "staff", "notice", "table"):
             drops.block(b, _REASONS[b.kind])
             continue
         if b.kind == "repeat":
@@ -240,7 +241,7 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
             close()
             current.title, current.title_line = b.text, b.first_line
             # a headline with nothing after it but a byline floats (printed apart from its body)
-            rest = list(itertools.islice((x for x in blocks[i + 1 :] if x.kind not in ("quote", "caption", "credit", "staff", "notice", "fragment")), 2))
+            rest = list(itertools.islice((x for x in blocks[i + 1 :] if x.kind not in ("quote", "caption", "credit", "staff", "notice", "table", "fragment")), 2))
             if not any(x.kind in ("paragraph", "repeat") for x in rest):
                 bylines = [n for x in rest[:1] if x.kind == "byline" for n in (byline_names(x.text) or [])]
                 floating.append(_Floating(b.text, b.first_line, bylines))
