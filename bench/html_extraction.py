@@ -5,8 +5,10 @@ Chinese news sites, written as the sites print them rather than as this project 
 a portal's finance page (navigation bar, date-and-source line, a promotion line inside the
 article, the editor's credit, a "hot" list and a footer), a party paper's page (navigation,
 "来源" line, share buttons, a bracketed photo caption between paragraphs, the editors in
-brackets, related links) and a Taiwanese financial site in traditional script (a reporter's
-line, tags, further reading). Each text is set both whole and as a news flash (its first two sentences, which is where an
+brackets, related links), a Taiwanese financial site in traditional script (a reporter's
+line, tags, further reading), a magazine's long read (section heads, linked names, a pull
+quote, a rights notice) and a government portal (the date, source and buttons inside the
+article, a correction link before the editor). Each text is set both whole and as a news flash (its first two sentences, which is where an
 extractor falls back to the whole page). Each page is written as an ``.html`` file and the folder is run
 through ``briefing inspect --json --no-translate``, the path a reader's page takes. Reported
 per layout:
@@ -106,8 +108,23 @@ def feature_page(title: str, paragraphs: list[str]) -> str:
 
 
 FEATURE_CHROME = ["首页 封面 专题", "本文首发于财经周刊", "最新文章", "新能源车出口再创新高"]
+
+
+def government_portal(title: str, paragraphs: list[str]) -> str:
+    """A government portal: the date, source and buttons inside the article, a correction link
+    before the editor."""
+    body = "".join(f"<p>　　{p}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}_国务院文件_中国政府网</title></head><body>
+<div class="header"><a>首页</a><a>简</a><a>繁</a><a>EN</a></div><div class="BreadcrumbNav">首页 > 政策 > 国务院文件</div>
+<div class="article"><h1>{title}</h1>
+<div class="pages-date">2024-03-13 17:05　来源： 新华社<span>字号：默认 大 超大</span>|<span>打印</span>|<span>分享</span></div>
+<div class="pages_content">{body}</div><div class="editor">【我要纠错】 责任编辑：王洋</div></div>
+<div class="footer">主办单位：国务院办公厅　版权所有：中国政府网</div></body></html>"""
+
+
+GOVERNMENT_CHROME = ["首页 > 政策", "来源： 新华社", "字号", "我要纠错", "责任编辑：王洋", "主办单位"]
 LAYOUTS = {"portal": (portal, PORTAL_CHROME), "party paper": (party_paper, PARTY_CHROME), "taiwan site": (taiwan_site, TAIWAN_CHROME),
-           "feature": (feature_page, FEATURE_CHROME)}
+           "feature": (feature_page, FEATURE_CHROME), "government portal": (government_portal, GOVERNMENT_CHROME)}
 
 
 def paragraphs_of(text: str) -> list[str]:

@@ -346,3 +346,31 @@ def test_words_ending_in_xun_and_bracketed_labels_are_no_datelines(paragraph):
     from generator.ingest.datelines import parse_dateline
 
     assert parse_dateline(paragraph) is None
+
+
+GOV_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>国务院印发《推动大规模设备更新和消费品以旧换新行动方案》_国务院文件_中国政府网</title>
+<meta name="firstpublishedtime" content="2024-03-13-17:05:06"><meta name="lanmu" content="国务院文件"></head><body>
+<div class="header"><a>首页</a><a>简</a><a>繁</a><a>EN</a><a>登录</a></div>
+<div class="BreadcrumbNav">首页 > 政策 > 国务院文件</div>
+<div class="article oneColumn pub_border">
+<h1>国务院印发《推动大规模设备更新和消费品以旧换新行动方案》</h1>
+<div class="pages-date">2024-03-13 17:05　来源： 新华社<span class="font">字号：默认 大 超大</span>|<span>打印</span>|<span>分享</span></div>
+<div class="pages_content" id="UCAP-CONTENT">
+<p>　　新华社北京3月13日电 近日，国务院印发《推动大规模设备更新和消费品以旧换新行动方案》（以下简称《行动方案》）。</p>
+<p>　　《行动方案》提出，到2027年，工业、农业、建筑、交通、教育、文旅、医疗等领域设备投资规模较2023年增长25%以上；重点行业主要用能设备能效基本达到节能水平，环保绩效达到A级水平的产能比例大幅提升，规模以上工业企业数字化研发设计工具普及率、关键工序数控化率分别超过90%、75%。</p>
+<p>　　《行动方案》明确了4方面20项重点任务。</p>
+</div>
+<div class="editor">【我要纠错】 责任编辑：王洋</div>
+</div>
+<div class="footer">主办单位：国务院办公厅　运行维护单位：中国政府网运行中心<br>版权所有：中国政府网　中文域名：中国政府网.政务</div>
+</body></html>"""
+
+
+def test_a_government_pages_date_line_and_correction_link_are_no_article_of_their_own(tmp_path):
+    path = tmp_path / "gov.html"
+    path.write_text(GOV_PAGE, encoding="utf-8")
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))  # the date line no longer opens an article of its own
+    assert article.title == "国务院印发《推动大规模设备更新和消费品以旧换新行动方案》"
+    assert article.body.startswith("近日，国务院印发") and article.body.endswith("4方面20项重点任务。")
+    assert article.meta.publication == "新华社"

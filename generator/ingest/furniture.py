@@ -35,7 +35,7 @@ _STAFF_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:\s*[、，,/\s]\s*[\u4e00-\u9fff·]{2,
 # ... or in brackets closing the article's last paragraph, with a wire's date code after it:
 # "……可望季增逾1成。（編輯：林淑媛）1130510"
 _TRAILING_STAFF = re.compile(rf"[（(]\s*{_STAFF_ROLE}\s*[:：]\s*{_STAFF_NAMES}\s*[)）](?:\s*\d{{6,8}})?\s*$")
-_STAFF_CREDIT = re.compile(rf"^[（(【\[]?\s*(?:{_STAFF_ROLE}\s*[:：]\s*{_STAFF_NAMES}\s*[；;，,|｜]?\s*)+[)）】\]]?$")
+_STAFF_CREDIT = re.compile(rf"^(?:【我要纠错】|【纠错】|\[纠错\])?\s*[（(【\[]?\s*(?:{_STAFF_ROLE}\s*[:：]\s*{_STAFF_NAMES}\s*[；;，,|｜]?\s*)+[)）】\]]?$")
 # A site's line for its own app or account inside the article: "海量资讯、精准解读，尽在新浪财经APP",
 # "下载澎湃新闻客户端", "扫码关注…公众号": short, no sentence of its own, and no body text says it
 _PROMOTION = re.compile(r"(?:尽在|下载|关注|扫码|扫描二维码|打开|登录)[^。！？]{0,16}(?:APP|App|app|客户端|公众号|微信号?|微博|小程序)")
@@ -53,6 +53,12 @@ _ACCOUNT = re.compile(
     r"|^(?:来源|文章来源|本文来源|转自|转载自)[:：]\s*[^，,。]{2,20}$"
 )
 _MAX_ACCOUNT_CHARS = 40
+# ... and the line under a web page's headline with its date, source and buttons: "2024-03-13
+# 17:05 来源： 新华社 字号：默认 大 超大|打印|分享", "发布时间：2024-03-13 浏览次数：1024"
+_PAGE_TOOLS = re.compile(r"字号|打印|分享|关闭窗口|浏览次数|阅读量|阅读数|点击数|收藏")
+_PAGE_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_PAGE_SOURCE = re.compile(r"(?:来源|发布时间|发布日期|作者)\s*[:：]")
+_MAX_PAGE_LINE_CHARS = 100
 # A caption opens by pointing at the picture.
 _CAPTION_OPENING = re.compile(r"^\s*(?:图为|图[:：]|[上下左右中]图[:：为]?|图\d)")
 # A caption is a few sentences: the photo story on the sample page runs 260 characters; a
@@ -98,12 +104,14 @@ def is_staff_credit(text: str) -> bool:
 
 
 def is_site_notice(text: str) -> bool:
-    """A site's promotion of its app or account, its notice of rights, or a WeChat account's
-    furniture, set as a paragraph of its own."""
+    """A site's promotion of its app or account, its notice of rights, the line of date, source
+    and buttons under its headline, or a WeChat account's furniture, set as a paragraph of its own."""
     t = to_simplified(text.strip())
     if len(t) <= _MAX_PROMOTION_CHARS and not re.search("[。！？]", t) and _PROMOTION.search(t):
         return True
     if len(t) <= _MAX_ACCOUNT_CHARS and _ACCOUNT.search(t):
+        return True
+    if len(t) <= _MAX_PAGE_LINE_CHARS and "。" not in t and _PAGE_DATE.search(t) and (_PAGE_SOURCE.search(t) or _PAGE_TOOLS.search(t)):
         return True
     return len(t) <= _MAX_RIGHTS_CHARS and bool(_RIGHTS.search(t))
 
