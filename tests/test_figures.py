@@ -407,6 +407,23 @@ def test_a_bare_yuan_is_the_one_dollar_the_article_names(text, currency):
     assert home_currency(text) == currency
 
 
+@pytest.mark.parametrize(
+    "text, currency",
+    [
+        # printed in traditional script with no dollar named: Taiwan's, unless the city's own words
+        # say Hong Kong (not its name alone, which Taiwan's market reports give all the time)
+        ("香港樓市回暖，港股造好，新盤呎價1.8萬元，恒指升200點。", "HKD"),
+        ("特區政府公布預算案，立法會通過撥款300億元。", "HKD"),
+        ("新加坡出口年減15.6%，僅香港逆勢增長，港股亦受惠，出口額12.8億元。", "TWD"),
+        ("鴻海董事會通過，香港子公司增資3億元。", "TWD"),
+    ],
+)
+def test_a_traditional_script_article_is_taiwanese_unless_it_reads_as_hong_kong(text, currency):
+    from generator.analysis.figures.units import home_currency
+
+    assert home_currency(text, traditional=True) == currency
+
+
 def test_figures_of_a_taiwanese_report_are_in_new_taiwan_dollars():
     sentences = split_sentences("宏达电第三季合并营收为新台币12.77亿元。税后净利3.2亿元，较去年同期增加5000万元。汇出人民币3亿元。")
     from generator.analysis.figures import in_english, parse_figures

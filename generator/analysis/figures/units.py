@@ -96,6 +96,13 @@ _TAIWAN_WORDS = re.compile(
 _TAIWAN_SIGNS = 2
 
 
+# A Hong Kong report that never names its dollar: two of the city's own words (its exchange, its
+# index, its government, its flats priced by the square foot). Not 香港 itself: Taiwan's papers
+# name the city in every other market report ("僅香港(年增0.2%)…逆勢增長").
+_HONG_KONG_WORDS = re.compile(r"港股|港交所|联交所|恒指|恒生指数|港府|特区政府|特首|立法会|每呎|呎价|实用面积")
+_HONG_KONG_SIGNS = 2
+
+
 def _taiwanese(text: str) -> bool:
     signs = len(set(_TAIWAN_WORDS.findall(text)))
     for pattern in (_TAIWAN_CODE, _TAIWAN_CHANGE):
@@ -107,9 +114,10 @@ def home_currency(text: str, *, traditional: bool = False) -> str:
     """The currency a bare 元 of ``text`` is in (its traditional phrases read as simplified,
     as the parser reads them: "合併營收" and "新臺幣" are signs too).
 
-    An article that names no currency is Taiwanese when printed in ``traditional`` script (Hong
-    Kong papers write 港元 at least once, the mainland prints simplified script) or when it
-    reads as a Taiwanese report (two signs of ``_taiwanese``)."""
+    An article that names no currency is Taiwanese when printed in ``traditional`` script (the
+    mainland prints simplified script; a Hong Kong paper names 港元, or else reads as one by two
+    of its city's words and no sign of Taiwan) or when it reads as a Taiwanese report (two
+    signs of ``_taiwanese``)."""
     text = to_simplified(text)
     if _NAMED_RENMINBI.search(text):
         return "CNY"
@@ -117,6 +125,8 @@ def home_currency(text: str, *, traditional: bool = False) -> str:
     if named == ["HKD"] and _A_SHARES.search(text):
         return "CNY"
     if not named and (traditional or _taiwanese(text)):
+        if traditional and len(set(_HONG_KONG_WORDS.findall(text))) >= _HONG_KONG_SIGNS and not _taiwanese(text):
+            return "HKD"
         return "TWD"
     return named[0] if len(named) == 1 else "CNY"
 
