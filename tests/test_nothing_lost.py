@@ -256,7 +256,7 @@ def test_an_article_copied_from_a_wechat_account_keeps_only_its_body(tmp_path):
     (article,) = articles
     assert article.paragraphs[0].startswith("4月17日") and article.paragraphs[-1].endswith("推动新型工业化。")
     drops = {d.text: d.reason for d in _all_drops(articles, document_dropped)}
-    for notice in ("点击上方蓝字关注我们", "来源：湖南日报（ID：hnrb）", "往期推荐", "株洲轨道交通产业集群加速发展", "点击“阅读原文”了解更多"):
+    for notice in ("点击上方蓝字关注我们", "来源：湖南日报（ID：hnrb）", "- END -", "往期推荐", "株洲轨道交通产业集群加速发展", "点击“阅读原文”了解更多"):
         assert drops.get(notice) == "site notice", (notice, drops)
     assert drops.get("编辑：张三 | 审核：李四") == "editor credit"
     assert coverage(document.text, articles, document_dropped).share == 1.0

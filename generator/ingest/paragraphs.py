@@ -67,8 +67,8 @@ def tidy(text: str) -> str:
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-# An item of a Markdown list: "- …", "* …", "+ …", "1. …"
-_MD_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,2}[.)])\s+\S")
+# An item of a Markdown list: "- …", "* …", "+ …", "1. …" (not a line set between dashes, "- END -")
+_MD_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,2}[.)])\s+\S(?!.*\s[-*+]$)")
 _MD_BULLET = re.compile(r"^[-*+]\s+")
 # A row of a Markdown table: "| 营业收入（亿元） | 890.38 | 797.71 |"
 _MD_TABLE_ROW = re.compile(r"^\|.*\|$")
