@@ -219,7 +219,9 @@ def test_a_sites_promotion_of_its_app_is_furniture_but_body_text_about_apps_is_n
 
     for line in ("海量资讯、精准解读，尽在新浪财经APP", "下载澎湃新闻客户端", "扫码关注上证报公众号"):
         assert is_site_notice(line), line
-    for line in ("公司推出新版APP，用户可下载使用。", "市场监管总局提醒消费者下载官方客户端办理业务，谨防诈骗。"):
+    for line in ("公司推出新版APP，用户可下载使用。", "市场监管总局提醒消费者下载官方客户端办理业务，谨防诈骗。",
+                 # headlines: an app in the middle, a date and one button word
+                 "打开支付宝APP就能办社保", "2024年3月13日 投资者分享会举行"):
         assert not is_site_notice(line), line
 
 

@@ -37,8 +37,9 @@ _STAFF_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:\s*[、，,/\s]\s*[\u4e00-\u9fff·]{2,
 _TRAILING_STAFF = re.compile(rf"[（(]\s*{_STAFF_ROLE}\s*[:：]\s*{_STAFF_NAMES}\s*[)）](?:\s*\d{{6,8}})?\s*$")
 _STAFF_CREDIT = re.compile(rf"^(?:【我要纠错】|【纠错】|\[纠错\])?\s*[（(【\[]?\s*(?:{_STAFF_ROLE}\s*[:：]\s*{_STAFF_NAMES}\s*[；;，,|｜]?\s*)+[)）】\]]?$")
 # A site's line for its own app or account inside the article: "海量资讯、精准解读，尽在新浪财经APP",
-# "下载澎湃新闻客户端", "扫码关注…公众号": short, no sentence of its own, and no body text says it
-_PROMOTION = re.compile(r"(?:尽在|下载|关注|扫码|扫描二维码|打开|登录)[^。！？]{0,16}(?:APP|App|app|客户端|公众号|微信号?|微博|小程序)")
+# "下载澎湃新闻客户端", "扫码关注…公众号": short, no sentence of its own, ending on the app (a
+# headline "打开支付宝APP就能办社保" goes on)
+_PROMOTION = re.compile(r"(?:尽在|下载|关注|扫码|扫描二维码|打开|登录)[^。！？]{0,16}(?:APP|App|app|客户端|公众号|微信号?|微博|小程序)\s*$")
 _MAX_PROMOTION_CHARS = 40
 # ... and its notice of rights under the article: "本文首发于财经周刊，转载请注明出处。", "未经授权
 # 禁止转载", "版权所有", "免责声明：…" (a paragraph of its own, a sentence or two)
@@ -111,7 +112,9 @@ def is_site_notice(text: str) -> bool:
         return True
     if len(t) <= _MAX_ACCOUNT_CHARS and _ACCOUNT.search(t):
         return True
-    if len(t) <= _MAX_PAGE_LINE_CHARS and "。" not in t and _PAGE_DATE.search(t) and (_PAGE_SOURCE.search(t) or _PAGE_TOOLS.search(t)):
+    if len(t) <= _MAX_PAGE_LINE_CHARS and "。" not in t and _PAGE_DATE.search(t) and (
+        _PAGE_SOURCE.search(t) or len(set(_PAGE_TOOLS.findall(t))) >= 2  # a headline may say 分享 once
+    ):
         return True
     return len(t) <= _MAX_RIGHTS_CHARS and bool(_RIGHTS.search(t))
 
