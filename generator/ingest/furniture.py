@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from generator.ingest.metadata import PRINTED_DATE
 from generator.text import to_simplified
 
 # A photographer's credit closes a caption: "新华社记者 程敏/摄", "湖南日报全媒体记者 易昂 摄".
@@ -57,7 +58,6 @@ _MAX_ACCOUNT_CHARS = 40
 # ... and the line under a web page's headline with its date, source and buttons: "2024-03-13
 # 17:05 来源： 新华社 字号：默认 大 超大|打印|分享", "发布时间：2024-03-13 浏览次数：1024"
 _PAGE_TOOLS = re.compile(r"字号|打印|分享|关闭窗口|浏览次数|阅读量|阅读数|点击数|收藏")
-_PAGE_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _PAGE_SOURCE = re.compile(r"(?:来源|发布时间|发布日期|作者)\s*[:：]")
 _MAX_PAGE_LINE_CHARS = 100
 # A caption opens by pointing at the picture.
@@ -112,7 +112,7 @@ def is_site_notice(text: str) -> bool:
         return True
     if len(t) <= _MAX_ACCOUNT_CHARS and _ACCOUNT.search(t):
         return True
-    if len(t) <= _MAX_PAGE_LINE_CHARS and "。" not in t and _PAGE_DATE.search(t) and (
+    if len(t) <= _MAX_PAGE_LINE_CHARS and "。" not in t and PRINTED_DATE.search(t) and (
         _PAGE_SOURCE.search(t) or len(set(_PAGE_TOOLS.findall(t))) >= 2  # a headline may say 分享 once
     ):
         return True

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from generator.data import Document, SourceMeta
 from generator.errors import SourceError
-from generator.ingest.metadata import iso_date, merge_meta
+from generator.ingest.metadata import PRINTED_DATE, iso_date, merge_meta
 from generator.ingest.reader import Reader, Source
 
 if TYPE_CHECKING:
@@ -25,9 +25,8 @@ if TYPE_CHECKING:
 _MIN_WORD_CHARS = 20
 _WORD = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"[。！？!?]")
-# The date a page prints under its headline: "2024年04月18日09:12", "2017/05/10 14:35", "2023-11-02";
-# looked for this many characters after the headline (or from the page's start)
-_PRINTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+# The date a page prints under its headline is looked for this many characters after the
+# headline (or from the page's start)
 _DATE_WINDOW = 200
 # Dates from the page's markup only (meta tags, structured data): htmldate's extensive search reads
 # no Chinese date and takes a copyright line's year for January 1st ("© 1997-2024" → 2024-01-01)
@@ -91,7 +90,7 @@ def _printed_date(html: str, title: str | None) -> str | None:
     page = trafilatura.html2txt(html)
     at = page.find(title) if title else -1
     start = at + len(title or "") if at >= 0 else 0
-    for m in _PRINTED_DATE.finditer(page, start, start + _DATE_WINDOW):
+    for m in PRINTED_DATE.finditer(page, start, start + _DATE_WINDOW):
         if date := iso_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}"):
             return date
     return None

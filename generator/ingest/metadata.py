@@ -21,6 +21,8 @@ _FIELDS = ("publication", "date", "url", "title", "currency")
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # Dates as people write them in metadata: 2025-03-29 (a time may follow), 2025/3/29,
+# A date as pages print it, inside a line: "2024年04月18日09:12", "2017/05/10 14:35", "2023-11-02"
+PRINTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 # 2025.3.29, 2025年3月29日, or a month alone (2025-03).
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:\s*[-/.]?\s*(\d{1,2})\s*日?)?(?:[T\s].*)?")
 # A value quoted in a message is cut to this many characters.
