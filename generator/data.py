@@ -77,9 +77,11 @@ class Dropped:
 
     ``reason`` is one of: ``caption`` (a photo caption), ``photo credit`` (the credit closing a
     caption whose words went into a photo item), ``picture credit`` ("(图片来源:…)" closing a
-    paragraph), ``editor credit`` ("(责编：李四)"), ``site notice`` ("尽在新浪财经APP", "转载请注明出处"), ``table`` (a Markdown table), ``pull quote``, ``repeated paragraph``, ``repeated fragment`` (words a column
-    break printed twice), ``page header``, ``byline`` and ``dateline`` (kept as the article's
-    metadata), ``unplaced headline`` (a headline no article could be found for).
+    paragraph), ``editor credit`` ("(责编：李四)"), ``site notice`` ("尽在新浪财经APP",
+    "转载请注明出处"), ``table`` (a Markdown table), ``pull quote``, ``repeated paragraph``,
+    ``repeated fragment`` (words a column break printed twice), ``page header``, ``byline`` and
+    ``dateline`` (kept as the article's metadata), ``unplaced headline`` (a headline no article
+    could be found for).
     """
 
     lines: tuple[int, int]  # first and last source line, 1-based, inclusive

@@ -72,6 +72,13 @@ def _load(path):
     return document, articles, loaded.dropped[document.path]
 
 
+def _load_text(folder, name, text, encoding="utf-8"):
+    """``text`` written as the file ``name`` (in ``encoding``) and loaded as the build loads it."""
+    path = folder / name
+    path.write_bytes(text.encode(encoding))
+    return _load(path)
+
+
 def _all_drops(articles, document_dropped) -> list[Dropped]:
     return [d for a in articles for d in a.dropped] + list(document_dropped)
 
@@ -97,9 +104,7 @@ def test_samples_report_their_furniture():
 
 
 def test_shared_and_quoted_paragraphs_stay_in_every_article(tmp_path):
-    path = tmp_path / "multi.md"
-    path.write_text(MULTI, encoding="utf-8")
-    document, articles, document_dropped = _load(path)
+    document, articles, document_dropped = _load_text(tmp_path, "multi.md", MULTI)
     assert [a.title for a in articles] == ["工业领域迎大规模设备更新", "三星新处理器亮相", "协禧Q3营收创新高"]
     first, second, third = articles
     # a lead and a second paragraph that cite the same phrase are both body text
@@ -126,9 +131,7 @@ def test_a_long_paragraph_ending_in_a_credit_is_body_text(tmp_path):
         "下一步，企业将加大研发投入，推动叶片材料向轻量化、高强度方向升级。"
     )
     lines = [" 新材料产业链加速成长，株洲订单排到年底", *wrap(body + "（资料照片）", 16)]
-    path = tmp_path / "page.txt"
-    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
-    document, articles, document_dropped = _load(path)
+    document, articles, document_dropped = _load_text(tmp_path, "page.txt", "\n\n".join(lines) + "\n")
     assert articles[0].kind == "article" and articles[0].title == "新材料产业链加速成长，株洲订单排到年底"
     assert articles[0].body.startswith("株洲时代新材料")
     assert coverage(document.text, articles, document_dropped).share == 1.0
@@ -154,9 +157,7 @@ WEB_PAGE = """<!DOCTYPE html>
 
 
 def test_a_web_pages_caption_and_editors_are_furniture_not_body(tmp_path):
-    path = tmp_path / "page.html"
-    path.write_text(WEB_PAGE, encoding="utf-8")
-    _, articles, document_dropped = _load(path)
+    _, articles, document_dropped = _load_text(tmp_path, "page.html", WEB_PAGE)
     (article,) = articles
     assert article.paragraphs[1].startswith("一季度，全省高技术制造业"), article.paragraphs  # not glued to the caption
     assert "资料图" not in article.body and "责编" not in article.body and "李四" not in article.body
@@ -252,9 +253,7 @@ WECHAT = """# 一季度湖南规上工业增加值增长6.8%
 
 
 def test_an_article_copied_from_a_wechat_account_keeps_only_its_body(tmp_path):
-    path = tmp_path / "wechat.md"
-    path.write_text(WECHAT, encoding="utf-8")
-    document, articles, document_dropped = _load(path)
+    document, articles, document_dropped = _load_text(tmp_path, "wechat.md", WECHAT)
     (article,) = articles
     assert article.paragraphs[0].startswith("4月17日") and article.paragraphs[-1].endswith("推动新型工业化。")
     drops = {d.text: d.reason for d in _all_drops(articles, document_dropped)}
@@ -272,9 +271,7 @@ def test_a_wire_storys_closing_editor_credit_leaves_its_last_sentence_in_the_bod
         "（中央社記者張建中新竹10日電）晶圓代工廠台積電今天公布4月營收新台幣2360.21億元，較去年同期增加48.1%。\n\n"
         "法人預估，台積電第2季營收可望季增逾1成。（編輯：林淑媛）1130510\n"
     )
-    path = tmp_path / "cna.txt"
-    path.write_bytes(text.encode("big5"))
-    document, articles, document_dropped = _load(path)
+    document, articles, document_dropped = _load_text(tmp_path, "cna.txt", text, "big5")
     (article,) = articles
     assert article.paragraphs[-1] == "法人預估，台積電第2季營收可望季增逾1成。"
     assert article.meta.publication == "中央社"
@@ -290,9 +287,7 @@ def test_a_markdown_table_is_set_aside_not_run_into_the_next_paragraph(tmp_path)
         "| 指标 | 2023Q1 | 2024Q1 |\n| --- | ---: | ---: |\n| 毛利率 | 20.79% | 26.42% |\n\n"
         "毛利率提升至26.42%，主要受益于原材料价格下降。\n"
     )
-    path = tmp_path / "note.md"
-    path.write_text(text, encoding="utf-8")
-    document, articles, document_dropped = _load(path)
+    document, articles, document_dropped = _load_text(tmp_path, "note.md", text)
     (article,) = articles
     assert article.paragraphs[-1] == "毛利率提升至26.42%，主要受益于原材料价格下降。"
     assert "|" not in article.body

@@ -19,14 +19,16 @@ from generator.text import to_simplified
 
 # The publication and place before the date are at most 12 characters ("人民日报海外版北京"):
 # longer, and a headline printed just above a dateline would be read as part of it.
+# A web desk's or paper's name: "新浪财经", "中证网", "财新网"
+_DESK = r"[\u4e00-\u9fff]{1,8}?(?:网|社|报|财经|新闻)"
 _REPORTERS = r"(?:[（(](?P<who>[^）)]{0,40})[）)])?"
 _DATELINE = re.compile(
     r"^\s*(?:"
     r"(?P<own>本报讯)"
     r"|(?P<pub>[\u4e00-\u9fff]{2,12}?)\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?:电|讯)"
     # a web desk's, undated: "新浪财经讯 4月15日晚间，…", "中证网讯（记者 X）"
-    r"|(?P<wire>[\u4e00-\u9fff]{1,8}?(?:网|社|报|财经|新闻))讯(?=[\s（(\d])"
-    r"|【(?P<bracketed>[\u4e00-\u9fff]{1,8}?(?:网|社|报|财经|新闻))】"  # "【财新网】（记者 X）…"
+    rf"|(?P<wire>{_DESK})讯(?=[\s（(\d])"
+    rf"|【(?P<bracketed>{_DESK})】"  # "【财新网】（记者 X）…"
     # a wire's, dated by the day alone: "中央社台北3日电", "（中央社记者王承中台北10日电）" (its
     # reporter's name runs into the place, so only the agency is read)
     r"|[（(]?(?P<agency>[\u4e00-\u9fff]{1,6}?社)[\u4e00-\u9fff·]{0,10}?\d{1,2}\s*日\s*电(?:[）)]|(?=\s))"

@@ -126,6 +126,8 @@ class _Drops:
         self.add(b.first_line, b.last_line, reason, b.text)
 
 
+# Kinds of block set aside wherever they stand (a caption may still head a photo item).
+_SET_ASIDE = frozenset(("quote", "fragment", "credit", "staff", "notice", "table"))
 # Why a block of each kind is not body text.
 _REASONS = {
     "quote": "pull quote",
@@ -220,7 +222,7 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
         current = _Run()
 
     for i, b in enumerate(blocks):
-        if b.kind in ("quote", "fragment", "credit", "staff", "notice", "table"):
+        if b.kind in _SET_ASIDE:
             drops.block(b, _REASONS[b.kind])
             continue
         if b.kind == "repeat":
@@ -241,7 +243,7 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
             close()
             current.title, current.title_line = b.text, b.first_line
             # a headline with nothing after it but a byline floats (printed apart from its body)
-            rest = list(itertools.islice((x for x in blocks[i + 1 :] if x.kind not in ("quote", "caption", "credit", "staff", "notice", "table", "fragment")), 2))
+            rest = list(itertools.islice((x for x in blocks[i + 1 :] if x.kind not in _SET_ASIDE and x.kind != "caption"), 2))
             if not any(x.kind in ("paragraph", "repeat") for x in rest):
                 bylines = [n for x in rest[:1] if x.kind == "byline" for n in (byline_names(x.text) or [])]
                 floating.append(_Floating(b.text, b.first_line, bylines))

@@ -86,7 +86,7 @@ def _change_en(change: Change, upper: float | None = None, *, words: bool = Fals
         verb = "up" if change.direction > 0 else "down" if change.direction < 0 else "changed"
         amount = f"{verb} {approx + ' ' if approx else ''}{number}"
     else:
-        sign = "+" if change.direction > 0 and change.amount else "-" if change.direction < 0 and change.amount else ""
+        sign = "" if not change.amount else "+" if change.direction > 0 else "-" if change.direction < 0 else ""
         amount = f"{sign}{number}"
     return f"{amount} {change.basis}" if change.basis else amount
 

@@ -124,11 +124,12 @@ def home_currency(text: str, *, traditional: bool = False) -> str:
     named = [code for code, pattern in _NAMED_HOME.items() if pattern.search(text)]
     if named == ["HKD"] and _A_SHARES.search(text):
         return "CNY"
-    if not named and (traditional or _taiwanese(text)):
-        if traditional and len(set(_HONG_KONG_WORDS.findall(text))) >= _HONG_KONG_SIGNS and not _taiwanese(text):
-            return "HKD"
-        return "TWD"
-    return named[0] if len(named) == 1 else "CNY"
+    if named:
+        return named[0] if len(named) == 1 else "CNY"
+    taiwanese = _taiwanese(text)
+    if traditional and not taiwanese and len(set(_HONG_KONG_WORDS.findall(text))) >= _HONG_KONG_SIGNS:
+        return "HKD"
+    return "TWD" if traditional or taiwanese else "CNY"
 
 
 def in_home_currency(unit: str | None, written: str, home: str) -> str | None:
