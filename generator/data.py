@@ -33,6 +33,9 @@ class SourceMeta:
     # what a bare 元 is in this source, an ISO 4217 code ("TWD" for a Taiwanese paper); None:
     # read from the article (:func:`generator.analysis.figures.units.home_currency`)
     currency: str | None = None
+    # the web site a page was saved from ("人民网"): the publication of its articles where
+    # neither the page's markup nor the article's dateline names one
+    site: str | None = None
     origin: str | None = None  # where the metadata came from: "front-matter", "sidecar", "sources.yaml", "html", "dateline"
 
 

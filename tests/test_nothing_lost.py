@@ -260,6 +260,7 @@ def test_an_article_copied_from_a_wechat_account_keeps_only_its_body(tmp_path):
     for notice in ("点击上方蓝字关注我们", "来源：湖南日报（ID：hnrb）", "- END -", "往期推荐", "株洲轨道交通产业集群加速发展", "点击“阅读原文”了解更多"):
         assert drops.get(notice) == "site notice", (notice, drops)
     assert drops.get("编辑：张三 | 审核：李四") == "editor credit"
+    assert article.meta.publication == "湖南日报"  # the origin its "来源：" line credits
     assert coverage(document.text, articles, document_dropped).share == 1.0
 
 

@@ -134,6 +134,41 @@ def test_a_short_web_page_is_read_without_the_sites_chrome_and_dated_as_printed(
     assert article.body.startswith("一季度全省")
 
 
+@pytest.mark.parametrize(
+    ("page_title", "site"),
+    [
+        ("台积电10月营收创新高_新浪财经_新浪网", "新浪网"),
+        ("台积电10月营收创新高--湖南频道--人民网", "人民网"),
+        ("台积电10月营收创新高 | 鉅亨網 - 台股新聞", "鉅亨網"),  # the channel is no site
+        ("台积电10月营收创新高｜经济日报", "经济日报"),
+        ("中时新闻网 - 台积电10月营收创新高", "中时新闻网"),  # the site named first
+        ("台积电营收 - 澎湃新闻", "澎湃新闻"),  # a <title> worded unlike the headline
+        ("F-众达营收创新高 - 工商時報", "工商時報"),
+        ("台积电10月营收创新高_财经", None),  # a channel alone: no site is guessed
+        ("台积电10月营收创新高-财经-人民网", None),  # a lone hyphen may be the headline's own
+        ("台积电10月营收创新高", None),
+    ],
+)
+def test_a_web_pages_site_is_named_by_its_title_where_its_markup_names_none(page_title, site):
+    from generator.ingest.html import html_to_text
+
+    paragraphs = "".join("<p>台积电今日公布10月营收，较上月增加12.3%，创下历史新高，法人预计第四季营收将持续成长。</p>" for _ in range(3))
+    page = f"<html><head><title>{page_title}</title></head><body><div><h1>台积电10月营收创新高</h1>{paragraphs}</div></body></html>"
+    _, meta = html_to_text(page, "page.html")
+    assert meta is not None and meta.site == site and meta.publication is None
+
+
+def test_the_site_a_page_was_saved_from_is_its_articles_publication_unless_a_dateline_names_one(tmp_path):
+    undated = FLASH_PAGE.replace("新浪财经讯 ", "")
+    for name, page, publication in (("desk.html", FLASH_PAGE, "新浪财经"), ("site.html", undated, "人民网")):
+        path = tmp_path / name
+        path.write_text(page, encoding="utf-8")
+        document = read_document(path)
+        assert document.meta.site == "人民网" and document.meta.publication is None
+        (article,) = segment(document, reflow(document))
+        assert article.meta.publication == publication, name
+
+
 def test_a_web_page_whose_paragraphs_open_on_links_keeps_them(tmp_path):
     path = tmp_path / "linked.html"
     path.write_text(LINKED_PAGE, encoding="utf-8")
@@ -374,3 +409,28 @@ def test_a_government_pages_date_line_and_correction_link_are_no_article_of_thei
     assert article.title == "国务院印发《推动大规模设备更新和消费品以旧换新行动方案》"
     assert article.body.startswith("近日，国务院印发") and article.body.endswith("4方面20项重点任务。")
     assert article.meta.publication == "新华社"
+    # without the agency's dateline, the source the page prints under the headline credits it
+    path.write_text(GOV_PAGE.replace("新华社北京3月13日电 ", ""), encoding="utf-8")
+    document = read_document(path)
+    assert document.meta.site == "新华社" and document.meta.publication is None
+    (article,) = segment(document, reflow(document))
+    assert article.body.startswith("近日，国务院印发") and article.meta.publication == "新华社"
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("2024-03-13 17:05　来源： 新华社 字号：默认 大 超大|打印|分享", "新华社"),
+        ("2024-03-13 17:05　来源： 新华社字号：默认 大 超大", "新华社"),  # the page's text runs them together
+        ("2024年04月18日09:12 | 来源：人民网－财经频道 分享到：", "人民网"),
+        ("来源：湖南日报（ID：hnrb）", "湖南日报"),
+        ("文章来源：证券时报网", "证券时报网"),
+        ("来源:中国证券报·中证网", "中国证券报"),
+        ("数据来源：Wind", None),  # a table's data, not the article's origin
+        ("发布时间：2024-03-13 浏览次数：1024", None),
+    ],
+)
+def test_the_origin_a_sites_source_line_credits(line, source):
+    from generator.ingest.metadata import credited_source
+
+    assert credited_source(line) == source

@@ -310,6 +310,20 @@ def test_a_headline_with_markdown_characters_reads_as_printed_everywhere(tmp_pat
         assert "&amp;#" not in page and "&amp;amp;" not in page
 
 
+def test_a_saved_web_page_is_credited_to_the_source_it_prints_else_its_site(tmp_path):
+    from tests.test_read import FLASH_PAGE, GOV_PAGE
+
+    project = make_project(tmp_path / "p", seeds=False)
+    (project / "seeds" / "gov.html").write_text(GOV_PAGE.replace("新华社北京3月13日电 ", ""), encoding="utf-8")
+    (project / "seeds" / "flash.html").write_text(FLASH_PAGE.replace("新浪财经讯 ", "").replace("来源：人民网－财经频道 ", ""), encoding="utf-8")
+    assert briefing("build", "--no-translate", cwd=project).returncode == 0
+    for name, publication in (("gov-html", "新华社"), ("flash-html", "人民网")):
+        document = (project / "docs" / "digest" / name / "index.md").read_text(encoding="utf-8")
+        article = (project / "docs" / "digest" / name / "article-01.md").read_text(encoding="utf-8")
+        assert f"- **Published:** {publication}, " in document, document
+        assert re.search(rf"^{publication} · \d", article, re.M), article
+
+
 def test_hostile_tags_and_titles_stay_text(tmp_path):
     seeds = {
         f"h{i}.md": f"# 测试<script>alert({i})</script>标题\n\n"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from generator.data import Document, SourceMeta
 from generator.errors import SourceError
-from generator.ingest.metadata import PRINTED_DATE, iso_date, merge_meta
+from generator.ingest.metadata import PRINTED_DATE, credited_source, iso_date, merge_meta
 from generator.ingest.reader import Reader, Source
 
 if TYPE_CHECKING:
@@ -25,9 +25,18 @@ if TYPE_CHECKING:
 _MIN_WORD_CHARS = 20
 _WORD = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"[。！？!?]")
-# The date a page prints under its headline is looked for this many characters after the
-# headline (or from the page's start)
-_DATE_WINDOW = 200
+# The date and source a page prints under its headline are looked for this many characters
+# after the headline (or from the page's start)
+_WINDOW = 200
+# What a page's <title> puts between the headline, the channel and the site's name:
+# "标题_新浪财经_新浪网", "标题--湖南频道--人民网", "标题 | 鉅亨網 - 台股新聞", "标题｜经济日报".
+# A lone hyphen or dash is the headline's own ("F-众达…", "稳中求进——记…").
+_TITLE_PARTS = re.compile(r"\s*(?:_+|[|｜]|-{2,}|\s[-–—·]\s)\s*")
+# A site or paper names itself as one (鉅亨網, 人民网, 经济日报, 财经周刊, 新华社); a channel
+# does not (财经, 湖南频道, 国务院文件). "新闻" ends both (澎湃新闻; 台股新聞): second choice.
+_SITE_ENDINGS = (re.compile(r"[网網报報刊社]$"), re.compile(r"新[闻聞]$"))
+_SITE_CHARS = 12
+_NOT_A_NAME = re.compile(r"[，。！？：；,!?:;<>&\"']|\d{4}")
 # Dates from the page's markup only (meta tags, structured data): htmldate's extensive search reads
 # no Chinese date and takes a copyright line's year for January 1st ("© 1997-2024" → 2024-01-01)
 _MARKUP_DATES = {"extensive_search": False, "original_date": True}
@@ -83,16 +92,39 @@ def _extract(html: str) -> tuple[Extracted | None, str]:
     return next(((d, t) for d, t in found if d is not None), (None, ""))
 
 
-def _printed_date(html: str, title: str | None) -> str | None:
-    """The first real date the page prints right after its headline, where its markup gives none."""
+def _printed_under_headline(html: str, title: str | None) -> tuple[str | None, str | None]:
+    """The first real date the page prints right after its headline, and the origin its
+    "来源：" line there credits. The extractor leaves that line out with the page's chrome."""
     import trafilatura
 
     page = trafilatura.html2txt(html)
     at = page.find(title) if title else -1
     start = at + len(title or "") if at >= 0 else 0
-    for m in PRINTED_DATE.finditer(page, start, start + _DATE_WINDOW):
-        if date := iso_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}"):
-            return date
+    window = page[start : start + _WINDOW]
+    dates = (iso_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}") for m in PRINTED_DATE.finditer(window))
+    return next(filter(None, dates), None), credited_source(window)
+
+
+def _site_from_title(html: str, headline: str | None) -> str | None:
+    """The site's name from the page's <title>, where its markup names none: Chinese sites
+    seldom give og:site_name, and trafilatura takes a name from the title only if it is a
+    domain. The part that is the headline is not a candidate, nor is a channel's name."""
+    import trafilatura
+
+    tree = trafilatura.load_html(html)
+    element = tree.find(".//head//title") if tree is not None else None
+    parts = [p for p in _TITLE_PARTS.split(element.text_content().strip()) if p] if element is not None else []
+    if len(parts) < 2:
+        return None
+    news = max(parts, key=len) if not headline or not any(headline in p or p in headline for p in parts) else None
+    names = [
+        p for p in parts
+        if p != news and not (headline and (headline in p or p in headline))
+        and len(p) <= _SITE_CHARS and not _NOT_A_NAME.search(p)
+    ]
+    for ending in _SITE_ENDINGS:
+        if found := [p for p in names if ending.search(p)]:
+            return found[-1]
     return None
 
 
@@ -105,9 +137,15 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     body = (f"# {title}\n\n" if title else "") + "\n\n".join(paragraphs) + "\n"
+    # The markup's name for the site is the publication. An article's dateline names one
+    # before what the page prints: the origin its "来源：" line credits, else the site its
+    # title or, last, its address ("Sina.com.cn") names.
+    named = doc.sitename if doc.sitename and "." not in doc.sitename else None
+    printed_date, printed_source = _printed_under_headline(html, title) if not (doc.date and named) else (None, None)
     meta = SourceMeta(
-        publication=(doc.sitename or None),
-        date=(doc.date or _printed_date(html, title)),
+        publication=named,
+        site=None if named else (printed_source or _site_from_title(html, title) or doc.sitename or None),
+        date=(doc.date or printed_date),
         url=(doc.url or None),
         title=title,
         origin="html",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from generator.data import SourceMeta
@@ -21,10 +22,17 @@ _FIELDS = ("publication", "date", "url", "title", "currency")
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # Dates as people write them in metadata: 2025-03-29 (a time may follow), 2025/3/29,
-# A date as pages print it, inside a line: "2024年04月18日09:12", "2017/05/10 14:35", "2023-11-02"
-PRINTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 # 2025.3.29, 2025年3月29日, or a month alone (2025-03).
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:\s*[-/.]?\s*(\d{1,2})\s*日?)?(?:[T\s].*)?")
+# A date as pages print it, inside a line: "2024年04月18日09:12", "2017/05/10 14:35", "2023-11-02"
+PRINTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+# The origin a site's line credits, up to a space, a bracket or a channel after a dash:
+# "来源： 新华社 字号…", "来源：人民网－财经频道", "来源：湖南日报（ID：hnrb）", "文章来源：证券时报网",
+# "来源:中国证券报·中证网"
+_NAME_ENDS = r"\s|｜（(【\[－—_\-,，。:：·"
+_CREDITED_SOURCE = re.compile(rf"(?:^|[\s|｜])(?:文章|本文)?来源\s*[:：]\s*([^{_NAME_ENDS}]{{2,16}})(?![^{_NAME_ENDS}])")
+# ... or up to the line's next label or button, where a page's text runs them together ("新华社字号：")
+_NEXT_ON_LINE = re.compile(r"字号|打印|分享|收藏|浏览|阅读|作者|编辑|责编|发布|时间|日期")
 # A value quoted in a message is cut to this many characters.
 _SHOWN_CHARS = 40
 
@@ -179,6 +187,20 @@ def shared_edition(metas: list[SourceMeta]) -> SourceMeta | None:
     return SourceMeta(publication=publication, date=date, origin="page")
 
 
+def credited_source(notice: str) -> str | None:
+    """The publication a site's line names as the article's origin ("来源： 新华社"): the paper
+    or agency the site took it from, which is what the article was published by."""
+    m = _CREDITED_SOURCE.search(notice.strip())
+    name = _NEXT_ON_LINE.split(m.group(1))[0] if m else ""
+    return name if len(name) >= 2 else None
+
+
+def as_published(meta: SourceMeta) -> SourceMeta:
+    """An article's metadata once its dateline is read: the site it was saved from stands for
+    its publication only where nothing names one ("新浪财经讯…" on a page titled "…_人民网")."""
+    return replace(meta, publication=meta.site) if meta.site and not meta.publication else meta
+
+
 def merge_meta(*metas: SourceMeta | None) -> SourceMeta:
     """Field by field, the first source that knows a value wins (callers pass them in the
     order of precedence given above)."""
@@ -187,7 +209,7 @@ def merge_meta(*metas: SourceMeta | None) -> SourceMeta:
         return SourceMeta()
     values = {}
     origins: list[str] = []
-    for key in _FIELDS:
+    for key in (*_FIELDS, "site"):
         for m in present:
             value = getattr(m, key)
             if value:

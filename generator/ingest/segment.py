@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from generator.data import Article, Block, Document, Dropped, Section
 from generator.ingest.datelines import iso_date, page_year, parse_dateline
 from generator.ingest.furniture import byline_names, caption_credit, header_headlines
-from generator.ingest.metadata import dateline_meta, merge_meta, shared_edition
+from generator.ingest.metadata import as_published, credited_source, dateline_meta, merge_meta, shared_edition
 from generator.text import ends_sentence, is_part_label, to_simplified, without_part_label
 
 # A paragraph that opens like a news lead: where a run may be split for a leftover headline.
@@ -68,6 +68,7 @@ class _Run:
     title_line: int | None = None
     byline: list[str] = field(default_factory=list)
     captions: list[Block] = field(default_factory=list)
+    source: str | None = None  # the origin a site's notice credits ("来源：新华社")
 
     @property
     def paragraphs(self) -> list[Block]:
@@ -182,6 +183,7 @@ def single_article(document: Document, blocks: Sequence[Block]) -> Segmented:
             drops.block(b, "byline")
         else:
             drops.block(b, _REASONS.get(b.kind, b.kind))
+            run.source = run.source or _source_of(b)
     if heads:
         run.title, run.title_line = " ".join(h.text for h in heads), heads[0].first_line
     if not run.paragraphs:
@@ -200,6 +202,11 @@ def _is_markdown_headline(blocks: Sequence[Block], i: int) -> bool:
         return True
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     return nxt is not None and (nxt.kind == "byline" or (nxt.kind == "paragraph" and parse_dateline(nxt.text) is not None))
+
+
+def _source_of(b: Block) -> str | None:
+    """The origin a site's notice credits, for the article it stands in."""
+    return credited_source(b.text) if b.kind == "notice" else None
 
 
 def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Floating], list[_Run]]:
@@ -224,6 +231,7 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
     for i, b in enumerate(blocks):
         if b.kind in _SET_ASIDE:
             drops.block(b, _REASONS[b.kind])
+            current.source = current.source or _source_of(b)
             continue
         if b.kind == "repeat":
             # printed twice within one article (a repeat after its closing byline belongs to
@@ -512,6 +520,8 @@ def _article(document: Document, run: _Run, kind: str, year: int | None, index: 
                 meta = merge_meta(meta, dateline_meta(dateline.publication, date))
         if text:
             sections[-1][1].append(text)
+    # a dateline names the publication before a site's "来源" line does
+    meta = merge_meta(meta, dateline_meta(run.source, None))
     for caption in run.captions:
         words, credit, photographers = caption_credit(caption.text)
         byline.extend(n for n in photographers if n not in byline)
@@ -535,7 +545,7 @@ def _article(document: Document, run: _Run, kind: str, year: int | None, index: 
         sections=built,
         span=_span(run, kind),
         byline=tuple(dict.fromkeys(byline)),
-        meta=meta,
+        meta=as_published(meta),
         kind=kind,  # type: ignore[arg-type]
     )
 
