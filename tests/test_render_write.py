@@ -147,3 +147,25 @@ def test_a_project_template_overrides_the_packaged_one(tmp_path):
     assert pages["index.md"] == "# Our own front page\n\n0 editions\n"
     packaged = {p.path: p.text for p in Renderer(tmp_path / "missing").render(Digest(documents=()))}
     assert "No articles yet" in packaged["index.md"]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("新华社", "Xinhua News Agency (新华社)"),
+        ("聯合報", "United Daily News (聯合報)"),  # looked up in simplified script
+        ("經濟日報", "Economic Daily News (經濟日報)"),  # Taiwan's paper, told apart by its script
+        ("经济日报", "Economic Daily (经济日报)"),
+        ("鉅亨網", "Anue (鉅亨網)"),
+        ("湘江周刊", "湘江周刊"),  # not listed: as printed, never a guess
+    ],
+)
+def test_a_publication_is_shown_by_the_name_it_uses_in_english(name, shown):
+    from generator.glossary import Glossary
+    from generator.site.editions import publication_key, publication_name
+
+    assert publication_name(name, Glossary()) == shown
+    # the user's glossary comes first, for the name and for the page's address
+    glossary = Glossary(terms=((name, "Our Name"),))
+    assert publication_name(name, glossary) == f"Our Name ({name})"
+    assert publication_key(name, glossary) == "our-name"

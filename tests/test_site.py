@@ -317,11 +317,11 @@ def test_a_saved_web_page_is_credited_to_the_source_it_prints_else_its_site(tmp_
     (project / "seeds" / "gov.html").write_text(GOV_PAGE.replace("新华社北京3月13日电 ", ""), encoding="utf-8")
     (project / "seeds" / "flash.html").write_text(FLASH_PAGE.replace("新浪财经讯 ", "").replace("来源：人民网－财经频道 ", ""), encoding="utf-8")
     assert briefing("build", "--no-translate", cwd=project).returncode == 0
-    for name, publication in (("gov-html", "新华社"), ("flash-html", "人民网")):
+    for name, publication in (("gov-html", "Xinhua News Agency (新华社)"), ("flash-html", "People's Daily Online (人民网)")):
         document = (project / "docs" / "digest" / name / "index.md").read_text(encoding="utf-8")
         article = (project / "docs" / "digest" / name / "article-01.md").read_text(encoding="utf-8")
         assert f"- **Published:** {publication}, " in document, document
-        assert re.search(rf"^{publication} · \d", article, re.M), article
+        assert re.search(rf"^{re.escape(publication)} · \d", article, re.M), article
 
 
 def test_hostile_tags_and_titles_stay_text(tmp_path):

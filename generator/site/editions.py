@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from generator.data import ArticleDigest, Digest, DocumentDigest
 from generator.glossary import Glossary
 from generator.site.paths import SitePaths, slug
+from generator.site.publication_names import english_name
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
@@ -98,10 +99,15 @@ def _invert(text: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in text)
 
 
+def _english(name: str, glossary: Glossary) -> str | None:
+    """The glossary's English for a publication, else the name the outlet uses in English."""
+    return glossary.as_dict().get(name) or english_name(name)
+
+
 def publication_key(name: str | None, glossary: Glossary) -> str:
     if not name:
         return "unknown"
-    return slug(glossary.as_dict().get(name) or name)
+    return slug(_english(name, glossary) or name)
 
 
 def edition_key(publication: str | None, date: str | None, glossary: Glossary) -> str:
@@ -109,10 +115,10 @@ def edition_key(publication: str | None, date: str | None, glossary: Glossary) -
 
 
 def publication_name(name: str | None, glossary: Glossary) -> str:
-    """"Hunan Daily (湖南日报)" when the glossary knows the English, else the name as printed."""
+    """"Hunan Daily (湖南日报)" where its English is known, else the name as printed."""
     if not name:
         return "Unknown publication"
-    english = glossary.as_dict().get(name)
+    english = _english(name, glossary)
     return f"{english} ({name})" if english else name
 
 

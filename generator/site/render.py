@@ -74,6 +74,7 @@ class Renderer:
         )
         self.env.filters["external_link"] = external_link
         self.env.filters["long_date"] = long_date
+        self.env.filters["publication_name"] = lambda name: publication_name(name, self.settings.glossary)
 
     def render(self, digest: Digest) -> list[Page]:
         s = self.settings
