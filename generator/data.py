@@ -36,6 +36,8 @@ class SourceMeta:
     # the web site a page was saved from ("人民网"): the publication of its articles where
     # neither the page's markup nor the article's dateline names one
     site: str | None = None
+    # the reporters a web page names under its headline, outside the text it is read from
+    byline: tuple[str, ...] = ()
     origin: str | None = None  # where the metadata came from: "front-matter", "sidecar", "sources.yaml", "html", "dateline"
 
 

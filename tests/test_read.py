@@ -356,6 +356,18 @@ def test_a_byline_spaced_with_ideographic_spaces_stays_a_byline():
     assert [b.kind for b in blocks] == ["heading", "byline", "paragraph"], blocks
 
 
+@pytest.mark.parametrize("line", ["記者蘇嘉維／台北報導", "記者王莞甯、林書賢/綜合外電報導", "〔記者蘇嘉維／台北即時報導〕"])
+def test_a_taiwanese_byline_with_the_place_it_was_filed_from_is_a_byline(line, tmp_path):
+    from generator.ingest.furniture import byline_names
+
+    assert byline_names(line) == (["王莞甯", "林書賢"] if "、" in line else ["蘇嘉維"])
+    path = tmp_path / "page.txt"
+    path.write_text(f"台積電10月營收創新高\n\n{line}\n\n台積電今天公布10月營收，較上月增加12.3%，創下歷史新高。\n", encoding="utf-8")
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))
+    assert article.title == "台積電10月營收創新高" and article.body.startswith("台積電今天") and article.byline
+
+
 @pytest.mark.parametrize(
     "paragraph, publication, reporters, body",
     [
@@ -364,6 +376,9 @@ def test_a_byline_spaced_with_ideographic_spaces_stays_a_byline():
         ("【财新网】（记者 王晓）4月15日，公司公告。", "财新网", ("王晓",), "4月15日"),
         ("（中央社記者王承中台北10日電）台積電今天公布營收。", "中央社", (), "台積電"),
         ("中央社台北3日電 台積電今天公布營收。", "中央社", (), "台積電"),
+        # a Taiwanese paper's reporters and the place they filed from
+        ("〔記者蘇嘉維／台北報導〕台積電今天公布營收。", None, ("蘇嘉維",), "台積電"),
+        ("【記者王莞甯、林書賢／綜合外電報導】蘋果今天發表新機。", None, ("王莞甯", "林書賢"), "蘋果"),
     ],
 )
 def test_a_web_desks_undated_dateline_names_the_publication(paragraph, publication, reporters, body):
@@ -415,6 +430,57 @@ def test_a_government_pages_date_line_and_correction_link_are_no_article_of_thei
     assert document.meta.site == "新华社" and document.meta.publication is None
     (article,) = segment(document, reflow(document))
     assert article.body.startswith("近日，国务院印发") and article.meta.publication == "新华社"
+
+
+@pytest.mark.parametrize(
+    ("head", "names"),
+    [
+        ("文｜本刊记者 陈明 2023-11-02", ("陈明",)),
+        ("记者 黄利飞 于森", ("黄利飞", "于森")),
+        ("鉅亨網記者王莞甯 台北 2017/05/10 14:35", ("王莞甯",)),  # after a space, the place
+        ("記者王莞甯、林書賢／台北報導", ("王莞甯", "林書賢")),
+        ("记者 张三 北京报道", ("张三",)),
+        ("本报记者 王雷 通讯员 陈刚", ("王雷", "陈刚")),
+        ("作者：李四 2024-01-02 阅读 1024", ("李四",)),  # the date ends it
+        ("2024-01-02 10:00 记者 张三", ("张三",)),
+        ("2024-03-13 17:05　来源： 新华社字号：默认 大 超大|打印|分享", ()),
+        ("2024年04月15日 20:31 中国证券报", ()),
+    ],
+)
+def test_the_reporters_a_web_page_prints_under_its_headline(head, names):
+    from generator.ingest.datelines import web_byline
+
+    assert web_byline(head) == names
+
+
+_TAIWAN_TEXT = (
+    "<p>台積電今日公布10月營收，較上月增加12.3%，創下歷史新高，法人預計第四季營收將持續成長。</p>"
+    "<p>公司表示，先進製程需求強勁，3奈米產能滿載，預計明年資本支出將維持高檔。</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # kept by the extractor with the text: a byline line of the article
+        '<div class="article-body__info"><span>記者蘇嘉維／台北即時報導</span> <time>2024-11-08 14:02</time></div><section>',
+        # left out with the page's chrome: read from what the page prints under the headline
+        '<p class="byline">經濟日報記者蘇嘉維 台北 2024/11/08 14:02</p><section>',
+        # opening the first paragraph, as the paper prints it
+        "<section><p>〔記者蘇嘉維／台北報導〕</p>",
+    ],
+)
+def test_a_web_pages_byline_under_the_headline_is_its_articles_byline(tmp_path, head):
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>台積電10月營收創新高 | 經濟日報</title></head><body>'
+        f"<nav><a>首頁</a><a>產業</a></nav><article><h1>台積電10月營收創新高</h1>{head}{_TAIWAN_TEXT}</section></article></body></html>"
+    )
+    path = tmp_path / "udn.html"
+    path.write_text(page.replace("</p><p>台積電", "台積電", 1) if head.endswith("</p>") else page, encoding="utf-8")
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))
+    assert article.byline == ("蘇嘉維",) and article.meta.publication == "經濟日報"
+    assert article.body.startswith("台積電今日公布10月營收") and "記者" not in article.body
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,8 @@ _DATELINE = re.compile(
     # a wire's, dated by the day alone: "中央社台北3日电", "（中央社记者王承中台北10日电）" (its
     # reporter's name runs into the place, so only the agency is read)
     r"|[（(]?(?P<agency>[\u4e00-\u9fff]{1,6}?社)[\u4e00-\u9fff·]{0,10}?\d{1,2}\s*日\s*电(?:[）)]|(?=\s))"
+    # a Taiwanese paper's reporters and the place they filed from: "〔記者蘇嘉維／台北報導〕"
+    r"|[〔【]\s*(?P<filed>[\u4e00-\u9fff]{0,8}?记者\s*[\u4e00-\u9fff·、，,]{2,30}?)\s*[／/]\s*[\u4e00-\u9fff]{2,8}?(?:即时|综合)?报[导道]\s*[〕】]"
     r")\s*" + _REPORTERS + r"\s*"
 )
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
@@ -65,7 +67,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     for group in ("wire", "bracketed", "agency"):
         if m.group(group):
             publication = paragraph[m.start(group) : m.end(group)]
-    reporters = names_after_role(paragraph[m.start("who") : m.end("who")] if m.group("who") else "")
+    who = "filed" if m.group("filed") else "who"
+    reporters = names_after_role(paragraph[m.start(who) : m.end(who)] if m.group(who) else "")
     month = int(m.group("month")) if m.group("month") else None
     day = int(m.group("day")) if m.group("day") else None
     if month is not None and not (1 <= month <= 12 and 1 <= (day or 1) <= 31):
@@ -80,6 +83,32 @@ def names_after_role(text: str) -> list[str]:
         return []
     rest = text[m.end() :]
     return re.findall(_NAME, re.sub(r"[、，,\s]+", " ", rest))
+
+
+# What a web page prints under its headline besides its reporters: a place after a slash or
+# one it reports from ("記者王莞甯／台北報導", "记者 张三 北京报道"); and the date and time,
+# which a byline stops at ("作者：李四 2024-01-02 阅读 1024")
+_WEB_ROLE = re.compile(rf"{_ROLE.pattern}|作者|撰文")
+_WEB_HEAD_NOISE = re.compile(r"[／/]\s*\S*|\S{2,3}(?:报道|报导|報導|報道)")
+_DATE_OR_TIME = re.compile(r"\d{1,4}\s*[-/.年月日:：]\s*\d{1,2}")
+
+
+def web_byline(head: str) -> tuple[str, ...]:
+    """The reporters in what a web page prints between its headline and its text: "文｜本刊记者
+    陈明 2023-11-02", "记者 黄利飞 于森", "鉅亨網記者王莞甯 台北 2017/05/10 14:35". A name glued
+    to its role stands alone, or with others joined by 、: what follows a space is the place
+    ("王莞甯 台北")."""
+    between_dates = (piece for piece in _DATE_OR_TIME.split(head) if _WEB_ROLE.search(to_simplified(piece)))
+    text = _WEB_HEAD_NOISE.sub(" ", next(between_dates, ""))
+    roles = list(_WEB_ROLE.finditer(to_simplified(text)))  # folding keeps one character for one
+    if not roles:
+        return ()
+    for role in roles[1:]:  # "本报记者 王雷 通讯员 陈刚"
+        text = text[: role.start()] + " " * (role.end() - role.start()) + text[role.end() :]
+    rest = text[roles[0].end() :]
+    if rest[:1] not in ("", " ", "\u3000", "：", ":"):
+        rest = re.split(r"\s", rest, maxsplit=1)[0]
+    return tuple(re.findall(rf"(?<![\u4e00-\u9fff·]){_NAME}(?![\u4e00-\u9fff·])", re.sub(r"[、，,\s：:]+", " ", rest)))
 
 
 def page_year(text: str) -> int | None:

@@ -72,6 +72,13 @@ _BYLINE = re.compile(
     r"^[▶►>\-—\s]*(?P<org>\S{0,12}?)(全媒体)?(首席)?(特约)?(记者|通讯员|撰稿|编辑)\s*"
     r"(?P<names>[\u4e00-\u9fff·]{2,4}(\s+[\u4e00-\u9fff·]{2,4}){0,5})\s*$"
 )
+# ... and as Taiwan's papers print it, with the place the reporters filed from: "記者蘇嘉維／台北報導",
+# "〔記者王莞甯、林書賢／台北即時報導〕"
+_FILED_FROM = r"\s*[／/]\s*[\u4e00-\u9fff]{2,8}?(?:即时|综合)?(?:外电)?报[导道]"
+_SLASH_BYLINE = re.compile(
+    r"^\s*[〔【\[（(]?\s*\S{0,12}?记者\s*(?P<names>[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4}){0,5})"
+    rf"{_FILED_FROM}\s*[〕】\]）)]?\s*$"
+)
 # The photographer's credit at the end of a caption: "……。 记者 张三 摄".
 _CREDIT = re.compile(r"[。.]?\s*([^。]{0,20}?)\s*/?\s*摄\s*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -172,10 +179,11 @@ def caption_credit(caption: str) -> tuple[str, str, list[str]]:
 def byline_names(text: str) -> list[str] | None:
     """Reporter names of a byline line ("本报记者 张伟", "湖南日报全媒体记者 X Y"), else None."""
     stripped = text.strip()
-    m = _BYLINE.match(to_simplified(stripped))
+    folded = to_simplified(stripped)
+    m = _BYLINE.match(folded) or _SLASH_BYLINE.match(folded)
     if not m:
         return None
-    return stripped[m.start("names") : m.end("names")].split()
+    return re.split(r"[\s、，,]+", stripped[m.start("names") : m.end("names")])
 
 
 def is_page_header(text: str) -> bool:

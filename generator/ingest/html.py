@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from generator.data import Document, SourceMeta
 from generator.errors import SourceError
+from generator.ingest.datelines import web_byline
 from generator.ingest.metadata import PRINTED_DATE, credited_source, iso_date, merge_meta
 from generator.ingest.reader import Reader, Source
 
@@ -24,10 +25,12 @@ if TYPE_CHECKING:
 # Fewer word characters than this is a menu word or two, not an article.
 _MIN_WORD_CHARS = 20
 _WORD = re.compile(r"\w")
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE = re.compile(r"[^。！？!?\s]+[。！？!?]")  # (up to a space: a page run together on one line)
 # The date and source a page prints under its headline are looked for this many characters
 # after the headline (or from the page's start)
 _WINDOW = 200
+# The text is found after the headline by this many of its first characters
+_OPENING_CHARS = 12
 # What a page's <title> puts between the headline, the channel and the site's name:
 # "标题_新浪财经_新浪网", "标题--湖南频道--人民网", "标题 | 鉅亨網 - 台股新聞", "标题｜经济日报".
 # A lone hyphen or dash is the headline's own ("F-众达…", "稳中求进——记…").
@@ -62,10 +65,10 @@ def _extract(html: str) -> tuple[Extracted | None, str]:
 
     bench/html_extraction.py (news-site layouts, whole articles and two-sentence flashes): with
     recall favoured, every page kept the site's navigation, date line and footer in its body;
-    balanced, a short page still fell back to the whole page; precise, a page whose paragraphs
-    open on a link lost them all but the footer. So the precise text is taken when it holds the
-    balanced text's longest paragraph that ends a sentence, else the balanced one, else (no
-    article found) recall's.
+    balanced, a short page still fell back to the whole page, run together on one line;
+    precise, a page whose paragraphs open on a link lost them all but the footer. So the
+    precise text is taken when it holds the balanced text's longest sentence, else the balanced
+    one, else (no article found) recall's.
     """
     import trafilatura
 
@@ -86,15 +89,17 @@ def _extract(html: str) -> tuple[Extracted | None, str]:
         article = doc if isinstance(doc, trafilatura.settings.Document) and len(_WORD.findall(text)) >= _MIN_WORD_CHARS else None
         found.append((article, text))
         if len(found) == 2 and article is not None:
-            # the balanced text's longest sentence-ending paragraph (a date-and-source line is no paragraph)
-            precise, longest = found[0], max(text.split("\n"), key=lambda line: (bool(_SENTENCE_END.search(line)), len(line)))
+            # the balanced text's longest sentence (a date-and-source line is none); where the
+            # balanced pass fell back to the whole page, that is one line of all its text
+            precise, longest = found[0], max(_SENTENCE.findall(text) or [text], key=len)
             return precise if precise[0] is not None and longest in precise[1] else found[1]
     return next(((d, t) for d, t in found if d is not None), (None, ""))
 
 
-def _printed_under_headline(html: str, title: str | None) -> tuple[str | None, str | None]:
-    """The first real date the page prints right after its headline, and the origin its
-    "来源：" line there credits. The extractor leaves that line out with the page's chrome."""
+def _printed_under_headline(html: str, title: str | None, opening: str) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """What the page prints between its headline and its text (``opening``, the text's first
+    paragraph): the first real date, the origin its "来源：" line credits, and its reporters.
+    The extractor leaves that line out with the page's chrome."""
     import trafilatura
 
     page = trafilatura.html2txt(html)
@@ -102,7 +107,9 @@ def _printed_under_headline(html: str, title: str | None) -> tuple[str | None, s
     start = at + len(title or "") if at >= 0 else 0
     window = page[start : start + _WINDOW]
     dates = (iso_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}") for m in PRINTED_DATE.finditer(window))
-    return next(filter(None, dates), None), credited_source(window)
+    text_at = window.find(opening[:_OPENING_CHARS]) if opening else -1
+    byline = web_byline(window[:text_at]) if text_at > 0 else ()
+    return next(filter(None, dates), None), credited_source(window), byline
 
 
 def _site_from_title(html: str, headline: str | None) -> str | None:
@@ -141,12 +148,13 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     # before what the page prints: the origin its "来源：" line credits, else the site its
     # title or, last, its address ("Sina.com.cn") names.
     named = doc.sitename if doc.sitename and "." not in doc.sitename else None
-    printed_date, printed_source = _printed_under_headline(html, title) if not (doc.date and named) else (None, None)
+    printed_date, printed_source, byline = _printed_under_headline(html, title, paragraphs[0] if paragraphs else "")
     meta = SourceMeta(
         publication=named,
         site=None if named else (printed_source or _site_from_title(html, title) or doc.sitename or None),
         date=(doc.date or printed_date),
         url=(doc.url or None),
+        byline=byline,
         title=title,
         origin="html",
     )

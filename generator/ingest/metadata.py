@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from generator.data import SourceMeta
 from generator.errors import SourceError
@@ -40,7 +41,7 @@ _SHOWN_CHARS = 40
 def _meta(data: dict, origin: str, where: str, warnings: list[str]) -> SourceMeta | None:
     """The known fields of ``data``; a field that is not usable is left out with a warning
     (``where``: the part of the file it came from, for the message)."""
-    values: dict[str, str | None] = {}
+    values: dict[str, Any] = {}  # each a str or None (SourceMeta's byline is not read from files)
     for key in _FIELDS:
         values[key] = _field(key, data.get(key), where, warnings)
     if not any(values.values()):
@@ -209,7 +210,7 @@ def merge_meta(*metas: SourceMeta | None) -> SourceMeta:
         return SourceMeta()
     values = {}
     origins: list[str] = []
-    for key in (*_FIELDS, "site"):
+    for key in (*_FIELDS, "site", "byline"):
         for m in present:
             value = getattr(m, key)
             if value:
