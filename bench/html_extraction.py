@@ -17,7 +17,7 @@ per layout:
 - chrome in the body: pages whose body holds any line of the site's furniture, and how many
   such lines in all; the same for the keywords;
 - the publication each article is credited to (the page's markup, else its dateline, else the
-  site its title names);
+  source its "来源：" line credits, else the site its title names), and its byline;
 - how the furniture that was set aside is reported (``dropped`` reasons of the articles; what
   stands after an article's last paragraph is reported with its document and not counted).
 
@@ -190,6 +190,7 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     reasons: Counter[tuple[str, str]] = Counter()
     publications: Counter[tuple[str, str]] = Counter()
+    bylines: Counter[tuple[str, str]] = Counter()
     for layout in LAYOUTS:
         names = [n for n, p in pages.items() if p[0] == layout]
         found = total = dirty = lines = keyword_chrome = lost = split = 0
@@ -209,9 +210,11 @@ def main() -> None:
             keyword_chrome += any(k in keywords for k in ("新浪", "人民网", "鉅亨", "责编", "分享"))
             reasons.update((layout, d["reason"]) for r in got for d in r["dropped"])
             publications.update((layout, r["publication"] or "none") for r in got)
+            bylines.update((layout, "、".join(r["byline"]) or "none") for r in got)
         print(f"| {layout} | {len(names)} | {found / max(total, 1):.1%} | {dirty} | {lines} | {keyword_chrome} | {split} | {lost} |")
     print()
     print("publication of the articles (per layout): " + "; ".join(f"{layout}: {name} {n}" for (layout, name), n in sorted(publications.items())))
+    print("bylines of the articles (per layout): " + "; ".join(f"{layout}: {names} {n}" for (layout, names), n in sorted(bylines.items())))
     print("set aside and reported (per layout): " + "; ".join(f"{layout}: {reason} {n}" for (layout, reason), n in sorted(reasons.items())))
 
 
