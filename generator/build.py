@@ -341,11 +341,13 @@ def _analyse_source(job: _Job) -> Analysed | Problem:
 def _digest(sources: Sources, translator: Translator | None, *, progress: bool) -> Digest:
     """Translate what the pages need, and put each analysis with its English."""
     analysed = [(s.document, s.analyses) for s in sources.analysed]
-    english: dict[str, Translation] | None = None
+    english: dict[tuple[str, str], Translation] | None = None
     if translator is not None:
-        texts = texts_to_translate(analysed)
-        translations = translator.translate(texts, progress=_progress_bar(len(texts), progress))
-        english = dict(zip(texts, translations, strict=True))
+        requests = texts_to_translate(analysed)
+        translations = translator.translate(
+            [text for text, _ in requests], progress=_progress_bar(len(requests), progress), currencies=[c for _, c in requests]
+        )
+        english = dict(zip(requests, translations, strict=True))
     return Digest(
         documents=tuple(
             DocumentDigest(
@@ -359,32 +361,29 @@ def _digest(sources: Sources, translator: Translator | None, *, progress: bool) 
     )
 
 
-def texts_to_translate(analysed: Sequence[tuple[Document, Sequence[Analysis]]]) -> list[str]:
-    """Every text a digest needs in English, first occurrence order, no duplicates."""
-    seen: dict[str, None] = {}
+def texts_to_translate(analysed: Sequence[tuple[Document, Sequence[Analysis]]]) -> list[tuple[str, str]]:
+    """Every text a digest needs in English, with what a bare 元 is in its article; first
+    occurrence order, no duplicates."""
+    seen: dict[tuple[str, str], None] = {}
     for _, analyses in analysed:
         for a in analyses:
-            seen.setdefault(a.title, None)
-            for s in a.summary:
-                seen.setdefault(s.text, None)
-            for f in a.figures:
-                if f.metric:
-                    seen.setdefault(f.metric, None)
-    return [t for t in seen if t.strip()]
+            for text in (a.title, *(s.text for s in a.summary), *(f.metric for f in a.figures if f.metric)):
+                seen.setdefault((text, a.currency), None)
+    return [request for request in seen if request[0].strip()]
 
 
-def _article_digest(a: Analysis, english: dict[str, Translation] | None) -> ArticleDigest:
+def _article_digest(a: Analysis, english: dict[tuple[str, str], Translation] | None) -> ArticleDigest:
     """The one place an analysis gets its English (``english`` None: built without)."""
     if english is None:
         return ArticleDigest(analysis=a, title_en=None, summary_en=None, metrics_en=None)
 
     def en(text: str | None) -> Translation | None:
-        return english.get(text) if text else None
+        return english.get((text, a.currency)) if text else None
 
     return ArticleDigest(
         analysis=a,
         title_en=en(a.title),
-        summary_en=tuple(english[s.text] for s in a.summary),
+        summary_en=tuple(english[s.text, a.currency] for s in a.summary),
         metrics_en=tuple(en(f.metric) for f in a.figures),
     )
 

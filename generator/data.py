@@ -172,6 +172,7 @@ class Analysis:
     summary: tuple[Sentence, ...]  # in document order, copied verbatim from the body
     figures: tuple[Figure, ...]  # ranked, most important first
     keywords: tuple[str, ...]
+    currency: str = "CNY"  # what a bare 元 is in the article (ISO 4217), for its figures and its English
 
 
 @dataclass(frozen=True)

@@ -245,3 +245,56 @@ def test_a_build_killed_half_way_resumes_where_it_stopped(argos_env, tmp_path):
     assert rerun.returncode == 0, rerun.stderr
     translated, hits = map(int, rerun.stdout.split())
     assert translated == total - kept and hits == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "currency", "english"),
+    [
+        ("營收3億元，年增12%。", "TWD", "TWD 300 million"),  # a Taiwanese report's bare 元
+        ("净利3.2亿元。", "HKD", "HKD 320 million"),
+        ("规模达8520亿元。", "CNY", "852 billion yuan"),
+        ("营收新台币3亿元。", "CNY", "TWD 300 million"),  # named, whatever the article's own
+        ("募资5亿港元。", "TWD", "HKD 500 million"),
+        ("营收3亿元人民币。", "TWD", "300 million yuan"),
+        ("出口额3亿美元。", "TWD", "300 million US dollars"),
+    ],
+)
+def test_an_amount_of_money_is_in_the_articles_currency_unless_named(sentence, currency, english):
+    protected = protect(sentence, NO_GLOSSARY, currency)
+    assert english in protected.text and english in protected.renderings
+    assert protected.text.count("yuan") == english.count("yuan") and "新台币" not in protected.text
+
+
+def test_traditional_script_reaches_the_model_as_the_mainland_writes_it():
+    protected = protect("台積電軟體營收3億元，網路需求強勁。", NO_GLOSSARY, "TWD")
+    assert protected.text == "台积电软件营收 TWD 300 million ，网络需求强劲。"
+    assert protected.source == "台積電軟體營收3億元，網路需求強勁。" and protected.numbers == ("300",)
+    # a glossary term matches in either script
+    for sentence in ("台積電公布營收。", "台积电公布营收。"):
+        assert protect(sentence, Glossary(terms=(("台積電", "TSMC"),))).terms == ("TSMC",), sentence
+
+
+def test_the_same_sentence_in_two_currencies_is_two_translations(argos_env, tmp_path):
+    translator = _open(tmp_path)
+    twd, cny = translator.translate(["營收3億元。", "營收3億元。"], currencies=["TWD", "CNY"])
+    assert "TWD 300 million" in twd.text and "yuan" not in twd.text
+    assert "300 million yuan" in cny.text
+    assert translator.stats.translated == 2
+    translator.close()
+
+
+def test_a_taiwanese_articles_english_is_in_new_taiwan_dollars(argos_env, tmp_path):
+    from tests.helpers import briefing, make_project
+
+    project = make_project(tmp_path / "p", seeds=False)
+    (project / "seeds" / "tsmc.txt").write_text(
+        "台積電10月營收2360億元\n\n"
+        "台積電今日公布10月營收2360.21億元，較上月增加12.3%，年增29.2%，創下歷史新高。\n\n"
+        "法人預估，台積電第四季營收可望季增逾1成，全年營收年增約三成。\n",
+        encoding="utf-8",
+    )
+    assert briefing("build", cwd=project).returncode == 0
+    page = (project / "docs" / "digest" / "tsmc-txt" / "article-01.md").read_text(encoding="utf-8")
+    english = page.split("## Summary", 1)[1].split("##", 1)[0]
+    # the tiny model writes no number: the summary's figures are added in brackets as given to it
+    assert "TWD 236.021 billion" in english and "yuan" not in page, page

@@ -72,4 +72,5 @@ def _analyse(article: Article, config: SummaryConfig, currency: str) -> Analysis
         summary=tuple(summary),
         figures=tuple(ranked),
         keywords=tuple(keywords),
+        currency=currency,
     )

@@ -66,12 +66,20 @@ class Translator:
     def close(self) -> None:
         self.cache.close()
 
-    def translate(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> list[Translation]:
+    def translate(
+        self,
+        texts: Sequence[str],
+        progress: Callable[[int], None] | None = None,
+        *,
+        currencies: Sequence[str] | None = None,
+    ) -> list[Translation]:
+        """``currencies``: per text, what a bare 元 is in its article (default CNY)."""
         started = time.perf_counter()
         self.stats.requested += len(texts)
-        unique = list(dict.fromkeys(texts))
+        requests = list(zip(texts, currencies or ["CNY"] * len(texts), strict=True))
+        unique = list(dict.fromkeys(requests))
         self.stats.unique += len(unique)
-        protected = {t: protect(t, self.glossary) for t in unique}
+        protected = {(t, c): protect(t, self.glossary, c) for t, c in unique}
         keys = list(dict.fromkeys(p.text for p in protected.values()))
         done = self.cache.get_many(self.model_id, keys)
         self.stats.cache_hits += sum(1 for t in unique if protected[t].text in done)
@@ -93,8 +101,8 @@ class Translator:
                 progress(sum(1 for t in unique if protected[t].text in keys_done))
         self.stats.seconds += time.perf_counter() - started
         out = []
-        for text in texts:
-            output, quality = done[protected[text].text]
+        for text, currency in requests:
+            output, quality = done[protected[text, currency].text]
             q = _quality(quality)
             shown = f"{UNAVAILABLE} {text}" if q.fallback else output
             out.append(Translation(source=text, text=shown, quality=q))

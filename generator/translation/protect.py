@@ -4,23 +4,37 @@ Small NMT models garble exactly what a briefing needs: numbers and names. Before
 translation every number is replaced by its English form (8520亿元 → "852 billion yuan",
 3月29日 → "March 29", 19.2% stays "19.2%") and every glossary term by its English, which
 the model copies as Latin text; afterwards the checks verify that each one survived.
+
+A bare 元 is the article's own currency: a Taiwanese report's 3億元 is "TWD 300 million", as
+its figure table writes it, never "300 million yuan". Traditional script is given to the
+model as the mainland writes it (the zh→en model was trained on mainland text; Argos has a
+separate model for traditional script).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.analysis.numerals import WAN_TAIL, parse_number, scaled
 from generator.glossary import Glossary
+from generator.text import to_mainland
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
+# A currency named before or after an amount ("新台币3亿元", "3亿元人民币", "5亿港元")
+_NAMED = {"新台币": "TWD", "台币": "TWD", "人民币": "CNY", "港币": "HKD", "港元": "HKD", "美元": "USD", "美金": "USD"}
+_NAME = "|".join(sorted(_NAMED, key=len, reverse=True))
 _SPAN = re.compile(
     r"(?P<date>(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日)"
     r"|(?P<year>(?:19|20)\d{2})\s*年"
-    rf"|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<mag>万亿|亿|万(?:{WAN_TAIL})?)?\s*(?P<cur>元|美元)?(?P<pct>\s*[%％])?"
+    rf"|(?:(?P<before>{_NAME})\s*)?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<mag>万亿|亿|万(?:{WAN_TAIL})?)?\s*"
+    rf"(?P<cur>元(?:{_NAME})?|{_NAME})?(?P<pct>\s*[%％])?"
 )
+# How an amount of money reads: yuan and US dollars in words, as they always have been here
+# (a cached translation stays valid); any other currency as the figure tables write it
+_IN_WORDS = {"CNY": "{} yuan", "USD": "{} US dollars"}
 NUMBER_IN_TEXT = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 
@@ -33,7 +47,15 @@ class Protected:
     renderings: tuple[str, ...]  # the English of each protected span, in order
 
 
-def _english(m: re.Match) -> str:
+def _currency(m: re.Match, home: str) -> str | None:
+    """The currency of an amount: the one named beside it, else the article's for a bare 元."""
+    if m.group("before"):
+        return _NAMED[m.group("before")]
+    cur = (m.group("cur") or "").removeprefix("元")
+    return _NAMED[cur] if cur else home if m.group("cur") else None
+
+
+def _english(m: re.Match, home: str) -> str:
     if m.group("date"):
         month = int(m.group("month"))
         if 1 <= month <= 12:
@@ -47,20 +69,29 @@ def _english(m: re.Match) -> str:
     if value is not None:
         text = scaled(value)
     if m.group("pct"):
-        text += "%"
-    if m.group("cur"):
-        text += " yuan" if m.group("cur") == "元" else " US dollars"
-    return text
+        return text + "%"
+    code = _currency(m, home)
+    return _IN_WORDS.get(code, f"{code} {{}}").format(text) if code else text
 
 
-def protect(sentence: str, glossary: Glossary) -> Protected:
+@lru_cache(maxsize=8)
+def _terms(glossary: Glossary) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The glossary's terms as the model input writes them (mainland script), with their English."""
+    english = {to_mainland(zh): en for zh, en in reversed(glossary.terms)}  # a term as written wins
+    english.update(glossary.as_dict())
+    found = re.compile("|".join(re.escape(zh) for zh in sorted(english, key=len, reverse=True))) if english else None
+    return found, english
+
+
+def protect(sentence: str, glossary: Glossary, currency: str = "CNY") -> Protected:
+    """What the model is given for ``sentence`` of an article whose bare 元 is ``currency``."""
+    source, sentence = sentence, to_mainland(sentence)
     pieces: list[str] = []
     renderings: list[str] = []
     numbers: list[str] = []
     terms: list[str] = []
     position = 0
-    term_re = re.compile("|".join(re.escape(zh) for zh, _ in glossary.terms)) if glossary else None
-    english = glossary.as_dict()
+    term_re, english = _terms(glossary)
     while position < len(sentence):
         m = _SPAN.search(sentence, position)
         t = term_re.search(sentence, position) if term_re else None
@@ -74,11 +105,11 @@ def protect(sentence: str, glossary: Glossary) -> Protected:
         if not m:
             break
         pieces.append(sentence[position : m.start()])
-        rendered = _english(m)
+        rendered = _english(m, currency)
         pieces.append(f" {rendered} ")
         renderings.append(rendered)
         numbers.extend(n.replace(",", "") for n in NUMBER_IN_TEXT.findall(rendered))
         position = m.end()
     pieces.append(sentence[position:])
     text = re.sub(r"\s{2,}", " ", "".join(pieces)).strip()
-    return Protected(sentence, text, tuple(numbers), tuple(terms), tuple(renderings))
+    return Protected(source, text, tuple(numbers), tuple(terms), tuple(renderings))
