@@ -298,3 +298,19 @@ def test_a_taiwanese_articles_english_is_in_new_taiwan_dollars(argos_env, tmp_pa
     english = page.split("## Summary", 1)[1].split("##", 1)[0]
     # the tiny model writes no number: the summary's figures are added in brackets as given to it
     assert "TWD 236.021 billion" in english and "yuan" not in page, page
+
+
+@pytest.mark.parametrize(
+    ("sentence", "given", "numbers"),
+    [
+        ("台积电10月营收创新高。", "台积电 October 营收创新高。", ()),  # a month's revenue, as Taiwan reports it monthly
+        ("3月份出口增长。", "March 出口增长。", ()),
+        ("2024年10月", "2024 October", ("2024",)),
+        ("1至10月营收增长。", "1 至 10 月营收增长。", ("1", "10")),  # a range's end stays a number
+        ("前10月营收增长。", "前 10 月营收增长。", ("10",)),
+        ("过去3个月", "过去 3 个月", ("3",)),
+    ],
+)
+def test_a_month_alone_reaches_the_model_by_its_name(sentence, given, numbers):
+    protected = protect(sentence, NO_GLOSSARY)
+    assert protected.text == given and protected.numbers == numbers

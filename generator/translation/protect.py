@@ -2,7 +2,7 @@
 
 Small NMT models garble exactly what a briefing needs: numbers and names. Before
 translation every number is replaced by its English form (8520亿元 → "852 billion yuan",
-3月29日 → "March 29", 19.2% stays "19.2%") and every glossary term by its English, which
+3月29日 → "March 29", 10月营收 → "October 营收", 19.2% stays "19.2%") and every glossary term by its English, which
 the model copies as Latin text; afterwards the checks verify that each one survived.
 
 A bare 元 is the article's own currency: a Taiwanese report's 3億元 is "TWD 300 million", as
@@ -28,6 +28,8 @@ _NAMED = {"新台币": "TWD", "台币": "TWD", "人民币": "CNY", "港币": "HK
 _NAME = "|".join(sorted(_NAMED, key=len, reverse=True))
 _SPAN = re.compile(
     r"(?P<date>(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日)"
+    # a month alone, "10月营收", "3月份": not the end of a range ("1至10月", "前10月", "1-10月")
+    r"|(?<![\d前至到~\-－—、])(?P<alone>1[0-2]|[1-9])\s*月份?(?![\d个])"
     r"|(?P<year>(?:19|20)\d{2})\s*年"
     rf"|(?:(?P<before>{_NAME})\s*)?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<mag>万亿|亿|万(?:{WAN_TAIL})?)?\s*"
     rf"(?P<cur>元(?:{_NAME})?|{_NAME})?(?P<pct>\s*[%％])?"
@@ -61,6 +63,8 @@ def _english(m: re.Match, home: str) -> str:
         if 1 <= month <= 12:
             return f"{_MONTHS[month - 1]} {int(m.group('day'))}"
         return m.group(0)
+    if m.group("alone"):
+        return _MONTHS[int(m.group("alone")) - 1]
     if m.group("year"):
         return m.group("year")
     number = m.group("num")
