@@ -204,7 +204,7 @@ def test_rendered_pages_hold_no_live_html(tmp_path_factory, project_settings, na
     for document, articles in load_sources([seeds]).documents:
         analysed = [analyse(a, project_settings.summary) for a in articles]
         english = {
-            text: Translation(text, f"{text} <b onmouseover=alert(1)>en</b> [x](javascript:alert(1))")
+            (text, a.currency): Translation(text, f"{text} <b onmouseover=alert(1)>en</b> [x](javascript:alert(1))")
             for a in analysed
             for text in [a.title, *(s.text for s in a.summary), *(f.metric for f in a.figures if f.metric)]
         }
