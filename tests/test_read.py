@@ -212,6 +212,54 @@ def test_two_column_pdf_reads_column_by_column(tmp_path):
     assert LEFT.replace("，", "") in body.replace("，", "") or "设备投资规模较2023年增长25%以上" in body
 
 
+TSMC = ("台積電10月營收創新高", ["台積電今日公布10月營收2360億元，較上月增加12.3%，創下歷史新高。", "法人預估，台積電第四季營收可望季增逾一成。"])
+HON_HAI = ("鴻海前三季獲利成長", ["鴻海今日公布前三季財報，稅後純益1020億元，年增8%。", "鴻海表示，人工智慧伺服器出貨強勁。"])
+
+
+def _vertical_page(path, *, vertical_headline: bool) -> None:
+    """A Taiwanese paper's page set vertically: two stacked articles, lines of 20 characters
+    read top to bottom and right to left, paragraphs indented two characters, up to three
+    digits side by side inside a line (as such pages set "10月", "2360"). The first article's
+    headline is set down a line of its own, or across above the text, as the second's is."""
+    import re
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    size, per = 12, 20
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    page = canvas.Canvas(str(path))
+    for (headline, paragraphs), top, down in ((TSMC, 800, vertical_headline), (HON_HAI, 440, False)):
+        page.setFont("STSong-Light", 18)
+        if down:
+            for i, piece in enumerate(re.findall(r"\d{1,3}|.", headline)):
+                page.drawString(542, top - 20 * i, piece)
+            x, y = 512, top
+        else:
+            page.drawRightString(560, top, headline)
+            x, y = 548, top - 30
+        page.setFont("STSong-Light", size)
+        for paragraph in paragraphs:
+            pieces = ["", "", *re.findall(r"\d{1,3}|.", paragraph)]
+            for start in range(0, len(pieces), per):
+                for i, piece in enumerate(pieces[start : start + per]):
+                    width = size / 2 * len(piece) if piece.isdigit() else size
+                    if piece:
+                        page.drawString(x + (size - width) / 2, y - (size + 2) * i, piece)
+                x -= size + 6
+    page.save()
+
+
+@pytest.mark.parametrize("vertical_headline", [False, True])
+def test_a_page_set_vertically_is_read_top_to_bottom_and_right_to_left(tmp_path, vertical_headline):
+    path = tmp_path / "page.pdf"
+    _vertical_page(path, vertical_headline=vertical_headline)
+    document = read_document(path)
+    articles = segment(document, reflow(document))
+    assert [(a.title, list(a.paragraphs)) for a in articles] == [(t, p) for t, p in (TSMC, HON_HAI)]
+
+
 def test_metadata_front_matter_sidecar_and_index(tmp_path):
     text = "---\npublication: 湖南日报\ndate: 2025-03-29\nurl: https://example.com/a\n---\n# 标题一\n\n正文第一段，说明情况。\n"
     (tmp_path / "a.md").write_text(text, encoding="utf-8")

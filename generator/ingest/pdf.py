@@ -4,11 +4,19 @@ Newspaper pages set text in columns; reading a page line by line across the colu
 interleave two articles. Each page is cut at the widest vertical gap in its characters'
 x-positions when that gap runs the full height of the text, and the columns are read left
 to right.
+
+Taiwan's and Hong Kong's papers set their text in vertical lines, read top to bottom and
+right to left, under headlines that may run across. Read across, such a page is a column of
+single characters. A page where most characters follow the one before them downwards is
+read as it is set: the page is cut into bands at the gaps that run across it (stacked
+articles), and each band's lines are read right to left, a headline just before the first
+line under it. As in a horizontal page's text dump, a short line ends a paragraph.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 
 from generator.data import Document
 from generator.errors import SourceError
@@ -38,6 +46,16 @@ class PdfReader(Reader):
         return source.document(text, "pdf", meta, needs_reflow=True)
 
 
+# A page is read as vertical text when at least this share of its characters stand in vertical lines.
+_VERTICAL_SHARE = 0.5
+# (in character sizes) how far the next character of a vertical line may stand below the last,
+# and across from where the line started (digits set side by side inside it: "10月")
+_LINE_STEP = 2.5
+_LINE_WIDTH = 1.6
+# (in character sizes) a gap across a vertical page at least this tall separates two bands
+_BAND_GAP = 1.5
+
+
 def pdf_text(raw: bytes, shown: str) -> str:
     import pdfplumber
 
@@ -47,10 +65,7 @@ def pdf_text(raw: bytes, shown: str) -> str:
             if not pdf.pages:
                 raise SourceError(f"{shown}: the PDF has no pages")
             for page in pdf.pages:
-                for column in _columns(page):
-                    text = column.extract_text(layout=False) or ""
-                    if text.strip():
-                        pages.append(text)
+                pages.extend(text for text in _page_texts(page) if text.strip())
     except SourceError:
         raise
     except Exception as exc:  # pdfminer raises many kinds (wrapped by pdfplumber), all meaning "cannot read"
@@ -71,6 +86,80 @@ def _plain_reason(exc: Exception) -> str:
     if "ExtractionNotAllowed" in name:
         return "the PDF does not allow its text to be copied"
     return "the PDF is damaged or incomplete and cannot be read"
+
+
+def _page_texts(page) -> list[str]:
+    """The page's text, column by column, or band by band where it is set vertically."""
+    chars = [c for c in page.chars if c["text"].strip()]
+    lines = _vertical_lines(chars)
+    if chars and sum(map(len, lines)) >= _VERTICAL_SHARE * len(chars):
+        return _vertical_text(page, lines)
+    return [column.extract_text(layout=False) or "" for column in _columns(page)]
+
+
+def _vertical_lines(chars: list[dict]) -> list[list[dict]]:
+    """Runs of characters the text layer writes downwards, one under the other (digits may
+    stand side by side inside the line)."""
+    lines: list[list[dict]] = []
+    run: list[dict] = []
+
+    def close() -> None:
+        # a line is vertical where it steps down at least twice (a word set across never does)
+        if sum(b["top"] - a["top"] > 0.5 * a["size"] for a, b in itertools.pairwise(run)) >= 2:
+            lines.append(run)
+
+    for c in chars:
+        if run:
+            last, size = run[-1], max(run[0]["size"], 1.0)
+            down = c["top"] - last["top"]
+            if -0.3 * size <= down <= _LINE_STEP * size and run[0]["x0"] - 0.5 * size <= c["x0"] and c["x1"] <= run[0]["x0"] + _LINE_WIDTH * size:
+                run.append(c)
+                continue
+            close()
+        run = [c]
+    if run:
+        close()
+    return lines
+
+
+def _vertical_text(page, lines: list[list[dict]]) -> list[str]:
+    """A vertically set page, band by band (a band of stacked articles starts a block of the
+    dump, as a column does): its lines right to left, each headline set across just before
+    the first line under it."""
+    import statistics
+
+    size = statistics.median(c["size"] for line in lines for c in line)
+    in_lines = {id(c) for line in lines for c in line}
+    across = page.filter(lambda o: o.get("object_type") != "char" or id(o) not in in_lines)
+    headlines = [h for h in across.extract_text_lines(return_chars=False) if h["text"].strip()]
+    boxes = [(min(c["x0"] for c in line), line[0]["top"], max(c["x1"] for c in line), line[-1]["bottom"], line) for line in lines]
+    items = [(b[1], b[3]) for b in boxes] + [(h["top"], h["bottom"]) for h in headlines]
+    texts = []
+    for top, bottom in _bands(items, _BAND_GAP * size):
+        band = [b for b in boxes if top <= b[1] <= bottom]
+        heads = [h for h in headlines if top <= h["top"] <= bottom]
+        band.sort(key=lambda b: -b[2])
+        out: list[str] = []
+        for x0, line_top, x1, _, line in band:
+            # a headline goes before the first (rightmost) line it stands over
+            for h in [h for h in heads if h["bottom"] <= line_top and h["x0"] < x1 and x0 < h["x1"]]:
+                out.append(h["text"])
+                heads.remove(h)
+            # top to bottom; digits set side by side inside the line, left to right
+            out.append("".join(c["text"] for c in sorted(line, key=lambda c: (round(c["top"] / size * 2), c["x0"]))))
+        texts.append("\n".join([*(h["text"] for h in heads), *out]))
+    return texts
+
+
+def _bands(spans: list[tuple[float, float]], gap: float) -> list[tuple[float, float]]:
+    """The stretches of a page's height that text spans, cut where a gap at least ``gap`` tall runs across."""
+    bands: list[tuple[float, float]] = []
+    for top, bottom in sorted(spans):
+        if bands and top - bands[-1][1] < gap:
+            bands[-1] = (bands[-1][0], max(bands[-1][1], bottom))
+        else:
+            bands.append((top, bottom))
+    return bands
 
 
 def _columns(page):
