@@ -212,6 +212,32 @@ def test_two_column_pdf_reads_column_by_column(tmp_path):
     assert LEFT.replace("，", "") in body.replace("，", "") or "设备投资规模较2023年增长25%以上" in body
 
 
+def test_columns_under_a_headline_across_them_are_one_article(tmp_path):
+    """A headline set across two columns: the gutter no longer runs the page's height, and the
+    page was read line by line across both columns, two halves of different lines joined."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    headline, text = "七部门印发工业领域设备更新实施方案", LEFT + RIGHT
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "page.pdf"
+    page = canvas.Canvas(str(path))
+    page.setFont("STSong-Light", 20)
+    page.drawString(40, 790, headline + "　轻工业生产较快回升")
+    page.setFont("STSong-Light", 11)
+    lines = [text[i : i + 22] for i in range(0, len(text), 22)]
+    half = (len(lines) + 1) // 2
+    for column, chunk in enumerate((lines[:half], lines[half:])):
+        for row, line in enumerate(chunk):
+            page.drawString(40 + 270 * column, 750 - 16 * row, line)
+    page.save()
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))
+    assert article.title == headline + " 轻工业生产较快回升"  # (the text layer has a space for the gap)
+    assert article.body == text
+
+
 TSMC = ("台積電10月營收創新高", ["台積電今日公布10月營收2360億元，較上月增加12.3%，創下歷史新高。", "法人預估，台積電第四季營收可望季增逾一成。"])
 HON_HAI = ("鴻海前三季獲利成長", ["鴻海今日公布前三季財報，稅後純益1020億元，年增8%。", "鴻海表示，人工智慧伺服器出貨強勁。"])
 

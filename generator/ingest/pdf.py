@@ -1,9 +1,12 @@
 """PDF files: the text layer, column by column, as a PDF text dump the reflow stage repairs.
 
 Newspaper pages set text in columns; reading a page line by line across the columns would
-interleave two articles. Each page is cut at the widest vertical gap in its characters'
-x-positions when that gap runs the full height of the text, and the columns are read left
-to right.
+interleave two articles. A page is cut at the gutters that run the height of its text
+(columns, read left to right), and where a headline runs across the columns or articles are
+stacked, first at the gaps that run across it (read top to bottom), and so on within each
+part (a recursive XY-cut). The columns under a headline follow each other in one block of
+the dump, as its article flows on from one into the next; the reflow stage repairs the
+column breaks.
 
 Taiwan's and Hong Kong's papers set their text in vertical lines, read top to bottom and
 right to left, under headlines that may run across. Read across, such a page is a column of
@@ -15,8 +18,10 @@ line under it. As in a horizontal page's text dump, a short line ends a paragrap
 
 from __future__ import annotations
 
+import bisect
 import io
 import itertools
+import statistics
 
 from generator.data import Document
 from generator.errors import SourceError
@@ -25,12 +30,10 @@ from generator.ingest.reader import Reader, Source
 
 # A page with fewer characters than this is read whole (too little to find columns in).
 _MIN_CHARS_FOR_COLUMNS = 40
-# The page width is cut into this many slots to find the gaps between columns.
-_SLOTS = 100
-# A gutter is at least this many empty slots wide...
-_MIN_GUTTER_SLOTS = 2
-# ...and at least this many slots away from the text's left and right edges.
-_MIN_COLUMN_SLOTS = 10
+# A gutter between columns is at least this share of the page's width wide...
+_MIN_GUTTER = 0.02
+# ...and leaves no column narrower than this share of it.
+_MIN_COLUMN = 0.10
 
 
 class PdfReader(Reader):
@@ -52,7 +55,7 @@ _VERTICAL_SHARE = 0.5
 # and across from where the line started (digits set side by side inside it: "10月")
 _LINE_STEP = 2.5
 _LINE_WIDTH = 1.6
-# (in character sizes) a gap across a vertical page at least this tall separates two bands
+# (in character sizes) a gap across a page at least this tall separates two bands of text
 _BAND_GAP = 1.5
 
 
@@ -94,7 +97,7 @@ def _page_texts(page) -> list[str]:
     lines = _vertical_lines(chars)
     if chars and sum(map(len, lines)) >= _VERTICAL_SHARE * len(chars):
         return _vertical_text(page, lines)
-    return [column.extract_text(layout=False) or "" for column in _columns(page)]
+    return ["\n".join(t for box in group if (t := box.extract_text(layout=False) or "").strip()) for group in _blocks(page)]
 
 
 def _vertical_lines(chars: list[dict]) -> list[list[dict]]:
@@ -126,8 +129,6 @@ def _vertical_text(page, lines: list[list[dict]]) -> list[str]:
     """A vertically set page, band by band (a band of stacked articles starts a block of the
     dump, as a column does): its lines right to left, each headline set across just before
     the first line under it."""
-    import statistics
-
     size = statistics.median(c["size"] for line in lines for c in line)
     in_lines = {id(c) for line in lines for c in line}
     across = page.filter(lambda o: o.get("object_type") != "char" or id(o) not in in_lines)
@@ -162,34 +163,46 @@ def _bands(spans: list[tuple[float, float]], gap: float) -> list[tuple[float, fl
     return bands
 
 
-def _columns(page):
-    """Crop boxes of the page's text columns, left to right (the page itself if one column)."""
-    chars = page.chars
+def _blocks(page) -> list[list]:
+    """Crop boxes of the page's text in reading order, grouped by the columns that run the
+    page's whole height (the page itself when it has too few characters to cut).
+
+    A recursive XY-cut: at gutters that run the height of what is cut (columns, read left to
+    right) before gaps that run across it (a headline across the columns under it, stacked
+    articles: read top to bottom). A column the height of the page starts a block of the dump,
+    as before this cut went further; the columns under a headline across them are one article
+    and follow each other in the block."""
+    chars = [c for c in page.chars if c["text"].strip()]
     if len(chars) < _MIN_CHARS_FOR_COLUMNS:
-        return [page]
-    x0, x1 = page.bbox[0], page.bbox[2]
-    width = x1 - x0
-    covered = [0] * _SLOTS
-    for ch in chars:
-        a = int((ch["x0"] - x0) / width * _SLOTS)
-        b = int((ch["x1"] - x0) / width * _SLOTS)
-        for i in range(max(0, a), min(_SLOTS, b + 1)):
-            covered[i] += 1
-    left = min(int((min(c["x0"] for c in chars) - x0) / width * _SLOTS), _SLOTS - 1)
-    right = max(int((max(c["x1"] for c in chars) - x0) / width * _SLOTS), 0)
-    cuts = []
-    i = left
-    while i < right:
-        if covered[i] == 0:
-            j = i
-            while j < right and covered[j] == 0:
-                j += 1
-            if j - i >= _MIN_GUTTER_SLOTS and left + _MIN_COLUMN_SLOTS < i and j < right - _MIN_COLUMN_SLOTS:
-                cuts.append((i + j) / 2 / _SLOTS * width + x0)
-            i = j
-        else:
-            i += 1
-    if not cuts:
-        return [page]
-    edges = [x0, *cuts, x1]
-    return [page.crop((edges[k], page.bbox[1], edges[k + 1], page.bbox[3])) for k in range(len(edges) - 1)]
+        return [[page]]
+    width = page.bbox[2] - page.bbox[0]
+    gaps = {
+        "x": (_MIN_GUTTER * width, _MIN_COLUMN * width),
+        "y": (_BAND_GAP * statistics.median(c["size"] for c in chars), 0.0),
+    }
+    return [[page.crop(box) for box in _xy_cut(column, gaps)] for column in _split(chars, "x", *gaps["x"])]
+
+
+def _xy_cut(chars: list[dict], gaps: dict[str, tuple[float, float]]) -> list[tuple[float, float, float, float]]:
+    for axis in ("x", "y"):
+        parts = _split(chars, axis, *gaps[axis])
+        if len(parts) > 1:
+            return [box for part in parts for box in _xy_cut(part, gaps)]
+    return [(min(c["x0"] for c in chars), min(c["top"] for c in chars), max(c["x1"] for c in chars), max(c["bottom"] for c in chars))]
+
+
+def _split(chars: list[dict], axis: str, gap: float, least: float) -> list[list[dict]]:
+    """``chars`` cut at every empty stretch at least ``gap`` wide across ``axis`` ("x": a gutter
+    down the whole height), leaving no part narrower than ``least``."""
+    low, high = ("x0", "x1") if axis == "x" else ("top", "bottom")
+    start, end = min(c[low] for c in chars), max(c[high] for c in chars)
+    cuts: list[float] = []
+    reach = start
+    for a, b in sorted((c[low], c[high]) for c in chars):
+        if a - reach >= gap and a - (cuts[-1] if cuts else start) >= least and end - a >= least:
+            cuts.append((reach + a) / 2)
+        reach = max(reach, b)
+    parts: list[list[dict]] = [[] for _ in range(len(cuts) + 1)]
+    for c in chars:
+        parts[bisect.bisect(cuts, (c[low] + c[high]) / 2)].append(c)
+    return [part for part in parts if part]
