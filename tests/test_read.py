@@ -238,6 +238,48 @@ def test_columns_under_a_headline_across_them_are_one_article(tmp_path):
     assert article.body == text
 
 
+NEWS_PAGE = (
+    ("湖南一季度工业开局良好", "本报讯 一季度全省规模以上工业增加值同比增长6.8%，增速比全国高0.7个百分点。"
+     "全省高技术制造业增加值同比增长12.3%，占规模以上工业比重提升。"),
+    ("长沙新材料项目集中签约", "本报讯 2025中国产业转移发展对接活动新材料产业链专场发布转移项目105个，总投资超1260亿元。"
+     "其中12个项目在活动现场集中签署合作协议。"),
+    ("株洲轨道交通产业集群加速发展", "记者从株洲市工信局获悉，今年前两个月，株洲轨道交通产业集群实现产值186亿元，同比增长9.1%。"
+     "集群内企业订单饱满，生产线满负荷运转，多家企业加快海外布局。"),
+)
+
+
+def test_a_news_page_is_read_article_by_article_under_its_folio_line(tmp_path):
+    """A folio line across the page, two articles side by side (each a headline over its
+    column) and one across the page under them: the line across kept the columns from being
+    cut, and both headlines came before both texts."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "page.pdf"
+    page = canvas.Canvas(str(path))
+    page.setFont("STSong-Light", 9)
+    page.drawString(40, 815, "2025年3月29日 星期六 湖南日报 04 经济")
+    bottom = 780
+    for (headline, text), x, y, per in zip(NEWS_PAGE, (40, 310, 40), (780, 780, None), (24, 24, 50), strict=True):
+        y = y or bottom - 40
+        page.setFont("STSong-Light", 18)
+        page.drawString(x, y, headline)
+        page.setFont("STSong-Light", 10)
+        lines = [text[i : i + per] for i in range(0, len(text), per)]
+        for row, line in enumerate(lines):
+            page.drawString(x, y - 28 - 14 * row, line)
+        bottom = min(bottom, y - 28 - 14 * len(lines))
+    page.save()
+    document = read_document(path)
+    lines = document.text.splitlines()
+    assert [lines.index(h) for h, _ in NEWS_PAGE] == sorted(lines.index(h) for h, _ in NEWS_PAGE)
+    assert lines.index(NEWS_PAGE[0][0]) < lines.index(NEWS_PAGE[1][0]) - 2, "the first article's text before the second headline"
+    articles = segment(document, reflow(document))
+    assert [(a.title, a.body) for a in articles] == [(h, t.removeprefix("本报讯 ")) for h, t in NEWS_PAGE]
+
+
 TSMC = ("台積電10月營收創新高", ["台積電今日公布10月營收2360億元，較上月增加12.3%，創下歷史新高。", "法人預估，台積電第四季營收可望季增逾一成。"])
 HON_HAI = ("鴻海前三季獲利成長", ["鴻海今日公布前三季財報，稅後純益1020億元，年增8%。", "鴻海表示，人工智慧伺服器出貨強勁。"])
 

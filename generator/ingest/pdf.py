@@ -192,16 +192,20 @@ def _xy_cut(chars: list[dict], gaps: dict[str, tuple[float, float]]) -> list[tup
 
 
 def _split(chars: list[dict], axis: str, gap: float, least: float) -> list[list[dict]]:
-    """``chars`` cut at every empty stretch at least ``gap`` wide across ``axis`` ("x": a gutter
-    down the whole height), leaving no part narrower than ``least``."""
+    """``chars`` cut at every empty stretch at least ``gap`` wide down the whole height (``axis``
+    "x": the gutters between columns), leaving no part narrower than ``least``; or, across the
+    whole width ("y"), at the widest such stretch only: the parts are cut again in turn, so
+    the columns under one headline are read before the next headline's ("湖南日报 04 经济" over
+    two articles side by side, each a headline over its text)."""
     low, high = ("x0", "x1") if axis == "x" else ("top", "bottom")
     start, end = min(c[low] for c in chars), max(c[high] for c in chars)
-    cuts: list[float] = []
+    found: list[tuple[float, float]] = []  # (width, middle) of each empty stretch
     reach = start
     for a, b in sorted((c[low], c[high]) for c in chars):
-        if a - reach >= gap and a - (cuts[-1] if cuts else start) >= least and end - a >= least:
-            cuts.append((reach + a) / 2)
+        if a - reach >= gap and a - (found[-1][1] if found else start) >= least and end - a >= least:
+            found.append((a - reach, (reach + a) / 2))
         reach = max(reach, b)
+    cuts = [middle for _, middle in (found if axis == "x" else sorted(found)[-1:])]
     parts: list[list[dict]] = [[] for _ in range(len(cuts) + 1)]
     for c in chars:
         parts[bisect.bisect(cuts, (c[low] + c[high]) / 2)].append(c)
