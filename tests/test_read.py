@@ -248,6 +248,24 @@ NEWS_PAGE = (
 )
 
 
+@pytest.mark.parametrize(
+    ("line", "publication", "date"),
+    [
+        ("2025年3月29日 星期六 湖南日报 04 经济", "湖南日报", "2025-03-29"),
+        ("湖南日报 2025年3月29日 第4版", "湖南日报", "2025-03-29"),
+        ("2024年5月10日 星期五 工商時報 A2 產業", "工商時報", "2024-05-10"),
+        ("2024年5月10日 星期五 要闻", None, "2024-05-10"),
+        ("2024年3月13日 投资者分享会举行", None, None),  # a headline with a date: no folio
+        ("2025年3月29日，湖南日报发布一季度数据", None, None),
+    ],
+)
+def test_a_folio_line_dates_the_page_and_names_its_paper(line, publication, date):
+    from generator.ingest.metadata import read_folio
+
+    meta = read_folio(line)
+    assert (meta.publication, meta.date) == (publication, date) if date else meta is None
+
+
 def test_a_news_page_is_read_article_by_article_under_its_folio_line(tmp_path):
     """A folio line across the page, two articles side by side (each a headline over its
     column) and one across the page under them: the line across kept the columns from being
@@ -278,6 +296,9 @@ def test_a_news_page_is_read_article_by_article_under_its_folio_line(tmp_path):
     assert lines.index(NEWS_PAGE[0][0]) < lines.index(NEWS_PAGE[1][0]) - 2, "the first article's text before the second headline"
     articles = segment(document, reflow(document))
     assert [(a.title, a.body) for a in articles] == [(h, t.removeprefix("本报讯 ")) for h, t in NEWS_PAGE]
+    # the folio line dates the page and names its paper, and is the page's header, not a headline
+    assert all((a.meta.publication, a.meta.date) == ("湖南日报", "2025-03-29") for a in articles)
+    assert reflow(document)[0].kind == "header"
 
 
 TSMC = ("台積電10月營收創新高", ["台積電今日公布10月營收2360億元，較上月增加12.3%，創下歷史新高。", "法人預估，台積電第四季營收可望季增逾一成。"])

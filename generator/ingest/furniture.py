@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.metadata import PRINTED_DATE
+from generator.ingest.metadata import PRINTED_DATE, read_folio
 from generator.text import to_simplified
 
 # A photographer's credit closes a caption: "新华社记者 程敏/摄", "湖南日报全媒体记者 易昂 摄".
@@ -187,11 +187,12 @@ def byline_names(text: str) -> list[str] | None:
 
 
 def is_page_header(text: str) -> bool:
-    """A page header: headlines run together, one of them twice, and no full stop.
+    """A page header: headlines run together, one of them twice, and no full stop; or the
+    page's folio line, its date and paper ("2025年3月29日 星期六 湖南日报 04 经济").
 
     Headlines keep their commas and question marks, so a header made of them does too.
     """
-    return "。" not in text and _repeats_itself(text)
+    return "。" not in text and (_repeats_itself(text) or read_folio(text) is not None)
 
 
 def _repeats_itself(text: str) -> bool:
@@ -208,7 +209,10 @@ def _repeats_itself(text: str) -> bool:
 
 
 def header_headlines(text: str) -> list[str]:
-    """The headlines a page header runs together; a headline printed twice counts once."""
+    """The headlines a page header runs together; a headline printed twice counts once (a
+    folio line names none)."""
+    if read_folio(text) is not None:
+        return []
     pieces = []
     for piece in text.split():
         t = piece

@@ -34,6 +34,12 @@ _NAME_ENDS = r"\s|｜（(【\[－—_\-,，。:：·"
 _CREDITED_SOURCE = re.compile(rf"(?:^|[\s|｜])(?:文章|本文)?来源\s*[:：]\s*([^{_NAME_ENDS}]{{2,16}})(?![^{_NAME_ENDS}])")
 # ... or up to the line's next label or button, where a page's text runs them together ("新华社字号：")
 _NEXT_ON_LINE = re.compile(r"字号|打印|分享|收藏|浏览|阅读|作者|编辑|责编|发布|时间|日期")
+# A page's folio line: its date (with the year), the weekday or the page number, the paper,
+# and nothing that reads as a sentence ("2025年3月29日 星期六 湖南日报 04 经济", "湖南日报
+# 2025年3月29日 第4版")
+_FOLIO_MARK = re.compile(r"(?:星期|週|周|礼拜)[一二三四五六日天]|第?\s*[A-Z]?\d{1,2}\s*版|\b[A-Z]\d{1,2}\b")
+_MAX_FOLIO_CHARS = 40
+_PAPER = re.compile(r"^\S{1,8}?(?:报|報)$")
 # A value quoted in a message is cut to this many characters.
 _SHOWN_CHARS = 40
 
@@ -186,6 +192,26 @@ def shared_edition(metas: list[SourceMeta]) -> SourceMeta | None:
         return None
     publication, date = editions.pop()
     return SourceMeta(publication=publication, date=date, origin="page")
+
+
+def read_folio(line: str) -> SourceMeta | None:
+    """The date and paper a page's folio line prints, or None where the line is no folio."""
+    text = line.strip()
+    date = PRINTED_DATE.search(text)
+    if not date or len(text) > _MAX_FOLIO_CHARS or re.search("[。！？，；]", text) or not _FOLIO_MARK.search(text):
+        return None
+    papers = [word for word in text.split() if _PAPER.match(word) and not PRINTED_DATE.search(word)]
+    day = iso_date(f"{date.group(1)}-{date.group(2)}-{date.group(3)}")
+    return SourceMeta(publication=papers[0] if papers else None, date=day, origin="folio") if day else None
+
+
+def folio_meta(dump: str) -> SourceMeta | None:
+    """What the first folio line of a text dump's pages says (a page starts the dump or a line
+    led by a space)."""
+    for number, line in enumerate(dump.splitlines()):
+        if (number == 0 or line[:1] in (" ", "\u3000")) and (meta := read_folio(line)):
+            return meta
+    return None
 
 
 def credited_source(notice: str) -> str | None:

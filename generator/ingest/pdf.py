@@ -25,7 +25,7 @@ import statistics
 
 from generator.data import Document
 from generator.errors import SourceError
-from generator.ingest.metadata import merge_meta
+from generator.ingest.metadata import folio_meta, merge_meta
 from generator.ingest.reader import Reader, Source
 
 # A page with fewer characters than this is read whole (too little to find columns in).
@@ -45,7 +45,7 @@ class PdfReader(Reader):
 
     def read(self, source: Source) -> Document:
         text = pdf_text(source.raw, source.shown)
-        meta = merge_meta(source.sidecar, source.indexed)
+        meta = merge_meta(source.sidecar, source.indexed, folio_meta(text))
         return source.document(text, "pdf", meta, needs_reflow=True)
 
 

@@ -10,7 +10,7 @@ import re
 
 from generator.data import Document, SourceFormat
 from generator.errors import SourceError
-from generator.ingest.metadata import merge_meta, read_front_matter
+from generator.ingest.metadata import folio_meta, merge_meta, read_front_matter
 from generator.ingest.reader import Reader, Source
 
 
@@ -24,12 +24,11 @@ class TextReader(Reader):
         text, front = read_front_matter(text, source.shown, source.warnings)
         if not text.strip():
             raise SourceError(f"{source.shown}: no text after the front matter")
-        meta = merge_meta(front, source.sidecar, source.indexed)
         suffix = source.path.suffix.lower()
         fmt: SourceFormat = "markdown" if suffix in self.markdown_extensions or looks_like_markdown(text) else "text"
-        return source.document(
-            text, fmt, meta, encoding=encoding, needs_reflow=fmt == "text" and looks_hard_wrapped(text)
-        )
+        dump = fmt == "text" and looks_hard_wrapped(text)
+        meta = merge_meta(front, source.sidecar, source.indexed, folio_meta(text) if dump else None)
+        return source.document(text, fmt, meta, encoding=encoding, needs_reflow=dump)
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
