@@ -570,6 +570,38 @@ def test_a_government_pages_date_line_and_correction_link_are_no_article_of_thei
 
 
 @pytest.mark.parametrize(
+    ("head", "outlet"),
+    [
+        ("2024年04月15日 20:31 中国证券报", "中国证券报"),
+        ("鉅亨網記者王莞甯 台北 2017/05/10 14:35", "鉅亨網"),  # the paper its reporter writes for
+        ("湖南日报全媒体记者 黄利飞", "湖南日报"),
+        ("文｜本刊记者 陈明 2023-11-02", None),  # "this magazine"
+        ("记者 张三 北京报道", None),
+        ("2024年04月18日09:12 | 分享到：", None),
+    ],
+)
+def test_the_outlet_a_web_page_names_under_its_headline(head, outlet):
+    from generator.ingest.metadata import named_outlet
+
+    assert named_outlet(head) == outlet
+
+
+def test_a_portal_page_is_credited_to_the_paper_it_names_under_the_headline(tmp_path):
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>湖南一季度工业开局良好_新浪财经_新浪网</title></head><body>'
+        '<div class="top-nav"><a href="/">新浪首页</a> <a>新闻</a> <a>财经</a></div><h1 class="main-title">湖南一季度工业开局良好</h1>'
+        '<div class="date-source"><span class="date">2024年04月15日 20:31</span> <a class="source">中国证券报</a></div>'
+        '<div class="article"><p>一季度全省规模以上工业增加值同比增长6.8%，增速比全国高0.7个百分点，工业经济开局良好。</p>'
+        "<p>全省高技术制造业增加值同比增长12.3%，占规模以上工业比重提升，新动能持续壮大。</p></div></body></html>"
+    )
+    path = tmp_path / "portal.html"
+    path.write_text(page, encoding="utf-8")
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))
+    assert article.meta.publication == "中国证券报" and document.meta.date == "2024-04-15"
+
+
+@pytest.mark.parametrize(
     ("head", "names"),
     [
         ("文｜本刊记者 陈明 2023-11-02", ("陈明",)),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from generator.data import Document, SourceMeta
 from generator.errors import SourceError
 from generator.ingest.datelines import web_byline
-from generator.ingest.metadata import PRINTED_DATE, credited_source, iso_date, merge_meta
+from generator.ingest.metadata import PRINTED_DATE, credited_source, iso_date, merge_meta, named_outlet
 from generator.ingest.reader import Reader, Source
 
 if TYPE_CHECKING:
@@ -98,8 +98,8 @@ def _extract(html: str) -> tuple[Extracted | None, str]:
 
 def _printed_under_headline(html: str, title: str | None, opening: str) -> tuple[str | None, str | None, tuple[str, ...]]:
     """What the page prints between its headline and its text (``opening``, the text's first
-    paragraph): the first real date, the origin its "来源：" line credits, and its reporters.
-    The extractor leaves that line out with the page's chrome."""
+    paragraph): the first real date, the origin its "来源：" line credits (else the outlet it
+    names there), and its reporters. The extractor leaves that line out with the page's chrome."""
     import trafilatura
 
     page = trafilatura.html2txt(html)
@@ -108,8 +108,9 @@ def _printed_under_headline(html: str, title: str | None, opening: str) -> tuple
     window = page[start : start + _WINDOW]
     dates = (iso_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}") for m in PRINTED_DATE.finditer(window))
     text_at = window.find(opening[:_OPENING_CHARS]) if opening else -1
-    byline = web_byline(window[:text_at]) if text_at > 0 else ()
-    return next(filter(None, dates), None), credited_source(window), byline
+    head = window[:text_at] if text_at > 0 else ""
+    source = credited_source(window) or named_outlet(head)
+    return next(filter(None, dates), None), source, web_byline(head)
 
 
 def _site_from_title(html: str, headline: str | None) -> str | None:

@@ -34,6 +34,10 @@ _NAME_ENDS = r"\s|｜（(【\[－—_\-,，。:：·"
 _CREDITED_SOURCE = re.compile(rf"(?:^|[\s|｜])(?:文章|本文)?来源\s*[:：]\s*([^{_NAME_ENDS}]{{2,16}})(?![^{_NAME_ENDS}])")
 # ... or up to the line's next label or button, where a page's text runs them together ("新华社字号：")
 _NEXT_ON_LINE = re.compile(r"字号|打印|分享|收藏|浏览|阅读|作者|编辑|责编|发布|时间|日期")
+# ... or, with no label, a paper's, agency's or site's name standing on its own in that line
+# ("2024年04月15日 20:31 中国证券报"), or the paper its reporter writes for ("鉅亨網記者王莞甯")
+_OUTLET = r"[\u4e00-\u9fff]{1,10}?(?:报|報|网|網|社)"
+_NAMED_OUTLET = re.compile(rf"(?:^|[\s|｜])({_OUTLET})(?:(?=$|[\s|｜])|(?:全媒体|特约)?(?:记者|記者))")
 # A page's folio line: its date (with the year), the weekday or the page number, the paper,
 # and nothing that reads as a sentence ("2025年3月29日 星期六 湖南日报 04 经济", "湖南日报
 # 2025年3月29日 第4版")
@@ -220,6 +224,13 @@ def credited_source(notice: str) -> str | None:
     m = _CREDITED_SOURCE.search(notice.strip())
     name = _NEXT_ON_LINE.split(m.group(1))[0] if m else ""
     return name if len(name) >= 2 else None
+
+
+def named_outlet(line: str) -> str | None:
+    """The paper, agency or site a web page's line under its headline names without a label
+    ("2024年04月15日 20:31 中国证券报", "鉅亨網記者王莞甯 台北 2017/05/10")."""
+    m = _NAMED_OUTLET.search(line.strip())
+    return m.group(1) if m else None
 
 
 def as_published(meta: SourceMeta) -> SourceMeta:
