@@ -43,6 +43,9 @@ _NAMED_OUTLET = re.compile(rf"(?:^|[\s|｜])({_OUTLET})(?:(?=$|[\s|｜])|(?:全�
 # 2025年3月29日 第4版")
 _FOLIO_MARK = re.compile(r"(?:星期|週|周|礼拜)[一二三四五六日天]|第?\s*[A-Z]?\d{1,2}\s*版|\b[A-Z]\d{1,2}\b")
 _MAX_FOLIO_CHARS = 40
+# Taiwan's papers date a page by the Republic's calendar: "中華民國113年5月10日" is 2024-05-10
+_ROC_DATE = re.compile(r"(?:中華民國|中华民国|民國|民国)\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ROC_YEAR_ONE = 1911
 _PAPER = re.compile(r"^\S{1,8}?(?:报|報)$")
 # A value quoted in a message is cut to this many characters.
 _SHOWN_CHARS = 40
@@ -201,12 +204,16 @@ def shared_edition(metas: list[SourceMeta]) -> SourceMeta | None:
 def read_folio(line: str) -> SourceMeta | None:
     """The date and paper a page's folio line prints, or None where the line is no folio."""
     text = line.strip()
-    date = PRINTED_DATE.search(text)
-    if not date or len(text) > _MAX_FOLIO_CHARS or re.search("[。！？，；]", text) or not _FOLIO_MARK.search(text):
+    date, roc = PRINTED_DATE.search(text), _ROC_DATE.search(text)
+    if not (date or roc) or len(text) > _MAX_FOLIO_CHARS or re.search("[。！？，；]", text) or not _FOLIO_MARK.search(text):
         return None
-    papers = [word for word in text.split() if _PAPER.match(word) and not PRINTED_DATE.search(word)]
-    day = iso_date(f"{date.group(1)}-{date.group(2)}-{date.group(3)}")
-    return SourceMeta(publication=papers[0] if papers else None, date=day, origin="folio") if day else None
+    papers = [word for word in text.split() if _PAPER.match(word) and not (PRINTED_DATE.search(word) or _ROC_DATE.search(word))]
+    if date:
+        year, month, day = date.group(1), date.group(2), date.group(3)
+    elif roc:
+        year, month, day = str(int(roc.group(1)) + _ROC_YEAR_ONE), roc.group(2), roc.group(3)
+    when = iso_date(f"{year}-{month}-{day}")
+    return SourceMeta(publication=papers[0] if papers else None, date=when, origin="folio") if when else None
 
 
 def folio_meta(dump: str) -> SourceMeta | None:
