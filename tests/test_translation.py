@@ -314,3 +314,9 @@ def test_a_taiwanese_articles_english_is_in_new_taiwan_dollars(argos_env, tmp_pa
 def test_a_month_alone_reaches_the_model_by_its_name(sentence, given, numbers):
     protected = protect(sentence, NO_GLOSSARY)
     assert protected.text == given and protected.numbers == numbers
+
+
+def test_taiwans_institutional_investors_reach_the_model_as_the_mainland_names_them():
+    # in a Taiwanese report 法人 are institutional investors; on the mainland, a legal person
+    assert protect("法人預估，台積電第四季營收可望季增逾一成。", NO_GLOSSARY, "TWD").text.startswith("机构投资者预估")
+    assert protect("公司法人代表变更。", NO_GLOSSARY, "CNY").text == "公司法人代表变更。"

@@ -34,6 +34,11 @@ _SPAN = re.compile(
     rf"|(?:(?P<before>{_NAME})\s*)?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<mag>万亿|亿|万(?:{WAN_TAIL})?)?\s*"
     rf"(?P<cur>元(?:{_NAME})?|{_NAME})?(?P<pct>\s*[%％])?"
 )
+# Taiwan's financial words whose mainland reading is another thing, as the mainland writes
+# them: in a Taiwanese report 法人 are institutional investors ("法人预估…"), on the mainland a
+# legal person ("法人代表"). A report in New Taiwan dollars is read as Taiwan's.
+_TAIWAN_WORDS = {"法人": "机构投资者"}
+_TAIWAN_WORD = re.compile("|".join(_TAIWAN_WORDS))
 # How an amount of money reads: yuan and US dollars in words, as they always have been here
 # (a cached translation stays valid); any other currency as the figure tables write it
 _IN_WORDS = {"CNY": "{} yuan", "USD": "{} US dollars"}
@@ -90,6 +95,8 @@ def _terms(glossary: Glossary) -> tuple[re.Pattern[str] | None, dict[str, str]]:
 def protect(sentence: str, glossary: Glossary, currency: str = "CNY") -> Protected:
     """What the model is given for ``sentence`` of an article whose bare 元 is ``currency``."""
     source, sentence = sentence, to_mainland(sentence)
+    if currency == "TWD":
+        sentence = _TAIWAN_WORD.sub(lambda m: _TAIWAN_WORDS[m.group(0)], sentence)
     pieces: list[str] = []
     renderings: list[str] = []
     numbers: list[str] = []
