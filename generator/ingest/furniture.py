@@ -180,7 +180,7 @@ def byline_names(text: str) -> list[str] | None:
     """Reporter names of a byline line ("本报记者 张伟", "湖南日报全媒体记者 X Y"), else None."""
     stripped = text.strip()
     folded = to_simplified(stripped)
-    m = _BYLINE.match(folded) or _SLASH_BYLINE.match(folded)
+    m = _BYLINE.match(folded) or (_SLASH_BYLINE.match(folded) if "/" in folded or "／" in folded else None)
     if not m:
         return None
     return re.split(r"[\s、，,]+", stripped[m.start("names") : m.end("names")])

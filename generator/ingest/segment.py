@@ -502,7 +502,7 @@ def _year(document: Document) -> int | None:
 
 
 def _article(document: Document, run: _Run, kind: str, year: int | None, index: int, drops: _Drops) -> Article | None:
-    byline = list(dict.fromkeys((*document.meta.byline, *run.byline)))
+    byline = list(dict.fromkeys((*document.meta.byline, *run.byline))) if document.meta.byline else list(run.byline)
     meta = document.meta
     sections: list[tuple[str | None, list[str]]] = [(None, [])]
     for b in run.items:
@@ -520,8 +520,8 @@ def _article(document: Document, run: _Run, kind: str, year: int | None, index: 
                 meta = merge_meta(meta, dateline_meta(dateline.publication, date))
         if text:
             sections[-1][1].append(text)
-    # a dateline names the publication before a site's "来源" line does
-    meta = merge_meta(meta, dateline_meta(run.source, None))
+    if run.source:  # a dateline names the publication before a site's "来源" line does
+        meta = merge_meta(meta, dateline_meta(run.source, None))
     for caption in run.captions:
         words, credit, photographers = caption_credit(caption.text)
         byline.extend(n for n in photographers if n not in byline)
