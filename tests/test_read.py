@@ -158,6 +158,17 @@ def test_a_web_pages_site_is_named_by_its_title_where_its_markup_names_none(page
     assert meta is not None and meta.site == site and meta.publication is None
 
 
+@pytest.mark.parametrize("headline", ["美(吉吉)10月营收年增逾6%；Q3.92中国销售续成长", "1.业绩增长略超预期"])
+def test_a_headline_with_a_dot_in_it_is_no_sites_address(headline):
+    """trafilatura takes a part of the <title> with a dot in it for the site's address."""
+    from generator.ingest.html import html_to_text
+
+    paragraphs = "".join("<p>公司公布10月营收，较上月增加12.3%，创下历史新高，法人预计第四季营收将持续成长。</p>" for _ in range(3))
+    page = f"<html><head><title>{headline} - Foo</title></head><body><div><h1>{headline}</h1>{paragraphs}</div></body></html>"
+    _, meta = html_to_text(page, "page.html")
+    assert meta is not None and meta.site is None and meta.publication is None
+
+
 def test_the_site_a_page_was_saved_from_is_its_articles_publication_unless_a_dateline_names_one(tmp_path):
     undated = FLASH_PAGE.replace("新浪财经讯 ", "")
     for name, page, publication in (("desk.html", FLASH_PAGE, "新浪财经"), ("site.html", undated, "人民网")):
