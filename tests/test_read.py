@@ -278,10 +278,12 @@ def test_a_folio_line_dates_the_page_and_names_its_paper(line, publication, date
     assert (meta.publication, meta.date) == (publication, date) if date else meta is None
 
 
-def test_a_news_page_is_read_article_by_article_under_its_folio_line(tmp_path):
+@pytest.mark.parametrize("datelines", [True, False])
+def test_a_news_page_is_read_article_by_article_under_its_folio_line(tmp_path, datelines):
     """A folio line across the page, two articles side by side (each a headline over its
     column) and one across the page under them: the line across kept the columns from being
-    cut, and both headlines came before both texts."""
+    cut, and both headlines came before both texts. Without a dateline ("本报讯") to start
+    each article, a headline is told from a section head by its size."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -292,7 +294,8 @@ def test_a_news_page_is_read_article_by_article_under_its_folio_line(tmp_path):
     page.setFont("STSong-Light", 9)
     page.drawString(40, 815, "2025年3月29日 星期六 湖南日报 04 经济")
     bottom = 780
-    for (headline, text), x, y, per in zip(NEWS_PAGE, (40, 310, 40), (780, 780, None), (24, 24, 50), strict=True):
+    news = [(h, t if datelines else t.removeprefix("本报讯 ")) for h, t in NEWS_PAGE]
+    for (headline, text), x, y, per in zip(news, (40, 310, 40), (780, 780, None), (24, 24, 50), strict=True):
         y = y or bottom - 40
         page.setFont("STSong-Light", 18)
         page.drawString(x, y, headline)
@@ -303,7 +306,7 @@ def test_a_news_page_is_read_article_by_article_under_its_folio_line(tmp_path):
         bottom = min(bottom, y - 28 - 14 * len(lines))
     page.save()
     document = read_document(path)
-    lines = document.text.splitlines()
+    lines = [line.strip() for line in document.text.splitlines()]
     assert [lines.index(h) for h, _ in NEWS_PAGE] == sorted(lines.index(h) for h, _ in NEWS_PAGE)
     assert lines.index(NEWS_PAGE[0][0]) < lines.index(NEWS_PAGE[1][0]) - 2, "the first article's text before the second headline"
     articles = segment(document, reflow(document))

@@ -57,6 +57,8 @@ _LINE_STEP = 2.5
 _LINE_WIDTH = 1.6
 # (in character sizes) a gap across a page at least this tall separates two bands of text
 _BAND_GAP = 1.5
+# A line set at least this much larger than the page's text is a headline
+_HEADLINE_SIZE = 1.3
 
 
 def pdf_text(raw: bytes, shown: str) -> str:
@@ -164,31 +166,51 @@ def _bands(spans: list[tuple[float, float]], gap: float) -> list[tuple[float, fl
 
 
 def _blocks(page) -> list[list]:
-    """Crop boxes of the page's text in reading order, grouped by the columns that run the
-    page's whole height (the page itself when it has too few characters to cut).
+    """Crop boxes of the page's text in reading order, grouped into the blocks of the dump
+    (the page itself when it has too few characters to cut).
 
     A recursive XY-cut: at gutters that run the height of what is cut (columns, read left to
     right) before gaps that run across it (a headline across the columns under it, stacked
-    articles: read top to bottom). A column the height of the page starts a block of the dump,
-    as before this cut went further; the columns under a headline across them are one article
-    and follow each other in the block."""
+    articles: read top to bottom). A block starts at a column the height of the page, as
+    before this cut went further, and at a part that opens on a headline (set larger than
+    the page's text): a text dump has no sizes, and without a dateline the segmenter would
+    read the next article's headline as a section head. The columns under a headline across
+    them are one article and follow each other in its block."""
     chars = [c for c in page.chars if c["text"].strip()]
     if len(chars) < _MIN_CHARS_FOR_COLUMNS:
         return [[page]]
-    width = page.bbox[2] - page.bbox[0]
-    gaps = {
-        "x": (_MIN_GUTTER * width, _MIN_COLUMN * width),
-        "y": (_BAND_GAP * statistics.median(c["size"] for c in chars), 0.0),
-    }
-    return [[page.crop(box) for box in _xy_cut(column, gaps)] for column in _split(chars, "x", *gaps["x"])]
+    width, size = page.bbox[2] - page.bbox[0], statistics.median(c["size"] for c in chars)
+    gaps = {"x": (_MIN_GUTTER * width, _MIN_COLUMN * width), "y": (_BAND_GAP * size, 0.0)}
+    blocks: list[list] = []
+    for column in _split(chars, "x", *gaps["x"]):
+        blocks.append([])
+        before: list[dict] = []
+        for part in _xy_cut(column, gaps):
+            # (a headline cut in two at a wide space is one: the part before it is all headline)
+            if blocks[-1] and _opens_on_headline(part, size) and any(c["size"] < _HEADLINE_SIZE * size for c in before):
+                blocks.append([])
+            blocks[-1].append(page.crop(_box(part)))
+            before = part
+    return blocks
 
 
-def _xy_cut(chars: list[dict], gaps: dict[str, tuple[float, float]]) -> list[tuple[float, float, float, float]]:
+def _xy_cut(chars: list[dict], gaps: dict[str, tuple[float, float]]) -> list[list[dict]]:
     for axis in ("x", "y"):
         parts = _split(chars, axis, *gaps[axis])
         if len(parts) > 1:
-            return [box for part in parts for box in _xy_cut(part, gaps)]
-    return [(min(c["x0"] for c in chars), min(c["top"] for c in chars), max(c["x1"] for c in chars), max(c["bottom"] for c in chars))]
+            return [leaf for part in parts for leaf in _xy_cut(part, gaps)]
+    return [chars]
+
+
+def _box(chars: list[dict]) -> tuple[float, float, float, float]:
+    return min(c["x0"] for c in chars), min(c["top"] for c in chars), max(c["x1"] for c in chars), max(c["bottom"] for c in chars)
+
+
+def _opens_on_headline(chars: list[dict], size: float) -> bool:
+    """The part's first line is set at least ``_HEADLINE_SIZE`` times the page's text size."""
+    top = min(c["top"] for c in chars)
+    first = [c["size"] for c in chars if c["top"] < top + 0.5 * size]
+    return statistics.median(first) >= _HEADLINE_SIZE * size
 
 
 def _split(chars: list[dict], axis: str, gap: float, least: float) -> list[list[dict]]:
