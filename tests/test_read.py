@@ -364,6 +364,38 @@ def test_a_page_set_vertically_is_read_top_to_bottom_and_right_to_left(tmp_path,
     assert [(a.title, list(a.paragraphs)) for a in articles] == [(t, p) for t, p in (TSMC, HON_HAI)]
 
 
+def test_a_vertical_article_runs_on_past_a_gap_across_the_page(tmp_path):
+    """A picture across the middle of a vertically set article: the lines under it are still
+    its text (only a band that opens on a headline starts another article)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    import re
+
+    headline, paragraphs = TSMC
+    text = "".join(paragraphs)
+    pieces = re.findall(r"\d{1,3}|.", text)  # up to three digits side by side, as _vertical_page sets them
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "page.pdf"
+    page = canvas.Canvas(str(path))
+    page.setFont("STSong-Light", 18)
+    page.drawRightString(560, 800, headline)
+    page.setFont("STSong-Light", 12)
+    half = 30  # lines of 15: the text under the picture starts at a line's start, at the right again
+    for top, part in ((770, pieces[:half]), (430, pieces[half:])):
+        x = 548
+        for start in range(0, len(part), 15):
+            for i, piece in enumerate(part[start : start + 15]):
+                width = 6 * len(piece) if piece.isdigit() else 12
+                page.drawString(x + (12 - width) / 2, top - 14 * i, piece)
+            x -= 18
+    page.save()
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))
+    assert article.title == headline and article.body.replace("\n", "") == text
+
+
 def test_metadata_front_matter_sidecar_and_index(tmp_path):
     text = "---\npublication: 湖南日报\ndate: 2025-03-29\nurl: https://example.com/a\n---\n# 标题一\n\n正文第一段，说明情况。\n"
     (tmp_path / "a.md").write_text(text, encoding="utf-8")

@@ -12,8 +12,9 @@ Taiwan's and Hong Kong's papers set their text in vertical lines, read top to bo
 right to left, under headlines that may run across. Read across, such a page is a column of
 single characters. A page where most characters follow the one before them downwards is
 read as it is set: the page is cut into bands at the gaps that run across it (stacked
-articles), and each band's lines are read right to left, a headline just before the first
-line under it. As in a horizontal page's text dump, a short line ends a paragraph.
+articles, or a picture across one), and each band's lines are read right to left, a
+headline just before the first line under it. As in a horizontal page's text dump, a short
+line ends a paragraph, and a part that opens on a headline starts a block of the dump.
 """
 
 from __future__ import annotations
@@ -117,7 +118,13 @@ def _vertical_lines(chars: list[dict]) -> list[list[dict]]:
         if run:
             last, size = run[-1], max(run[0]["size"], 1.0)
             down = c["top"] - last["top"]
-            if -0.3 * size <= down <= _LINE_STEP * size and run[0]["x0"] - 0.5 * size <= c["x0"] and c["x1"] <= run[0]["x0"] + _LINE_WIDTH * size:
+            # (a headline's last character over the first line is no part of it: it is set larger)
+            if (
+                -0.3 * size <= down <= _LINE_STEP * size
+                and run[0]["x0"] - 0.5 * size <= c["x0"]
+                and c["x1"] <= run[0]["x0"] + _LINE_WIDTH * size
+                and abs(c["size"] - size) < 0.2 * size
+            ):
                 run.append(c)
                 continue
             close()
@@ -128,20 +135,19 @@ def _vertical_lines(chars: list[dict]) -> list[list[dict]]:
 
 
 def _vertical_text(page, lines: list[list[dict]]) -> list[str]:
-    """A vertically set page, band by band (a band of stacked articles starts a block of the
-    dump, as a column does): its lines right to left, each headline set across just before
-    the first line under it."""
+    """A vertically set page, band by band: its lines right to left, each headline set across
+    just before the first line under it. A band that opens on a headline (set across, or a
+    line set larger than the page's text) starts a block of the dump, as on a horizontal page."""
     size = statistics.median(c["size"] for line in lines for c in line)
     in_lines = {id(c) for line in lines for c in line}
     across = page.filter(lambda o: o.get("object_type") != "char" or id(o) not in in_lines)
     headlines = [h for h in across.extract_text_lines(return_chars=False) if h["text"].strip()]
     boxes = [(min(c["x0"] for c in line), line[0]["top"], max(c["x1"] for c in line), line[-1]["bottom"], line) for line in lines]
     items = [(b[1], b[3]) for b in boxes] + [(h["top"], h["bottom"]) for h in headlines]
-    texts = []
+    texts: list[str] = []
     for top, bottom in _bands(items, _BAND_GAP * size):
-        band = [b for b in boxes if top <= b[1] <= bottom]
+        band = sorted((b for b in boxes if top <= b[1] <= bottom), key=lambda b: -b[2])
         heads = [h for h in headlines if top <= h["top"] <= bottom]
-        band.sort(key=lambda b: -b[2])
         out: list[str] = []
         for x0, line_top, x1, _, line in band:
             # a headline goes before the first (rightmost) line it stands over
@@ -150,7 +156,15 @@ def _vertical_text(page, lines: list[list[dict]]) -> list[str]:
                 heads.remove(h)
             # top to bottom; digits set side by side inside the line, left to right
             out.append("".join(c["text"] for c in sorted(line, key=lambda c: (round(c["top"] / size * 2), c["x0"]))))
-        texts.append("\n".join([*(h["text"] for h in heads), *out]))
+        lead = [h["text"] for h in heads]  # set across but over no line
+        opens_on_headline = bool(lead) or not band or any(h["text"] == out[0] for h in headlines) or (
+            statistics.median(c["size"] for c in band[0][4]) >= _HEADLINE_SIZE * size
+        )
+        text = "\n".join([*lead, *out])
+        if texts and not opens_on_headline:
+            texts[-1] += "\n" + text
+        else:
+            texts.append(text)
     return texts
 
 
