@@ -53,6 +53,12 @@ class Document:
     meta: SourceMeta = field(default_factory=SourceMeta)
     # True when the text is a raw PDF text dump (hard-wrapped lines) that needs reflow.
     needs_reflow: bool = False
+    # What a PDF's reader measured that a text dump cannot show: the lines (numbered from 1)
+    # set as headlines (larger type), which reflow keeps apart from the text; and each line's
+    # length on the page in characters of the page's text (its characters are no measure of
+    # it where digits are set narrower, or side by side in one place of a vertical line)
+    headlines: tuple[int, ...] = ()
+    line_widths: tuple[float, ...] = ()
     warnings: tuple[str, ...] = ()
 
 

@@ -316,6 +316,38 @@ def test_a_news_page_is_read_article_by_article_under_its_folio_line(tmp_path, d
     assert reflow(document)[0].kind == "header"
 
 
+def test_a_pdf_headline_heads_the_text_under_it_whatever_its_words(tmp_path):
+    """A headline set large over its text, in two lines, sharing no word with the text: the
+    page's type says it is the headline (a text dump's headline is matched to a text by its
+    words, and this one was left unplaced, its two lines two headlines)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    stories = [
+        (("5G杀到！三星4年后推产品、", "自驾车和机器人不是梦"), "台湾电信业的4G LTE大战才开打不久，韩国已经积极布局新一代行动通讯，"
+         "三星电子宣布和鲜京电信合作研发相关技术。"),
+        (("谷歌云端服务费大砍85%、", "力拼压倒亚马逊"), "谷歌再次使出低价策略，抢攻企业客户，宣布旗下储存服务的费用调降，"
+         "业界认为此举将引发新一轮价格战。"),
+    ]
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "page.pdf"
+    page = canvas.Canvas(str(path))
+    top = 790
+    for lines, text in stories:
+        page.setFont("STSong-Light", 18)
+        for row, line in enumerate(lines):
+            page.drawString(40, top - 22 * row, line)
+        page.setFont("STSong-Light", 10)
+        for row, start in enumerate(range(0, len(text), 48)):
+            page.drawString(40, top - 56 - 14 * row, text[start : start + 48])
+        top -= 160
+    page.save()
+    document = read_document(path)
+    articles = segment(document, reflow(document))
+    assert [(a.title, a.body) for a in articles] == [("".join(lines), text) for lines, text in stories]
+
+
 TSMC = ("台積電10月營收創新高", ["台積電今日公布10月營收2360億元，較上月增加12.3%，創下歷史新高。", "法人預估，台積電第四季營收可望季增逾一成。"])
 HON_HAI = ("鴻海前三季獲利成長", ["鴻海今日公布前三季財報，稅後純益1020億元，年增8%。", "鴻海表示，人工智慧伺服器出貨強勁。"])
 

@@ -13,8 +13,9 @@ half of one).
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from generator.data import Block, BlockKind
@@ -66,14 +67,17 @@ class _Line:
     page_start: bool
     dateline: bool = False  # a dateline starts here (it may wrap onto the next line)
     in_dateline: bool = False  # the rest of a dateline that wrapped from the line above
-    headline: bool = False  # the page header names this line as one of the page's headlines
+    headline: bool = False  # set as a headline (a PDF's type), or named as one by the page header
+    in_place: bool = False  # set as a headline where it stands (a PDF's type): it heads the text after it
+    width: float = 0.0  # how long the line is on the page, in characters (display_width, or the PDF's)
 
 
-def _dump_lines(text: str) -> list[_Line]:
+def _dump_lines(text: str, headlines: Collection[int] = (), widths: Sequence[float] = ()) -> list[_Line]:
     lines = []
     for number, raw in enumerate(text.split("\n"), start=1):
         if raw.strip():
-            lines.append(_Line(raw.strip(), number, raw[:1] in (" ", "\u3000", "\t")))
+            width = widths[number - 1] if number <= len(widths) else display_width(raw.strip())
+            lines.append(_Line(raw.strip(), number, raw[:1] in (" ", "\u3000", "\t"), width=width, in_place=number in headlines))
     for line, nxt in zip(lines, [*lines[1:], None], strict=False):
         line.dateline = starts_dateline(line.text + (nxt.text if nxt is not None else ""))
         if line.dateline and nxt is not None and not starts_dateline(line.text):
@@ -85,7 +89,7 @@ def _dump_lines(text: str) -> list[_Line]:
         for piece in header_headlines(line.text)
     }
     for line in lines:
-        line.headline = _key(line.text) in named and not line.dateline and not is_page_header(line.text)
+        line.headline = line.in_place or (_key(line.text) in named and not line.dateline and not is_page_header(line.text))
     return lines
 
 
@@ -93,24 +97,32 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _column_widths(lines: Sequence[_Line]) -> list[float]:
-    """The column width around each line: the upper median of its neighbours' widths.
+def _column_widths(lines: Sequence[_Line], *, measured: bool = False) -> list[float]:
+    """The column width around each line: the upper median of its neighbours' widths, leaving
+    out headlines the PDF set larger (a line of them is no measure of the column). Where the
+    reader ``measured`` the page, a block of the dump is a column or an article of its own,
+    and only its lines count (a text dump's blocks are pages).
 
     Pages mix columns of different widths (and a photo caption may run wider), so one width
     for the whole page would misjudge short lines.
     """
-    widths = [display_width(line.text) for line in lines]
+    block = list(itertools.accumulate(int(line.page_start) for line in lines)) if measured else [0] * len(lines)
     local = []
-    for i in range(len(widths)):
-        around = sorted(widths[max(0, i - _WIDTH_WINDOW) : i + _WIDTH_WINDOW + 1])
+    for i, line in enumerate(lines):
+        near = range(max(0, i - _WIDTH_WINDOW), min(len(lines), i + _WIDTH_WINDOW + 1))
+        around = sorted(lines[j].width for j in near if block[j] == block[i] and not lines[j].in_place) or [line.width]
         local.append(around[(len(around) * 2) // 3])
     return local
 
 
-def hardwrap_blocks(text: str) -> list[Block]:
-    """Hard-wrapped PDF text: rebuild paragraphs from line shapes (blank lines carry nothing)."""
-    lines = _dump_lines(text)
-    widths = _column_widths(lines)
+def hardwrap_blocks(text: str, *, headlines: Collection[int] = (), widths: Sequence[float] = ()) -> list[Block]:
+    """Hard-wrapped PDF text: rebuild paragraphs from line shapes (blank lines carry nothing).
+
+    What the reader measured on the page, where it could: ``headlines``, the numbers of the
+    lines set as headlines (a PDF's type sizes); ``widths``, each line's length on the page
+    in characters (else its display width)."""
+    lines = _dump_lines(text, headlines, widths)
+    widths = _column_widths(lines, measured=bool(widths))
     blocks: list[Block] = []
     current: list[_Line] = []
     column = [0.0]  # the column width where the current paragraph started
@@ -130,7 +142,7 @@ def hardwrap_blocks(text: str) -> list[Block]:
             first, last, start = current[0].number, current[-1].number, current[0].page_start
             kind: BlockKind = "caption" if is_caption(joined) else "paragraph"
             # a caption set in the column's own width may have swallowed the body above it
-            in_column = display_width(current[0].text) <= column[0] + _OFF_COLUMN
+            in_column = current[0].width <= column[0] + _OFF_COLUMN
             if kind == "caption" and in_column:
                 cut = _caption_start(joined)
                 if cut:  # body text the column ran into the caption: keep it as a paragraph
@@ -157,7 +169,7 @@ def hardwrap_blocks(text: str) -> list[Block]:
 
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        w = display_width(line.text)
+        w = line.width
         width = widths[i]
         if (not current or line.page_start) and is_page_header(line.text):
             flush()
@@ -185,7 +197,9 @@ def hardwrap_blocks(text: str) -> list[Block]:
                 continue
             if _is_heading_line(line, nxt, w, width):
                 start = line.page_start or broke
-                blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=start))
+                # a headline the PDF sets where it stands heads the text under it, as a Markdown
+                # headline does (level 1); one a dump prints may be apart from its text (level 0)
+                blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=start, level=int(line.in_place)))
                 continue
             column[0] = width
         current.append(line)
@@ -252,7 +266,7 @@ def _same_wide_measure(w: float, nxt: _Line | None) -> bool:
     dateline, a caption) starts there. A headline set wide stands alone."""
     if nxt is None or nxt.page_start or nxt.dateline or opens_caption(nxt.text) or is_caption(nxt.text):
         return False
-    return abs(display_width(nxt.text) - w) <= _SAME_WIDE_MEASURE
+    return abs(nxt.width - w) <= _SAME_WIDE_MEASURE
 
 
 def _closes(text: str) -> bool:
@@ -271,7 +285,7 @@ def _stands_alone(nxt: _Line | None, width: float) -> bool:
     caption."""
     if nxt is None or nxt.page_start or nxt.dateline or opens_caption(nxt.text) or is_caption(nxt.text):
         return True
-    next_w = display_width(nxt.text)
+    next_w = nxt.width
     return _first_line(nxt.text, next_w, width) or next_w > width + _OFF_COLUMN or _is_byline_line(nxt.text)
 
 
@@ -318,5 +332,5 @@ def _name_closing_article(line: _Line, nxt: _Line | None, blocks: Sequence[Block
         or nxt.dateline
         or opens_caption(nxt.text)
         or _headline_shaped(nxt.text)
-        or display_width(nxt.text) > width + _OFF_COLUMN
+        or nxt.width > width + _OFF_COLUMN
     )

@@ -45,9 +45,9 @@ class PdfReader(Reader):
         return raw.startswith(b"%PDF-")
 
     def read(self, source: Source) -> Document:
-        text = pdf_text(source.raw, source.shown)
+        text, headlines, widths = pdf_text(source.raw, source.shown)
         meta = merge_meta(source.sidecar, source.indexed, folio_meta(text))
-        return source.document(text, "pdf", meta, needs_reflow=True)
+        return source.document(text, "pdf", meta, needs_reflow=True, headlines=headlines, line_widths=widths)
 
 
 # A page is read as vertical text when at least this share of its characters stand in vertical lines.
@@ -62,25 +62,34 @@ _BAND_GAP = 1.5
 _HEADLINE_SIZE = 1.3
 
 
-def pdf_text(raw: bytes, shown: str) -> str:
+# A line of the dump, whether it is set as a headline (larger than the page's text), and its
+# length on the page in characters of the page's text
+_DumpLine = tuple[str, bool, float]
+
+
+def pdf_text(raw: bytes, shown: str) -> tuple[str, tuple[int, ...], tuple[float, ...]]:
+    """The PDF as a text dump, the numbers of its lines that are set as headlines, and each
+    line's length on the page: a dump shows neither, and reflow is told them."""
     import pdfplumber
 
-    pages: list[str] = []
+    blocks: list[list[_DumpLine]] = []
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
             if not pdf.pages:
                 raise SourceError(f"{shown}: the PDF has no pages")
             for page in pdf.pages:
-                pages.extend(text for text in _page_texts(page) if text.strip())
+                blocks.extend(block for block in _page_blocks(page) if block)
     except SourceError:
         raise
     except Exception as exc:  # pdfminer raises many kinds (wrapped by pdfplumber), all meaning "cannot read"
         raise SourceError(f"{shown}: {_plain_reason(exc)}") from None
-    text = "\n".join(pages)
-    if not text.strip():
+    if not blocks:
         raise SourceError(f"{shown}: the PDF has no text layer (scanned pages need OCR first)")
     # A PDF text dump: each page block starts on a new line led by a space, like other dumps.
-    return "\n".join(" " + block if i else block for i, block in enumerate(pages)) + "\n"
+    lines = [(" " if i and not j else "") + text for i, block in enumerate(blocks) for j, (text, _, _) in enumerate(block)]
+    every = [line for block in blocks for line in block]
+    headlines = tuple(number for number, (_, headline, _) in enumerate(every, start=1) if headline)
+    return "\n".join(lines) + "\n", headlines, tuple(round(width, 2) for _, _, width in every)
 
 
 def _plain_reason(exc: Exception) -> str:
@@ -94,13 +103,41 @@ def _plain_reason(exc: Exception) -> str:
     return "the PDF is damaged or incomplete and cannot be read"
 
 
-def _page_texts(page) -> list[str]:
-    """The page's text, column by column, or band by band where it is set vertically."""
+def _page_blocks(page) -> list[list[_DumpLine]]:
+    """The page's lines, block by block: column by column, or band by band where it is set
+    vertically."""
     chars = [c for c in page.chars if c["text"].strip()]
     lines = _vertical_lines(chars)
     if chars and sum(map(len, lines)) >= _VERTICAL_SHARE * len(chars):
         return _vertical_text(page, lines)
-    return ["\n".join(t for box in group if (t := box.extract_text(layout=False) or "").strip()) for group in _blocks(page)]
+    size = statistics.median(c["size"] for c in chars) if chars else 0.0
+    return [
+        [(line["text"], line["size"] >= _HEADLINE_SIZE * size, line["width"]) for box in group for line in _text_lines(box, size)]
+        for group in _blocks(page)
+    ]
+
+
+def _text_lines(region, size: float) -> list[dict]:
+    """The region's lines of text, a headline set in several lines joined into one."""
+    joined: list[dict] = []
+    for line in region.extract_text_lines(layout=False, return_chars=True):
+        if not line["text"].strip():
+            continue
+        line_size = statistics.median(c["size"] for c in line["chars"])
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and line_size >= _HEADLINE_SIZE * size
+            and abs(line_size - last["size"]) < 0.1 * line_size
+            and line["top"] - last["bottom"] < 0.8 * line_size
+        ):
+            glue = " " if _latin_letter(last["text"][-1:]) and _latin_letter(line["text"][:1]) else ""
+            width = last["width"] + (line["x1"] - line["x0"]) / size  # as long as if set in one line
+            last.update(text=last["text"] + glue + line["text"], bottom=line["bottom"], width=width)
+        else:
+            joined.append({"text": line["text"], "top": line["top"], "bottom": line["bottom"], "x0": line["x0"], "x1": line["x1"],
+                           "size": line_size, "width": (line["x1"] - line["x0"]) / size})
+    return joined
 
 
 def _vertical_lines(chars: list[dict]) -> list[list[dict]]:
@@ -134,38 +171,39 @@ def _vertical_lines(chars: list[dict]) -> list[list[dict]]:
     return lines
 
 
-def _vertical_text(page, lines: list[list[dict]]) -> list[str]:
+def _latin_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _vertical_text(page, lines: list[list[dict]]) -> list[list[_DumpLine]]:
     """A vertically set page, band by band: its lines right to left, each headline set across
     just before the first line under it. A band that opens on a headline (set across, or a
     line set larger than the page's text) starts a block of the dump, as on a horizontal page."""
     size = statistics.median(c["size"] for line in lines for c in line)
     in_lines = {id(c) for line in lines for c in line}
     across = page.filter(lambda o: o.get("object_type") != "char" or id(o) not in in_lines)
-    headlines = [h for h in across.extract_text_lines(return_chars=False) if h["text"].strip()]
+    headlines = _text_lines(across, size)
     boxes = [(min(c["x0"] for c in line), line[0]["top"], max(c["x1"] for c in line), line[-1]["bottom"], line) for line in lines]
     items = [(b[1], b[3]) for b in boxes] + [(h["top"], h["bottom"]) for h in headlines]
-    texts: list[str] = []
+    blocks: list[list[_DumpLine]] = []
     for top, bottom in _bands(items, _BAND_GAP * size):
         band = sorted((b for b in boxes if top <= b[1] <= bottom), key=lambda b: -b[2])
         heads = [h for h in headlines if top <= h["top"] <= bottom]
-        out: list[str] = []
+        out: list[_DumpLine] = []
         for x0, line_top, x1, _, line in band:
             # a headline goes before the first (rightmost) line it stands over
             for h in [h for h in heads if h["bottom"] <= line_top and h["x0"] < x1 and x0 < h["x1"]]:
-                out.append(h["text"])
+                out.append((h["text"], True, h["width"]))
                 heads.remove(h)
             # top to bottom; digits set side by side inside the line, left to right
-            out.append("".join(c["text"] for c in sorted(line, key=lambda c: (round(c["top"] / size * 2), c["x0"]))))
-        lead = [h["text"] for h in heads]  # set across but over no line
-        opens_on_headline = bool(lead) or not band or any(h["text"] == out[0] for h in headlines) or (
-            statistics.median(c["size"] for c in band[0][4]) >= _HEADLINE_SIZE * size
-        )
-        text = "\n".join([*lead, *out])
-        if texts and not opens_on_headline:
-            texts[-1] += "\n" + text
+            text = "".join(c["text"] for c in sorted(line, key=lambda c: (round(c["top"] / size * 2), c["x0"])))
+            out.append((text, statistics.median(c["size"] for c in line) >= _HEADLINE_SIZE * size, (line[-1]["bottom"] - line_top) / size))
+        out = [(h["text"], True, h["width"]) for h in heads] + out  # set across but over no line
+        if blocks and out and not out[0][1]:
+            blocks[-1].extend(out)
         else:
-            texts.append(text)
-    return texts
+            blocks.append(out)
+    return blocks
 
 
 def _bands(spans: list[tuple[float, float]], gap: float) -> list[tuple[float, float]]:
@@ -209,7 +247,9 @@ def _blocks(page) -> list[list]:
 
 
 def _xy_cut(chars: list[dict], gaps: dict[str, tuple[float, float]]) -> list[list[dict]]:
-    for axis in ("x", "y"):
+    # a single line is not cut into columns at a wide space ("七部门印发…方案　轻工业生产较快回升")
+    one_line = max(c["top"] for c in chars) - min(c["top"] for c in chars) < 0.5 * min(c["size"] for c in chars)
+    for axis in ("y",) if one_line else ("x", "y"):
         parts = _split(chars, axis, *gaps[axis])
         if len(parts) > 1:
             return [leaf for part in parts for leaf in _xy_cut(part, gaps)]

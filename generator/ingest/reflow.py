@@ -18,7 +18,7 @@ def reflow(document: Document) -> list[Block]:
     if document.format in ("markdown", "html"):
         blocks = markdown_blocks(document.text)
     elif document.needs_reflow:
-        blocks = hardwrap_blocks(document.text)
+        blocks = hardwrap_blocks(document.text, headlines=document.headlines, widths=document.line_widths)
     else:
         blocks = plain_blocks(document.text)
     return mend_column_breaks(mark_pull_quotes(blocks))
