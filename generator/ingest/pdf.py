@@ -143,15 +143,9 @@ def _text_lines(region, size: float) -> list[dict]:
 def _vertical_lines(chars: list[dict]) -> list[list[dict]]:
     """Runs of characters the text layer writes downwards, one under the other (digits may
     stand side by side inside the line)."""
-    lines: list[list[dict]] = []
-    run: list[dict] = []
-
-    def close() -> None:
-        # a line is vertical where it steps down at least twice (a word set across never does)
-        if sum(b["top"] - a["top"] > 0.5 * a["size"] for a, b in itertools.pairwise(run)) >= 2:
-            lines.append(run)
-
+    runs: list[list[dict]] = []
     for c in chars:
+        run = runs[-1] if runs else None
         if run:
             last, size = run[-1], max(run[0]["size"], 1.0)
             down = c["top"] - last["top"]
@@ -164,10 +158,20 @@ def _vertical_lines(chars: list[dict]) -> list[list[dict]]:
             ):
                 run.append(c)
                 continue
-            close()
-        run = [c]
-    if run:
-        close()
+        runs.append([c])
+    lines: list[list[dict]] = []
+    for before, run in zip([None, *runs], runs, strict=False):
+        # a line is vertical where it steps down at least twice (a word set across never does),
+        # or where it is a paragraph's last line, a character or two at the top of the next
+        # line to the left of a vertical line ("折。")
+        steps = sum(b["top"] - a["top"] > 0.5 * a["size"] for a, b in itertools.pairwise(run))
+        size = run[0]["size"]
+        tail = (
+            len(run) <= 2 and before is not None and bool(lines) and lines[-1] is before
+            and abs(run[0]["top"] - before[0]["top"]) < 0.5 * size and 0.8 * size < before[0]["x0"] - run[0]["x0"] < 3 * size
+        )
+        if steps >= 2 or tail:
+            lines.append(run)
     return lines
 
 
