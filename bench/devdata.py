@@ -16,6 +16,7 @@ product's jieba learns the glossary; the yardstick must not).
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -48,6 +49,19 @@ class Item:
     file: str  # the name it was written under
     reference: str  # headline, or key points one a line
     article: Article | None  # what ingest made of the text; None when it found no article
+
+
+def inspect_records(folder: Path) -> dict[str, list[dict]]:
+    """``briefing inspect --json --no-translate`` on a folder, the path a reader's page takes:
+    each source file's name with its articles' records."""
+    cmd = [sys.executable, "-m", "generator", "inspect", "--json", "--no-translate", str(folder)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False, cwd=REPO)
+    records: dict[str, list[dict]] = {}
+    for line in proc.stdout.splitlines():
+        if line.strip():
+            record = json.loads(line)
+            records.setdefault(Path(record["source"]).name, []).append(record)
+    return records
 
 
 def part_indexes(total: int, part: str, *, swap: bool = False) -> range:

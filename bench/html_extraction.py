@@ -30,7 +30,6 @@ import argparse
 import json
 import random
 import re
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -39,7 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 
-from devdata import DATA_DIR, DATASETS  # noqa: E402
+from devdata import DATA_DIR, DATASETS, inspect_records  # noqa: E402
 
 # Paragraphs of a page: sentences run together up to about this many characters
 _PARAGRAPH_CHARS = 120
@@ -178,13 +177,7 @@ def main() -> None:
                 name = f"{layout.replace(' ', '-')}-{i:03d}.html"
                 (folder / name).write_text(make(title, paragraphs), encoding="utf-8")
                 pages[name] = (layout, paragraphs, chrome)
-        cmd = [sys.executable, "-m", "generator", "inspect", "--json", "--no-translate", str(folder)]
-        proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False, cwd=REPO)
-    records: dict[str, list[dict]] = {}
-    for line in proc.stdout.splitlines():
-        if line.strip():
-            record = json.loads(line)
-            records.setdefault(Path(record["source"]).name, []).append(record)
+        records = inspect_records(folder)
 
     print("| layout | pages | paragraph recall | pages with chrome in the body | chrome lines in bodies | chrome in keywords | pages read as several articles | lost pages |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")

@@ -26,7 +26,6 @@ import argparse
 import json
 import random
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -34,7 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 
-from devdata import DATA_DIR  # noqa: E402
+from devdata import DATA_DIR, inspect_records  # noqa: E402
 
 _SENTENCE = re.compile(r"[^。！？]*[。！？]+[”」]?")
 _FONT = "STSong-Light"
@@ -167,13 +166,7 @@ def main() -> None:
                 draw(page, articles)
                 page.save()
                 expected[name] = (layout, articles)
-        cmd = [sys.executable, "-m", "generator", "inspect", "--json", "--no-translate", str(folder)]
-        proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False, cwd=REPO)
-    found: dict[str, list[dict]] = {}
-    for line in proc.stdout.splitlines():
-        if line.strip():
-            record = json.loads(line)
-            found.setdefault(Path(record["source"]).name, []).append(record)
+        found = inspect_records(folder)
 
     print("| layout | pages | articles | titled as printed | of those, body exact | sentences kept | pages exact |")
     print("|---|---:|---:|---:|---:|---:|---:|")

@@ -399,11 +399,11 @@ def test_a_page_set_vertically_is_read_top_to_bottom_and_right_to_left(tmp_path,
 def test_a_vertical_article_runs_on_past_a_gap_across_the_page(tmp_path):
     """A picture across the middle of a vertically set article: the lines under it are still
     its text (only a band that opens on a headline starts another article)."""
+    import re
+
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
-
-    import re
 
     headline, paragraphs = TSMC
     text = "".join(paragraphs)
