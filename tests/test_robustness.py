@@ -11,6 +11,7 @@ import ast
 import json
 import os
 import random
+import re
 import select
 import shutil
 import signal
@@ -318,16 +319,17 @@ def test_a_yaml_bomb_is_refused_before_it_expands(tmp_path, write, error):
     "text, reason",
     [
         ("a: " + "1" * 5000, "a value that cannot be read"),
-        ("a: " + "[" * 1100 + "]" * 1100, "nested too deeply"),
+        # (libyaml's parser words it "exceeded maximum nesting depth", PyYAML's ends in RecursionError)
+        ("a: " + "[" * 1100 + "]" * 1100, r"nested too deeply|nesting depth \(line 1, column"),
         ("a: !!float abc", "a value that cannot be read"),
         ("a: !!python/object/apply:os.system [ls]", "could not determine a constructor"),
-        ("a: [unclosed", "(line 1, column"),
+        ("a: [unclosed", r"\(line [12], column"),
     ],
 )
 def test_yaml_that_breaks_the_parser_is_one_line(text, reason):
     with pytest.raises(YAMLError) as info:
         load_yaml(text)
-    assert reason in str(info.value) and "\n" not in str(info.value)
+    assert re.search(reason, str(info.value)) and "\n" not in str(info.value)
 
 
 def test_dates_stay_text_until_checked():
