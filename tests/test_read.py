@@ -348,6 +348,30 @@ def test_a_pdf_headline_heads_the_text_under_it_whatever_its_words(tmp_path):
     assert [(a.title, a.body) for a in articles] == [("".join(lines), text) for lines, text in stories]
 
 
+def test_a_kicker_a_headline_in_two_lines_and_a_subhead_are_one_title(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    parts = [(14, "为高质量发展注入新动能"), (22, "湖南一季度工业"), (22, "开局良好"), (14, "规上工业增加值同比增长6.8%")]
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "page.pdf"
+    page = canvas.Canvas(str(path))
+    top = 790
+    for size, text in parts:
+        page.setFont("STSong-Light", size)
+        page.drawString(40, top, text)
+        top -= size + 6
+    page.setFont("STSong-Light", 10)
+    for row, start in enumerate(range(0, len(RIGHT), 40)):
+        page.drawString(40, top - 14 - 14 * row, RIGHT[start : start + 40])
+    page.save()
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))
+    assert article.title == "为高质量发展注入新动能 湖南一季度工业开局良好 规上工业增加值同比增长6.8%"
+    assert article.body == RIGHT
+
+
 TSMC = ("台積電10月營收創新高", ["台積電今日公布10月營收2360億元，較上月增加12.3%，創下歷史新高。", "法人預估，台積電第四季營收可望季增逾一成。"])
 HON_HAI = ("鴻海前三季獲利成長", ["鴻海今日公布前三季財報，稅後純益1020億元，年增8%。", "鴻海表示，人工智慧伺服器出貨強勁。"])
 

@@ -118,7 +118,9 @@ def _page_blocks(page) -> list[list[_DumpLine]]:
 
 
 def _text_lines(region, size: float) -> list[dict]:
-    """The region's lines of text, a headline set in several lines joined into one."""
+    """The region's lines of text, a headline set in several lines joined into one: a line
+    wrapped at the column's edge runs on, and a kicker above or a subhead below in another
+    size ("引题", "副题") is a part of it after a space, as a text dump prints such parts."""
     joined: list[dict] = []
     for line in region.extract_text_lines(layout=False, return_chars=True):
         if not line["text"].strip():
@@ -127,13 +129,13 @@ def _text_lines(region, size: float) -> list[dict]:
         last = joined[-1] if joined else None
         if (
             last is not None
-            and line_size >= _HEADLINE_SIZE * size
-            and abs(line_size - last["size"]) < 0.1 * line_size
-            and line["top"] - last["bottom"] < 0.8 * line_size
+            and min(line_size, last["size"]) >= _HEADLINE_SIZE * size
+            and line["top"] - last["bottom"] < 0.8 * max(line_size, last["size"])
         ):
-            glue = " " if _latin_letter(last["text"][-1:]) and _latin_letter(line["text"][:1]) else ""
+            wrapped = abs(line_size - last["size"]) < 0.1 * line_size
+            glue = "" if wrapped and not (_latin_letter(last["text"][-1:]) and _latin_letter(line["text"][:1])) else " "
             width = last["width"] + (line["x1"] - line["x0"]) / size  # as long as if set in one line
-            last.update(text=last["text"] + glue + line["text"], bottom=line["bottom"], width=width)
+            last.update(text=last["text"] + glue + line["text"], bottom=line["bottom"], width=width, size=line_size)
         else:
             joined.append({"text": line["text"], "top": line["top"], "bottom": line["bottom"], "x0": line["x0"], "x1": line["x1"],
                            "size": line_size, "width": (line["x1"] - line["x0"]) / size})
