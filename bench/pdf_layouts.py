@@ -7,6 +7,9 @@ of Chinese papers, drawn with reportlab in Adobe's standard CID font (headlines 
 - ``columns``: two articles side by side, each a headline over its column;
 - ``across``: one article, its headline set across the two columns its text runs on in;
 - ``stacked``: three articles one under another, each a headline over text across the page;
+- ``subhead``: two stacked articles whose headlines have two parts ("…年增近2.4倍，每股税前盈余
+  9.94元"), printed as a main line and a smaller subhead under it (the title is both, the
+  punctuation between them not printed);
 - ``folio``: a folio line, two articles side by side and one across the page under them;
 - ``vertical``: two stacked articles in traditional script set in vertical lines (read top to
   bottom and right to left), each under a headline set across, digits side by side.
@@ -114,6 +117,24 @@ def stacked(page, articles: list[Article]) -> None:
         top = _article(page, 40, top, 50, article) - 40
 
 
+def subhead(page, articles: list[Article]) -> None:
+    """Two stacked articles, each headline printed as a main line and a subhead under it in
+    a smaller size, where the headline has two parts ("…2.4倍，每股税前盈余9.94元")."""
+    top = 790
+    for title, text in articles[:2]:
+        main, *rest = re.split(r"[，；]", title, maxsplit=1)
+        top = _headline(page, 40, top, 500, main)
+        if rest:
+            page.setFont(_FONT, 14)
+            page.drawString(40, top + 2, rest[0])
+            top -= 18
+        page.setFont(_FONT, _TEXT)
+        lines = _lines(text, 50)
+        for row, line in enumerate(lines):
+            page.drawString(40, top - _LEADING * row, line)
+        top -= _LEADING * len(lines) + 40
+
+
 def folio(page, articles: list[Article]) -> None:
     page.setFont(_FONT, 9)
     page.drawString(40, 815, "2025年3月29日 星期六 湖南日报 04 经济")
@@ -134,11 +155,17 @@ def vertical(page, articles: list[Article]) -> None:
 
 
 # layout: (how it is drawn, articles per page)
-LAYOUTS = {"columns": (columns, 2), "across": (across, 1), "stacked": (stacked, 3), "folio": (folio, 3), "vertical": (vertical, 2)}
+LAYOUTS = {"columns": (columns, 2), "across": (across, 1), "stacked": (stacked, 3), "subhead": (subhead, 2), "folio": (folio, 3),
+           "vertical": (vertical, 2)}
 
 
 def _bare(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def _printed(title: str) -> str:
+    """A two-part headline as ``subhead`` prints it: without the mark between the parts."""
+    return re.sub("[，；]", "", title, count=1)
 
 
 def main() -> None:
@@ -176,6 +203,7 @@ def main() -> None:
         for name in names:
             want, got = expected[name][1], found.get(name, [])
             by_title = {_bare(r["title"]): r for r in got if not r.get("title_generated")}
+            want = [(_printed(title) if layout == "subhead" else title, text) for title, text in want]
             bodies = "".join(_bare(r["body"]) for r in got)
             page_exact = len(got) == len(want)
             for title, text in want:
