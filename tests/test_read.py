@@ -689,9 +689,12 @@ def test_the_outlet_a_web_page_names_under_its_headline(head, outlet):
     assert named_outlet(head) == outlet
 
 
-def test_a_portal_page_is_credited_to_the_paper_it_names_under_the_headline(tmp_path):
+@pytest.mark.parametrize("markup", ["", '<meta property="og:site_name" content="新浪财经">'])
+def test_a_portal_page_is_credited_to_the_paper_it_names_under_the_headline(tmp_path, markup):
+    """The portal's own name, in its title or its markup, is where the article was saved; the
+    paper it names is who published it."""
     page = (
-        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>湖南一季度工业开局良好_新浪财经_新浪网</title></head><body>'
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>湖南一季度工业开局良好_新浪财经_新浪网</title>{markup}</head><body>'
         '<div class="top-nav"><a href="/">新浪首页</a> <a>新闻</a> <a>财经</a></div><h1 class="main-title">湖南一季度工业开局良好</h1>'
         '<div class="date-source"><span class="date">2024年04月15日 20:31</span> <a class="source">中国证券报</a></div>'
         '<div class="article"><p>一季度全省规模以上工业增加值同比增长6.8%，增速比全国高0.7个百分点，工业经济开局良好。</p>'

@@ -146,17 +146,17 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     body = (f"# {title}\n\n" if title else "") + "\n\n".join(paragraphs) + "\n"
-    # The markup's name for the site is the publication. An article's dateline names one
-    # before what the page prints: the origin its "来源：" line credits, else the site its
-    # title or, last, its address ("finance.sina.com.cn") names. trafilatura takes any part
-    # of the <title> with a dot in it for a site's address: "1.业绩增长略超预期" and "Q3.92中国
-    # 销售续成长" were publications of 36 of 160 pages in bench/html_extraction.py's layouts.
+    # An article's dateline names its publication first. Else the page says where it comes
+    # from: the origin its "来源：" line credits (a portal republishes other papers' articles
+    # under its own og:site_name), else the site's name in its markup, its title or, last, its
+    # address ("finance.sina.com.cn"). trafilatura takes any part of the <title> with a dot in
+    # it for a site's address: "1.业绩增长略超预期" and "Q3.92中国销售续成长" were publications of
+    # 36 of 160 pages in bench/html_extraction.py's layouts.
     named = doc.sitename if doc.sitename and "." not in doc.sitename else None
     address = doc.sitename if doc.sitename and _HOST.fullmatch(doc.sitename) else None
     printed_date, printed_source, byline = _printed_under_headline(html, title, paragraphs[0] if paragraphs else "")
     meta = SourceMeta(
-        publication=named,
-        site=None if named else (printed_source or _site_from_title(html, title) or address),
+        site=printed_source or named or _site_from_title(html, title) or address,
         date=(doc.date or printed_date),
         url=(doc.url or None),
         byline=byline,
