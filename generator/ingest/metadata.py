@@ -1,9 +1,11 @@
 """Where and when a source was published: the one place that decides its metadata.
 
 Sources of metadata, in order of precedence: YAML front matter, a sidecar ``NAME.yaml``,
-``sources.yaml`` in the folder, the page's own metadata (an HTML page), and last a dateline
-in the text ("湖南日报3月29日讯"). Field by field the first that knows a value wins; nothing
-is ever guessed.
+``sources.yaml`` in the folder, a PDF page's folio line ("2025年3月29日 星期六 湖南日报 04
+经济"), the page's own metadata (an HTML page's date), a dateline in the text ("湖南日报3月29日
+讯"), and last what a web page says it comes from (``SourceMeta.site``: the source its "来源："
+line credits, else the site). Field by field the first that knows a value wins; nothing is
+ever guessed.
 """
 
 from __future__ import annotations
