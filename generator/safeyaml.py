@@ -9,7 +9,7 @@ them and can say which key was wrong); and every failure is a :class:`YAMLError`
 one-line message.
 
 libyaml's parser is used where PyYAML has it: every Markdown source's front matter is read,
-and the pure-Python parser took 7% of a build's reading and analysis.
+and libyaml reads a front matter some 20 times faster than the pure-Python parser.
 """
 
 from __future__ import annotations
