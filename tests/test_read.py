@@ -768,6 +768,11 @@ def test_a_web_pages_byline_under_the_headline_is_its_articles_byline(tmp_path, 
         ("文章来源：证券时报网", "证券时报网"),
         ("来源:中国证券报·中证网", "中国证券报"),
         ("数据来源：Wind", None),  # a table's data, not the article's origin
+        ("來源：中央社", "中央社"),  # in traditional script, named as printed
+        ("来源：网络", None),  # the internet, compiled, this paper, a company: no outlet
+        ("來源：綜合報導", None),
+        ("来源：本报", None),
+        ("来源：公司公告", None),
         ("发布时间：2024-03-13 浏览次数：1024", None),
     ],
 )

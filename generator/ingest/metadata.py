@@ -19,6 +19,7 @@ from typing import Any
 from generator.data import SourceMeta
 from generator.errors import SourceError
 from generator.safeyaml import YAMLError, load_yaml
+from generator.text import to_simplified
 
 INDEX_FILE = "sources.yaml"
 _FIELDS = ("publication", "date", "url", "title", "currency")
@@ -36,6 +37,9 @@ _NAME_ENDS = r"\s|｜（(【\[－—_\-,，。:：·"
 _CREDITED_SOURCE = re.compile(rf"(?:^|[\s|｜])(?:文章|本文)?来源\s*[:：]\s*([^{_NAME_ENDS}]{{2,16}})(?![^{_NAME_ENDS}])")
 # ... or up to the line's next label or button, where a page's text runs them together ("新华社字号：")
 _NEXT_ON_LINE = re.compile(r"字号|打印|分享|收藏|浏览|阅读|作者|编辑|责编|发布|时间|日期")
+# ... but not where it names no outlet: "来源：网络" (the internet), "综合" (compiled), "本报"
+# (this paper: the page's own, known from elsewhere), a company's announcement, the interviewee
+_NO_OUTLET = re.compile(r"^(?:网络|互联网|网上|网友|综合|网络综合|综合报道|本报|本刊|本站|本网|公司公告|公告|官网|受访者|作者|自媒体|企业供稿)")
 # ... or, with no label, a paper's, agency's or site's name standing on its own in that line
 # ("2024年04月15日 20:31 中国证券报"), or the paper its reporter writes for ("鉅亨網記者王莞甯")
 _OUTLET = r"[\u4e00-\u9fff]{1,10}?(?:报|報|网|網|社)"
@@ -230,9 +234,13 @@ def folio_meta(dump: str) -> SourceMeta | None:
 def credited_source(notice: str) -> str | None:
     """The publication a site's line names as the article's origin ("来源： 新华社"): the paper
     or agency the site took it from, which is what the article was published by."""
-    m = _CREDITED_SOURCE.search(notice.strip())
-    name = _NEXT_ON_LINE.split(m.group(1))[0] if m else ""
-    return name if len(name) >= 2 else None
+    text = notice.strip()
+    m = _CREDITED_SOURCE.search(to_simplified(text))  # folding keeps one character for one
+    if not m:
+        return None
+    folded = _NEXT_ON_LINE.split(m.group(1))[0]
+    name = text[m.start(1) : m.start(1) + len(folded)]  # as printed ("來源：中央社")
+    return name if len(name) >= 2 and not _NO_OUTLET.match(folded) else None
 
 
 def named_outlet(line: str) -> str | None:
