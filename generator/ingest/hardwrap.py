@@ -74,10 +74,11 @@ class _Line:
 
 def _dump_lines(text: str, headlines: Collection[int] = (), widths: Sequence[float] = ()) -> list[_Line]:
     lines = []
+    marked = set(headlines)
     for number, raw in enumerate(text.split("\n"), start=1):
         if raw.strip():
             width = widths[number - 1] if number <= len(widths) else display_width(raw.strip())
-            lines.append(_Line(raw.strip(), number, raw[:1] in (" ", "\u3000", "\t"), width=width, in_place=number in headlines))
+            lines.append(_Line(raw.strip(), number, raw[:1] in (" ", "\u3000", "\t"), width=width, in_place=number in marked))
     for line, nxt in zip(lines, [*lines[1:], None], strict=False):
         line.dateline = starts_dateline(line.text + (nxt.text if nxt is not None else ""))
         if line.dateline and nxt is not None and not starts_dateline(line.text):

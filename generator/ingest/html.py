@@ -20,6 +20,7 @@ from generator.ingest.metadata import PRINTED_DATE, credited_source, iso_date, m
 from generator.ingest.reader import Reader, Source
 
 if TYPE_CHECKING:
+    from lxml.html import HtmlElement
     from trafilatura.settings import Document as Extracted
 
 # Fewer word characters than this is a menu word or two, not an article.
@@ -97,13 +98,13 @@ def _extract(html: str) -> tuple[Extracted | None, str]:
     return next(((d, t) for d, t in found if d is not None), (None, ""))
 
 
-def _printed_under_headline(html: str, title: str | None, opening: str) -> tuple[str | None, str | None, tuple[str, ...]]:
+def _printed_under_headline(tree: HtmlElement | None, title: str | None, opening: str) -> tuple[str | None, str | None, tuple[str, ...]]:
     """What the page prints between its headline and its text (``opening``, the text's first
     paragraph): the first real date, the origin its "来源：" line credits (else the outlet it
     names there), and its reporters. The extractor leaves that line out with the page's chrome."""
     import trafilatura
 
-    page = trafilatura.html2txt(html)
+    page = trafilatura.html2txt(tree) if tree is not None else ""  # (html2txt works on a copy)
     at = page.find(title) if title else -1
     start = at + len(title or "") if at >= 0 else 0
     window = page[start : start + _WINDOW]
@@ -114,15 +115,11 @@ def _printed_under_headline(html: str, title: str | None, opening: str) -> tuple
     return next(filter(None, dates), None), source, web_byline(head)
 
 
-def _site_from_title(html: str, headline: str | None) -> str | None:
+def _site_from_title(page_title: str, headline: str | None) -> str | None:
     """The site's name from the page's <title>, where its markup names none: Chinese sites
     seldom give og:site_name, and trafilatura takes a name from the title only if it is a
     domain. The part that is the headline is not a candidate, nor is a channel's name."""
-    import trafilatura
-
-    tree = trafilatura.load_html(html)
-    element = tree.find(".//head//title") if tree is not None else None
-    parts = [p for p in _TITLE_PARTS.split(element.text_content().strip()) if p] if element is not None else []
+    parts = [p for p in _TITLE_PARTS.split(page_title.strip()) if p]
     if len(parts) < 2:
         return None
     news = max(parts, key=len) if not headline or not any(headline in p or p in headline for p in parts) else None
@@ -138,6 +135,8 @@ def _site_from_title(html: str, headline: str | None) -> str | None:
 
 
 def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
+    import trafilatura
+
     doc, text = _extract(html)
     if doc is None:
         raise SourceError(f"{shown}: no article text found in the web page")
@@ -154,9 +153,12 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     # 36 of 160 pages in bench/html_extraction.py's layouts.
     named = doc.sitename if doc.sitename and "." not in doc.sitename else None
     address = doc.sitename if doc.sitename and _HOST.fullmatch(doc.sitename) else None
-    printed_date, printed_source, byline = _printed_under_headline(html, title, paragraphs[0] if paragraphs else "")
+    tree = trafilatura.load_html(html)  # parsed once for what the extractor does not give
+    title_element = tree.find(".//head//title") if tree is not None else None
+    page_title = title_element.text_content() if title_element is not None else ""
+    printed_date, printed_source, byline = _printed_under_headline(tree, title, paragraphs[0] if paragraphs else "")
     meta = SourceMeta(
-        site=printed_source or named or _site_from_title(html, title) or address,
+        site=printed_source or named or _site_from_title(page_title, title) or address,
         date=(doc.date or printed_date),
         url=(doc.url or None),
         byline=byline,

@@ -502,7 +502,7 @@ def _year(document: Document) -> int | None:
 
 
 def _article(document: Document, run: _Run, kind: str, year: int | None, index: int, drops: _Drops) -> Article | None:
-    byline = list(dict.fromkeys((*document.meta.byline, *run.byline))) if document.meta.byline else list(run.byline)
+    byline = [*document.meta.byline, *run.byline]  # (a name in both is kept once, below)
     meta = document.meta
     sections: list[tuple[str | None, list[str]]] = [(None, [])]
     for b in run.items:

@@ -58,8 +58,10 @@ def _currency(m: re.Match, home: str) -> str | None:
     """The currency of an amount: the one named beside it, else the article's for a bare 元."""
     if m.group("before"):
         return _NAMED[m.group("before")]
-    cur = (m.group("cur") or "").removeprefix("元")
-    return _NAMED[cur] if cur else home if m.group("cur") else None
+    if not m.group("cur"):
+        return None
+    named = m.group("cur").removeprefix("元")  # "元人民币" names it; "元" alone is the article's
+    return _NAMED[named] if named else home
 
 
 def _english(m: re.Match, home: str) -> str:
