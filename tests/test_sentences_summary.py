@@ -210,6 +210,13 @@ def test_bare_quotations_and_cut_off_sentences_are_held_back():
         # a point of a list announced before it
         ("二是长期注重研发投入形成的技术与产品优势。", "长沙基地长期注重研发投入形成的技术与产品优势。"),
         ("其二，长沙基地产能利用率持续提高。", "其中，长沙基地产能利用率持续提高。"),
+        # the day, time or occasion the sentence before set
+        ("当天，长沙基地第50万辆新能源汽车下线。", "3月28日，长沙基地第50万辆新能源汽车下线。"),
+        ("同日，公司发布第二期员工持股计划（草案）。", "7月9日，公司发布第二期员工持股计划（草案）。"),
+        ("会上，长沙基地发布了全年产量有望突破50万辆的计划。", "长沙基地在会上发布了全年产量有望突破50万辆的计划。"),
+        ("届时，长沙基地全年产量有望突破50万辆。", "明年，长沙基地全年产量有望突破50万辆。"),
+        # "this" of what the sentence before announced
+        ("本次交易完成后，长沙基地全年产量有望突破50万辆。", "今年扩产完成后，长沙基地全年产量有望突破50万辆。"),
     ],
 )
 def test_a_sentence_that_leans_on_the_previous_one_joins_only_after_it(leaning, named):
@@ -442,6 +449,12 @@ def test_a_proposed_title_neither_leans_on_the_clause_before_nor_announces_the_n
     ))
     assert not picks.startswith(("尤其", "除了")), picks
     assert not propose_title(split_sentences("许多厂商参展。其中，尤其是华为新款折叠屏手机Mate X6，吸引大批观众驻足体验。")).startswith("尤其")
+    # nor on the day or the occasion the sentence before set: the clause after it is the title
+    for first, then in (
+        ("2019年7月9日，公司公告拟投资建设年产30万吨竹浆纸一体化项目并实现竹浆纸一体化生产模式。", "同日，公司发布第二期员工持股计划（草案）。"),
+        ("第三届湖南数字经济大会暨全省算力产业发展大会28日在长沙隆重开幕。", "会上，湖南发布算力券政策。"),
+    ):
+        assert propose_title(split_sentences(first + then)) == then[3:-1]
 
 
 @pytest.mark.parametrize(
@@ -523,6 +536,12 @@ def test_a_proposed_title_is_a_title_long_where_no_clause_states_the_news_on_its
     )
     title = propose_title(split_sentences(body))
     assert 6 <= len(title) <= 24 and title in body, title
+
+
+def test_where_no_clause_qualifies_the_title_is_the_first_that_says_more_than_when():
+    # the only clause after the date ends by introducing what follows ("…发布")
+    body = "3月28日，第三届湖南数字经济大会暨全省算力产业发展大会在长沙隆重开幕。当天，湖南算力券政策发布。"
+    assert propose_title(split_sentences(body)) == "第三届湖南数字经济大会暨全省算力产业发展大会在长沙隆重开幕"
 
 
 # A reader's checks, written apart from the summariser's own rules: a sentence (or its first

@@ -47,6 +47,11 @@ LIST_MARKER = re.compile(
 )
 _MIN_CHARS = 12
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"))
+# When or where, as the sentence before set it: "当天" is the day it named, "会上" its meeting
+LEANING_TIME = (
+    r"(?:同|当|次|翌|同一)(?:日|天)(?:上午|下午|晚间|晚上)?|当(?:晚|夜|时)|(?:同|当|次)(?:月|年|周)|同期"
+    r"|届时|(?:会|席|仪式)(?:上|间)|(?:会议|活动|仪式)(?:上|期间|现场)|期间|此间|其间"
+)
 # Openings that lean on an earlier sentence: a demonstrative or pronoun naming the subject
 # (also after a short lead-in, "据悉，该公司…"), or a conjunction. Such a sentence is
 # summarised only right after the sentence it leans on.
@@ -55,13 +60,17 @@ SPEAKER_VERBS = ("宣布", "指出", "表示", "强调", "透露", "公布", "�
 # "华义宣布，其旗下…": after a speaker's verb, 其 is that speaker, named in the sentence.
 _SPEAKER_SAID = "".join(f"(?<!{verb})" for verb in SPEAKER_VERBS)
 DEPENDENT_OPENING = re.compile(
-    r"^(?:(?:[^，,。；;：:！？]{1,12}[，,])?(?:这|那(?!么)|该|此(?!外)|[他她它])"
+    r"^(?:(?:[^，,。；;：:！？]{1,12}[，,])?(?:这|那(?!么)|该|此(?!外)|[他她它]"
+    # "this" of what the sentence before announced: "本次交易…", "本计划获股东大会批准后…"
+    r"|本(?:次|届|轮|案|计划|项目|方案|政策|激励|协议|合同|交易))"
     rf"|(?:[^，,。；;：:！？]{{1,12}}{_SPEAKER_SAID}[，,])?其(?!他|它|余|实|次|中[，,])"
     r"|而|但|却|并(?!购|表)|且"
     # a point of a list the sentence before announced: "二是长期注重研发投入…", "其二，…"
     r"|[一二三四五六七八九十]是|其[一二三四五六七八九十](?:是|[，,])"
     # a subjectless instruction continues a speaker's words: "同时要建立…", "还要…"
-    r"|(?:同时|还|也|更)?要(?!求|素|点|闻|么))"
+    r"|(?:同时|还|也|更)?要(?!求|素|点|闻|么)"
+    # the day, time or occasion the sentence before set: "当天，…", "同日，公司发布…", "会上，…"
+    rf"|(?:{LEANING_TIME})[，,])"
 )
 # An analyst's voice: a rating, a forecast of earnings, "we think"; or a note's part label
 # (PART_LABEL) opening a sentence.

@@ -163,8 +163,10 @@ def _said_or_not(candidate: str) -> tuple[str, ...]:
 
 
 def _first_clause(text: str) -> str:
-    """Fallback when no clause qualifies: the first clause, whole even if long (never cut mid-word)."""
-    return next((c for c in (p.strip() for p in _CLAUSE_END.split(text)) if c), text)
+    """Fallback when no clause qualifies: the first clause, whole even if long (never cut
+    mid-word), that says more than when or who ("3月28日" is no title)."""
+    clauses = [c for c in (p.strip() for p in _CLAUSE_END.split(text)) if c]
+    return next((c for c in clauses if not _WHEN_OR_WHO_FRAME.fullmatch(c)), clauses[0] if clauses else text)
 
 
 def _balanced(text: str) -> bool:
