@@ -34,7 +34,8 @@ comes with a 95% interval from a paired bootstrap over articles.
 Titles are scored against the headlines: the proposed title, beside the lead clause (the
 first clause of 6–24 characters) and the central clause (the longest such clause of the
 TextRank-top sentence). Every proposed title is checked to be a clause of the body, 6–24
-characters long, and not to begin or end inside a number ("收1" of "收1,852日圆").
+characters long, not to begin or end inside a number ("收1" of "收1,852日圆"), and not to
+read as a sentence's lead-in ("法人看好，…", "连续第3个月…", "…展望明年").
 Readability is counted over every summary: sentences not copied verbatim (but for dropped
 stock codes), a first sentence that leans on an earlier one, a dangling 这/该/其 or pronoun
 whose antecedent is not in the summary, and sentences that stop mid-clause.
@@ -90,6 +91,14 @@ _LEANS_BACK = re.compile(
     # "this" of something announced before, and the day or occasion set before: 本次交易, 当天，会上，
     r"|^(?:[^，。；]{1,12}[，,])?本(?:次|届|轮|案|计划|方案)"
     r"|^(?:当天|当日|同日|次日|当晚|同年|当年|同月|当月|同期|届时|会上|期间)[，,]"
+)
+# A title that reads as the lead-in or the tail of a sentence, not as a headline: it opens on
+# an unnamed observer's view ("法人看好，…"), on a run of periods with no subject ("连续第3个月…"),
+# on "because", "and" or "will", or ends on what introduces the next clause ("…展望明年",
+# "…下滑后", "…预期") or on a concession the next clause answers ("…虽估可回温").
+_LEAD_IN_TITLE = re.compile(
+    r"^(?:法人|外资|分析师|市场|业界)[^，]{0,4}[，,]|^(?:连续?第?[0-9一二三四五六七八九十]+个?[月周年季]|[0-9]+个?月来)"
+    r"|^(?:以及|将|因(?!应))|(?:后|预期|预估|展望.{0,6}|估算)$|虽[^但却仍，]*$"
 )
 _SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』）)》】\"']*$")
 
@@ -284,7 +293,8 @@ def print_readability(analyses: dict[object, list[Analysis]]) -> None:
 def print_titles(items: list[Item], analyses: list[Analysis]) -> None:
     low, high = TITLE_CHARS
     systems: dict[str, list[dict[str, float]]] = {}
-    faults = {"not generated": 0, "not in the body": 0, "not a clause": 0, "cuts a number": 0, "length outside 6-24": 0}
+    faults = {"not generated": 0, "not in the body": 0, "not a clause": 0, "cuts a number": 0, "length outside 6-24": 0,
+              "reads as a lead-in": 0}
     for item, analysis in zip(items, analyses, strict=True):
         title, body = analysis.title, analysis.article.body
         faults["not generated"] += not analysis.title_generated
@@ -295,6 +305,7 @@ def print_titles(items: list[Item], analyses: list[Analysis]) -> None:
         faults["not a clause"] += bool(places) and not any(_is_clause(body, a, b, edges) for a, b in places)
         faults["cuts a number"] += bool(places) and all(_cuts_number(body, a, b) for a, b in places)
         faults["length outside 6-24"] += not low <= len(title) <= high
+        faults["reads as a lead-in"] += bool(_LEAD_IN_TITLE.search(title))
         sentences = list(analysis.sentences)
         for name, text in (
             ("title-proposed", title),

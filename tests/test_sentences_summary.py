@@ -538,6 +538,31 @@ def test_a_proposed_title_is_a_title_long_where_no_clause_states_the_news_on_its
     assert 6 <= len(title) <= 24 and title in body, title
 
 
+_LONG_OPENING = "2024年10月9日，金丽科技股份有限公司董事会审议通过年度财务报告与利润分配方案并对外公告。"
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        # an unnamed observer who expects or estimates it is no part of a headline
+        ("法人看好，金丽今年每股税后盈余将可望突破2元。", "金丽今年每股税后盈余将可望突破2元"),
+        ("法人则估，金丽第1季营收有机会再创新高。", "金丽第1季营收有机会再创新高"),
+        # nor what looks ahead to the next sentence
+        ("金丽第1季营收可望再创新高，展望明年。", "金丽第1季营收可望再创新高"),
+        # a run of periods, a cause, "and" and "will" say how or why, not what: the opening
+        # sentence is the title, long as it is
+        ("连续第3个月呈现下滑。", None),
+        ("4个月来首度呈现下滑。", None),
+        ("因日本消费增税冲击新车买气。", None),
+        ("以及车用镜头模组放量带动营收成长。", None),
+        ("将由原规划以五年时间建厂。", None),
+    ],
+)
+def test_a_proposed_title_states_what_happened_to_whom(sentence, title):
+    expected = title or _LONG_OPENING[11:-1]
+    assert propose_title(split_sentences(_LONG_OPENING + sentence)) == expected
+
+
 def test_where_no_clause_qualifies_the_title_is_the_first_that_says_more_than_when():
     # the only clause after the date ends by introducing what follows ("…发布")
     body = "3月28日，第三届湖南数字经济大会暨全省算力产业发展大会在长沙隆重开幕。当天，湖南算力券政策发布。"

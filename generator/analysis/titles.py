@@ -41,24 +41,41 @@ _FRAME = re.compile(f"{_WHEN_OR_WHO}|{_VIEWPOINT}")
 # ... and where it is read in or takes place ("根据公司21年年报", "在汾酒全球经销商大会上"): no
 # title alone, nor its end, but it may lead into the clause it sets ("根据F-众达财报显示，第一季
 # 合并营收4.54亿元", "在双十一期间，公司位居抖音美妆自播排名第一" keep the subject)
-_SETTING = re.compile(r"(?:根据|依据|按照)[^，,]{1,20}|在[^，,]{2,16}(?:上|中|期间|之际)")
+_SETTING = re.compile(r"(?:根据|依据|按照)[^，,]{1,20}|在[^，,]{2,16}(?:上|中|期间|之际|方面|部分)")
 _WHEN_OR_WHO_FRAME = re.compile(_WHEN_OR_WHO)
 # A clause that ends by introducing what follows: "…负责人介绍", "…公布", "数据显示".
-_INTRODUCES = re.compile("(" + "|".join((*SPEAKER_VERBS, "介绍", "认为", "显示", "报道", "报导")) + ")$")
+# So does one that looks ahead ("展望明年"), expects ("南六预期") or sets the time of what follows
+# ("永新-KY 7月营收下滑后").
+_INTRODUCES = re.compile(
+    "(" + "|".join((*SPEAKER_VERBS, "介绍", "认为", "显示", "报道", "报导", "估算", "推估", "预期", "预估", "预计", "看好"))
+    + "|展望[^，,]{0,6}|[^，,]{2}后)$"
+)
+# A concession that the next clause answers ("F-联德6月营收虽估可回温，…")
+_CONCEDES = re.compile(r"虽(?![^，,]*[但却仍])[^，,]*$")
 # A clause that picks out of what came before ("尤其是Swivel长椅", "包括…") or sets up what
 # follows ("除了美观简约的线条", "由于明年初的中国农历年较往年要晚", "若把9月、10月营收相加"):
 # no title on its own, nor after who says it ("敦南表示，除了分离式元件").
 _LEANS_ON_CONTEXT = re.compile(
     "^(" + "|".join(CONNECTIVES) + "|该|尤其|特别是|包括|例如|比如|除了|除此"
-    "|至于|由于|因为|若(?!干)|如果|假如|倘若|虽然|虽|尽管|即使|随著|随着|为了|一旦|惟(?!一))"
+    "|至于|由于|因为|因(?!应)|若(?!干)|如果|假如|倘若|虽然|虽|尽管|即使|随著|随着|为了|一旦|惟(?!一)|以及)"
 )
 # A change whose subject is in the clause before: "同比增长26.8%，环比下降17.39%" says what
 # moved, not what it is.
-_CHANGE_FIRST = re.compile(r"^(?:同比|环比|[年季月][增减])")
+# So does a run of periods ("连续第3个月呈现下滑", "4个月来首度呈现下滑", "7个交易日以来首度收低").
+_CHANGE_FIRST = re.compile(
+    r"^(?:同比|环比|[年季月][增减]|yoy|qoq|连续?第?[\d一二两三四五六七八九十]+个?(?:交易日|[年季月周日天])"
+    r"|[\d一二两三四五六七八九十]+个?(?:交易日|[年季月周日天])(?:以)?来)",
+    re.IGNORECASE,
+)
 # Who says it, opening a clause: "瑞智表示，…"
-_SAID = re.compile(
-    r"^[^，,：:]{1,16}?(?:" + "|".join((*SPEAKER_VERBS, "认为", "坦言", "说明", "预估", "预期", "预计", "推估", "估计"))
-    + r")[，,：:]\s*"
+_SAYING = "|".join((*SPEAKER_VERBS, "认为", "坦言", "说明", "预估", "预期", "预计", "推估", "估计"))
+_SAID = re.compile(rf"^[^，,：:]{{1,16}}?(?:{_SAYING})[，,：:]\s*")
+# ... or a whole clause in which an unnamed observer only says, expects or estimates what
+# the next says ("法人则估，泰升3月营收即有机会再创新高", "法人看好，…"): a headline states it
+# without them. A company or a person who says it is the news's subject ("联发科表示，…").
+_SAYER = re.compile(
+    r"(?:法人|外资|投信|券商|分析师|分析人士|业界|业内人士|业者|市场人士|市场|专家|研究机构|研调机构|机构|报告)"
+    rf"[^，,：:]{{0,4}}?(?:{_SAYING}|看好|初估|估算|估)"
 )
 # Words that tie a clause to the one before it (故: "therefore", as Taiwan's papers write
 # it); told apart by the segmenter, so 故宫, 故事 and 故障 are not among them.
@@ -68,7 +85,7 @@ _THEREFORE = frozenset(("故", "因而", "于是", "从而", "进而", "则"))
 # comparison whose subject is there ("也使得10月营收较9月差", "为单季历史次高", "高于前季的
 # 4.06元", "创下近两年新低").
 _LEANS_BACK = _THEREFORE | frozenset(
-    ("的", "之", "了", "地", "得", "着", "也", "亦", "还", "仍", "为", "高于", "低于", "优于", "逊于", "创下", "创", "较")
+    ("的", "之", "了", "地", "得", "着", "也", "亦", "还", "仍", "为", "将", "高于", "低于", "优于", "逊于", "创下", "创", "较")
 )
 # A clause cannot end on a word that announces the next one ("…最淡的一季，因此").
 _ANNOUNCES_NEXT = frozenset(CONNECTIVES) | _THEREFORE | frozenset(("但", "而", "并", "且", "和", "与", "及", "或"))
@@ -126,7 +143,9 @@ def _clause_spans(text: str, max_chars: int, frame: re.Pattern[str] = _FRAME) ->
         if frame.fullmatch(parts[a]):
             continue  # "4月9日，…", "据悉，…" say when and who, not what
         for b in (a + 1, a + 2):
-            if b >= len(bounds) or (b == a + 2 and (frame.fullmatch(parts[a + 1]) or _SETTING.fullmatch(parts[a + 1]))):
+            if b == a + 2 and b < len(bounds) and any(_SAYER.fullmatch(p) for p in parts[a : a + 2]):
+                break  # who says it is no part of the title: the other clause alone is a candidate
+            if b >= len(bounds) or (b == a + 2 and (frame.fullmatch(parts[a + 1].lstrip("而并且")) or _SETTING.fullmatch(parts[a + 1]))):
                 break  # "…作物报告则显示，截至5月7日" ends on when, not on what
             if b == a + 1 and _SETTING.fullmatch(parts[a]):
                 continue
@@ -151,6 +170,7 @@ def _leans(candidate: str) -> bool:
     moved without what."""
     return bool(
         _INTRODUCES.search(candidate)
+        or _CONCEDES.search(candidate)
         or any(_LEANS_ON_CONTEXT.match(c) or DEPENDENT_OPENING.match(c) for c in _said_or_not(candidate))
         or _CHANGE_FIRST.match(candidate)
     )
