@@ -8,7 +8,9 @@ article, the editor's credit, a "hot" list and a footer), a party paper's page (
 brackets, related links), a Taiwanese financial site in traditional script (a reporter's
 line, tags, further reading), a magazine's long read (section heads, linked names, a pull
 quote, a rights notice) and a government portal (the date, source and buttons inside the
-article, a correction link before the editor). Each text is set both whole and as a news flash (its first two sentences, which is where an
+article, a correction link before the editor) and a WeChat post saved from the browser (the account and
+the province under the headline, a picture's caption with its credit, the time of publication
+only in the page's script). Each text is set both whole and as a news flash (its first two sentences, which is where an
 extractor falls back to the whole page). Each page is written as an ``.html`` file and the folder is run
 through ``briefing inspect --json --no-translate``, the path a reader's page takes. Reported
 per layout:
@@ -17,7 +19,7 @@ per layout:
 - chrome in the body: pages whose body holds any line of the site's furniture, and how many
   such lines in all; the same for the keywords;
 - the publication each article is credited to (the page's markup, else its dateline, else the
-  source its "来源：" line credits, else the site its title names), and its byline;
+  source its "来源：" line credits, else the site its title names), its byline and its date;
 - how the furniture that was set aside is reported (``dropped`` reasons of the articles; what
   stands after an article's last paragraph is reported with its document and not counted).
 
@@ -124,8 +126,38 @@ def government_portal(title: str, paragraphs: list[str]) -> str:
 
 
 GOVERNMENT_CHROME = ["首页 > 政策", "来源： 新华社", "字号", "我要纠错", "责任编辑：王洋", "主办单位"]
+
+
+def wechat_post(title: str, paragraphs: list[str]) -> str:
+    """A WeChat post as the browser saves it: the reporter, the account and the province it was
+    posted from under the headline, the text hidden until a script shows it, paragraphs as
+    sections of styled spans, a picture with its caption, the source and editors, a reading
+    list, and the time of publication only in the script (2024-04-18 in China)."""
+    spans = [f'<section style="margin-bottom:0px;"><span style="font-size:15px;letter-spacing:1px;">{p}</span></section>' for p in paragraphs]
+    picture = ('<p style="text-align:center;"><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/x/640" data-type="jpeg"></p>'
+               '<p style="text-align:center;"><span style="font-size:12px;color:rgb(136,136,136);">长沙黄花综合保税区内，工人正在装运货物。（湖南日报记者 李健 摄）</span></p>')
+    body = "".join(spans[:1]) + picture + "".join(spans[1:])
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><meta property="og:title" content="{title}">
+<meta property="og:site_name" content="微信公众平台"><meta property="og:url" content="http://mp.weixin.qq.com/s?__biz=MzA3&amp;mid=2651">
+<title>{title}</title></head><body id="activity-detail"><div id="page-content" class="rich_media_area_primary">
+<h1 class="rich_media_title" id="activity-name">
+            {title}
+</h1>
+<div id="meta_content" class="rich_media_meta_list"><span class="rich_media_meta rich_media_meta_text">湖南日报全媒体记者 陈奕樊</span>
+<span class="rich_media_meta rich_media_meta_nickname"><a href="javascript:void(0);" id="js_name">湖南日报</a></span>
+<em id="publish_time" class="rich_media_meta rich_media_meta_text"></em>
+<em id="js_ip_wording_wrp" class="rich_media_meta rich_media_meta_text" style="display: none;">湖南</em></div>
+<div class="rich_media_content js_underline_content" id="js_content" style="visibility: hidden;">{body}
+<p><br></p><section><span style="color:rgb(136,136,136);font-size:12px;">来源：湖南日报</span></section>
+<section><span style="color:rgb(136,136,136);font-size:12px;">编辑：李四 | 审核：王五</span></section>
+<p><span style="font-size:12px;">往期推荐</span></p><p><a href="https://mp.weixin.qq.com/s?__biz=x"><span>湖南发布算力券政策 全年发放1亿元</span></a></p>
+</div></div><script>var ct = "1713427200"; var nickname = "湖南日报";</script></body></html>"""
+
+
+WECHAT_CHROME = ["湖南日报全媒体记者", "工人正在装运货物", "李健 摄", "编辑：李四", "往期推荐", "湖南发布算力券政策"]
 LAYOUTS = {"portal": (portal, PORTAL_CHROME), "party paper": (party_paper, PARTY_CHROME), "taiwan site": (taiwan_site, TAIWAN_CHROME),
-           "feature": (feature_page, FEATURE_CHROME), "government portal": (government_portal, GOVERNMENT_CHROME)}
+           "feature": (feature_page, FEATURE_CHROME), "government portal": (government_portal, GOVERNMENT_CHROME),
+           "wechat post": (wechat_post, WECHAT_CHROME)}
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -184,6 +216,7 @@ def main() -> None:
     reasons: Counter[tuple[str, str]] = Counter()
     publications: Counter[tuple[str, str]] = Counter()
     bylines: Counter[tuple[str, str]] = Counter()
+    dates: Counter[tuple[str, str]] = Counter()
     for layout in LAYOUTS:
         names = [n for n, p in pages.items() if p[0] == layout]
         found = total = dirty = lines = keyword_chrome = lost = split = 0
@@ -204,10 +237,12 @@ def main() -> None:
             reasons.update((layout, d["reason"]) for r in got for d in r["dropped"])
             publications.update((layout, r["publication"] or "none") for r in got)
             bylines.update((layout, "、".join(r["byline"]) or "none") for r in got)
+            dates.update((layout, r["date"] or "undated") for r in got)
         print(f"| {layout} | {len(names)} | {found / max(total, 1):.1%} | {dirty} | {lines} | {keyword_chrome} | {split} | {lost} |")
     print()
     print("publication of the articles (per layout): " + "; ".join(f"{layout}: {name} {n}" for (layout, name), n in sorted(publications.items())))
     print("bylines of the articles (per layout): " + "; ".join(f"{layout}: {names} {n}" for (layout, names), n in sorted(bylines.items())))
+    print("dates of the articles (per layout): " + "; ".join(f"{layout}: {date} {n}" for (layout, date), n in sorted(dates.items())))
     print("set aside and reported (per layout): " + "; ".join(f"{layout}: {reason} {n}" for (layout, reason), n in sorted(reasons.items())))
 
 

@@ -209,9 +209,15 @@ def test_editor_credits_and_bracketed_captions_are_told_from_body_lines():
         assert is_staff_credit(credit), credit
     for line in ("他的责编是李四。", "（责任编辑：张三）公司表示将扩产", "本报记者 张三"):
         assert not is_staff_credit(line), line
-    for caption in ("（图为长沙经开区一家工程机械企业的生产线。资料图）", "图为工人在生产线上作业。资料图", "（图为工人在生产线上作业）"):
+    for caption in (
+        "（图为长沙经开区一家工程机械企业的生产线。资料图）", "图为工人在生产线上作业。资料图", "（图为工人在生产线上作业）",
+        # as web pages print one under a picture: a file photo, a credit or a source in brackets
+        "工人在生产线上作业。（资料图）", "工人在生产线上作业。（新华社记者 张三 摄）", "工人在生产线上作业。（摄影：张三）",
+        "工人在生产线上作业。（张三/摄）", "工人在生产线上作业。（新华社发）",
+        "（图片来源：网络）",
+    ):
         assert is_caption(caption), caption
-    for line in ("（以上数据均为初步统计）", "图为公司总部。", "（下同）"):
+    for line in ("（以上数据均为初步统计）", "图为公司总部。", "（下同）", "他热爱摄影（包括航拍摄影）。", "公司发布了新品（详见附件）。"):
         assert not is_caption(line), line
 
 

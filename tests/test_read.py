@@ -720,6 +720,8 @@ def test_a_portal_page_is_credited_to_the_paper_it_names_under_the_headline(tmp_
         ("2024-01-02 10:00 记者 张三", ("张三",)),
         ("2024-03-13 17:05　来源： 新华社字号：默认 大 超大|打印|分享", ()),
         ("2024年04月15日 20:31 中国证券报", ()),
+        # a WeChat post: the account and the province it was posted from follow the reporter
+        ("湖南日报全媒体记者 陈奕樊 湖南日报 湖南", ("陈奕樊",)),
     ],
 )
 def test_the_reporters_a_web_page_prints_under_its_headline(head, names):
@@ -780,3 +782,64 @@ def test_the_origin_a_sites_source_line_credits(line, source):
     from generator.ingest.metadata import credited_source
 
     assert credited_source(line) == source
+
+
+_WECHAT_TEXT = (
+    "今年一季度，湖南省货物贸易进出口总值1289.3亿元，同比增长8.2%，增速高于全国3.2个百分点。",
+    "其中，出口866.1亿元，增长10.5%；进口423.2亿元，增长3.8%。",
+)
+
+
+def _wechat_post(account: str, source_line: str, reporter: str, text: tuple[str, str] = _WECHAT_TEXT) -> str:
+    """A WeChat post as a browser saves it: the text hidden until a script shows it, paragraphs
+    as sections of styled spans, a picture's caption, and the time of publication only in the
+    script."""
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><meta property="og:title" content="一季度湖南外贸进出口增长8.2%">
+<meta property="og:site_name" content="微信公众平台"><title>一季度湖南外贸进出口增长8.2%</title></head><body>
+<h1 class="rich_media_title" id="activity-name">
+      一季度湖南外贸进出口增长8.2%
+</h1>
+<div id="meta_content"><span class="rich_media_meta_text">{reporter}</span>
+<span class="rich_media_meta_nickname"><a href="javascript:void(0);" id="js_name">{account}</a></span>
+<em id="publish_time"></em><em id="js_ip_wording_wrp" style="display: none;">湖南</em></div>
+<div class="rich_media_content" id="js_content" style="visibility: hidden;">
+<section><span style="font-size: 15px;">{text[0]}</span></section>
+<p style="text-align: center;"><img data-src="https://mmbiz.qpic.cn/x/640"></p>
+<p style="text-align: center;"><span style="font-size: 12px;">长沙黄花综合保税区内，工人正在装运货物。（湖南日报记者 李健 摄）</span></p>
+<section><span style="font-size: 15px;">{text[1]}</span></section>
+<section><span style="font-size: 12px;">{source_line}</span></section>
+<p>往期推荐</p><p><a href="https://mp.weixin.qq.com/s?x"><span>长沙至赣州高铁开通运营</span></a></p>
+</div><script>var ct = "1713427200";</script></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("account", "source_line", "reporter", "publication"),
+    [
+        ("湖南日报", "来源：湖南日报", "湖南日报全媒体记者 陈奕樊", "湖南日报"),
+        # no paper named: the account that posted it, not the platform (og:site_name 微信公众平台)
+        ("长沙发布", "编辑：李四 | 审核：王五", "记者 陈奕樊", "长沙发布"),
+    ],
+)
+def test_a_saved_wechat_post_is_read_with_its_account_reporter_and_day(tmp_path, account, source_line, reporter, publication):
+    path = tmp_path / "wechat.html"
+    path.write_text(_wechat_post(account, source_line, reporter), encoding="utf-8")
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))
+    assert article.title == "一季度湖南外贸进出口增长8.2%"
+    assert article.meta.publication == publication and article.byline == ("陈奕樊",)
+    assert document.meta.date == "2024-04-18"  # the script's time, 2024-04-18 08:00 in China
+    assert article.body.startswith("今年一季度") and article.body.endswith("增长3.8%。")
+    assert [(d.reason, d.text) for d in article.dropped] == [("caption", "长沙黄花综合保税区内，工人正在装运货物。（湖南日报记者 李健 摄）")]
+
+
+def test_a_short_paragraph_between_two_kept_by_the_precise_extractor_is_kept(tmp_path):
+    # trafilatura's precise pass drops it with the chrome after a picture's caption
+    text = (
+        "新日光公告其2016年5月份自结合并营收为17亿元，不仅较前月成长9.94%，且较去年同期增加4.73%。",
+        "公司表示，当月营收增加，主要系因出货量增加所致。",
+    )
+    path = tmp_path / "wechat.html"
+    path.write_text(_wechat_post("湖南日报", "来源：湖南日报", "记者 陈奕樊", text), encoding="utf-8")
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))
+    assert article.body == "\n\n".join(text)

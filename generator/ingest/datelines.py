@@ -11,6 +11,7 @@ one), so "本報訊" and "中央社台北3日電" are datelines too; names are c
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -91,6 +92,9 @@ def names_after_role(text: str) -> list[str]:
 _WEB_ROLE = re.compile(rf"{_ROLE.pattern}|作者|撰文")
 _WEB_HEAD_NOISE = re.compile(r"[／/]\s*\S*|\S{2,3}(?:报道|报导|報導|報道)")
 _DATE_OR_TIME = re.compile(r"\d{1,4}\s*[-/.年月日:：]\s*\d{1,2}")
+# A publication's name ends the reporters: a WeChat post prints its account (and the province
+# it was posted from) right after them, "湖南日报全媒体记者 陈奕樊 湖南日报 湖南"
+_OUTLET_NAME = re.compile(r"(?:日报|晚报|早报|时报|商报|周刊|杂志|新闻|报|社|网|台)$")
 
 
 def web_byline(head: str) -> tuple[str, ...]:
@@ -108,7 +112,8 @@ def web_byline(head: str) -> tuple[str, ...]:
     rest = text[roles[0].end() :]
     if rest[:1] not in ("", " ", "\u3000", "：", ":"):
         rest = re.split(r"\s", rest, maxsplit=1)[0]
-    return tuple(re.findall(rf"(?<![\u4e00-\u9fff·]){_NAME}(?![\u4e00-\u9fff·])", re.sub(r"[、，,\s：:]+", " ", rest)))
+    names = re.findall(rf"(?<![\u4e00-\u9fff·]){_NAME}(?![\u4e00-\u9fff·])", re.sub(r"[、，,\s：:]+", " ", rest))
+    return tuple(itertools.takewhile(lambda name: not _OUTLET_NAME.search(to_simplified(name)), names))
 
 
 def page_year(text: str) -> int | None:

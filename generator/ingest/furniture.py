@@ -22,8 +22,16 @@ from generator.text import to_simplified
 _PHOTO_CREDIT = re.compile(
     r"(?:[/／]\s*摄(?:影)?|\s摄(?:影)?|(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,4}(?:[\s、][\u4e00-\u9fff·]{2,4})*\s*摄)\s*$"
 )
-# A file photo or a picture's source, in brackets at the end: "(资料照片)", "(图片来源:协禧网站)".
-_FILE_PHOTO = re.compile(r"[（(]\s*资料(?:照片|图片)?\s*[)）]\s*$")
+# ... or in brackets at the end, as web pages print it under a picture: "（新华社记者 张三 摄）",
+# "（湖南日报记者 李健 摄）", "（摄影：张三）", "（张三/摄）", "（新华社发）"
+_BRACKETED_CREDIT = re.compile(
+    r"[（(][^()（）]{0,24}(?:\s|[/／]|记者|通讯员)\s*摄(?:影)?\s*[)）]\s*$"
+    r"|[（(]\s*摄影?\s*[:：/／]\s*[\u4e00-\u9fff·]{2,4}(?:[、\s][\u4e00-\u9fff·]{2,4})*\s*[)）]\s*$"
+    r"|[（(]\s*(?:新华社|中新社)[^()（）]{0,12}发\s*[)）]\s*$"
+)
+# A file photo or a picture's source, in brackets at the end: "(资料照片)", "（资料图）",
+# "(图片来源:协禧网站)".
+_FILE_PHOTO = re.compile(r"[（(]\s*资料(?:照片|图片|图)?\s*[)）]\s*$")
 _PICTURE_SOURCE = re.compile(r"[（(]\s*(?:图片来源|图片提供|图源|图/)[^()（）]{0,40}[)）]\s*$")
 # A caption set in brackets of its own, as web pages print one between paragraphs: "（图为长沙经开区
 # 一家工程机械企业的生产线。资料图）"; and the file-photo mark closing a caption without them
@@ -95,7 +103,7 @@ def is_caption(text: str) -> bool:
     t = to_simplified(text.strip())
     if len(t) > _MAX_CAPTION_CHARS:
         return False
-    if _PHOTO_CREDIT.search(t):
+    if _PHOTO_CREDIT.search(t) or _BRACKETED_CREDIT.search(t):
         return True
     bracketed = _BRACKETED.match(t)
     inner = bracketed.group("inner").strip() if bracketed else t
@@ -103,7 +111,8 @@ def is_caption(text: str) -> bool:
         return len(t) <= _MAX_FILE_PHOTO_CAPTION_CHARS
     if _FILE_PHOTO.search(t):
         return len(t) <= _MAX_FILE_PHOTO_CAPTION_CHARS or bool(_CAPTION_OPENING.match(t))
-    return bool(_PICTURE_SOURCE.search(t) and _CAPTION_OPENING.match(t))
+    # (a body paragraph that ends naming its picture's source keeps its text: ``split_credit``)
+    return bool(_PICTURE_SOURCE.search(t) and (_CAPTION_OPENING.match(t) or _PICTURE_SOURCE.fullmatch(t)))
 
 
 def is_staff_credit(text: str) -> bool:

@@ -10,6 +10,8 @@ headline.
 
 from __future__ import annotations
 
+import datetime
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -30,6 +32,7 @@ _SENTENCE = re.compile(r"[^。！？!?\s]+[。！？!?]")  # (up to a space: a p
 # The date and source a page prints under its headline are looked for this many characters
 # after the headline (or from the page's start)
 _WINDOW = 200
+_SPACES = re.compile(r"\s+")
 # The text is found after the headline by this many of its first characters
 _OPENING_CHARS = 12
 # What a page's <title> puts between the headline, the channel and the site's name:
@@ -45,6 +48,11 @@ _NOT_A_NAME = re.compile(r"[，。！？：；,!?:;<>&\"']|\d{4}")
 # Dates from the page's markup only (meta tags, structured data): htmldate's extensive search reads
 # no Chinese date and takes a copyright line's year for January 1st ("© 1997-2024" → 2024-01-01)
 _MARKUP_DATES = {"extensive_search": False, "original_date": True}
+# A WeChat post's (mp.weixin.qq.com) time of publication, which its page prints only once a script has run: the
+# script's "var ct = "1713427200"" (seconds since 1970), a day in China's time (UTC+8)
+_WECHAT_TIME = re.compile(r"""\bvar\s+ct\s*=\s*["'](\d{9,10})["']""")
+_CHINA = datetime.timezone(datetime.timedelta(hours=8))
+_WECHAT = "微信公众平台"
 # How much of the text is sniffed for an HTML document start.
 _SNIFF_CHARS = 2048
 
@@ -94,8 +102,27 @@ def _extract(html: str) -> tuple[Extracted | None, str]:
             # the balanced text's longest sentence (a date-and-source line is none); where the
             # balanced pass fell back to the whole page, that is one line of all its text
             precise, longest = found[0], max(_SENTENCE.findall(text) or [text], key=len)
-            return precise if precise[0] is not None and longest in precise[1] else found[1]
+            if precise[0] is not None and longest in precise[1]:
+                return precise[0], _between(precise[1], text)
+            return found[1]
     return next(((d, t) for d, t in found if d is not None), (None, ""))
+
+
+def _between(precise: str, balanced: str) -> str:
+    """The precise text with what the balanced pass kept between two of its lines: precision
+    drops a short paragraph between two long ones with the chrome ("公司表示，当月营收增加。"
+    after a picture's caption in a WeChat post). What stands before its first line or after its
+    last (the headline, the byline, the footer) stays out."""
+    lines, kept = balanced.split("\n"), precise.split("\n")
+    at, found = 0, []
+    for line in kept:  # the precise lines, in order, among the balanced ones
+        try:
+            at = lines.index(line, at)
+        except ValueError:
+            return precise
+        found.append(at)
+        at += 1
+    return "\n".join(lines[found[0] : found[-1] + 1]) if found else precise
 
 
 def _printed_under_headline(tree: HtmlElement | None, title: str | None, opening: str) -> tuple[str | None, str | None, tuple[str, ...]]:
@@ -104,7 +131,9 @@ def _printed_under_headline(tree: HtmlElement | None, title: str | None, opening
     names there), and its reporters. The extractor leaves that line out with the page's chrome."""
     import trafilatura
 
-    page = trafilatura.html2txt(tree) if tree is not None else ""  # (html2txt works on a copy)
+    # (html2txt works on a copy, and runs of white space come out as one space)
+    page = trafilatura.html2txt(tree) if tree is not None else ""
+    opening = _SPACES.sub(" ", opening)
     at = page.find(title) if title else -1
     start = at + len(title or "") if at >= 0 else 0
     window = page[start : start + _WINDOW]
@@ -134,6 +163,18 @@ def _site_from_title(page_title: str, headline: str | None) -> str | None:
     return None
 
 
+def _wechat_account(tree: HtmlElement | None) -> str | None:
+    """The account a WeChat post was published by (its og:site_name is the platform's,
+    "微信公众平台"): the name under the headline, "湖南日报"."""
+    found = tree.xpath('//*[@id="js_name"]') if tree is not None else []
+    return (found[0].text_content().strip() or None) if found else None
+
+
+def _wechat_date(html: str) -> str | None:
+    m = _WECHAT_TIME.search(html) if "weixin" in html else None
+    return datetime.datetime.fromtimestamp(int(m.group(1)), _CHINA).date().isoformat() if m else None
+
+
 def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     import trafilatura
 
@@ -157,9 +198,12 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     title_element = tree.find(".//head//title") if tree is not None else None
     page_title = title_element.text_content() if title_element is not None else ""
     printed_date, printed_source, byline = _printed_under_headline(tree, title, paragraphs[0] if paragraphs else "")
+    if account := _wechat_account(tree):  # the account, and the province after it, end the reporters
+        byline = tuple(itertools.takewhile(lambda name: name != account, byline))
+        named = account if named == _WECHAT else named
     meta = SourceMeta(
         site=printed_source or named or _site_from_title(page_title, title) or address,
-        date=(doc.date or printed_date),
+        date=(_wechat_date(html) or doc.date or printed_date),
         url=(doc.url or None),
         byline=byline,
         title=title,
