@@ -1,6 +1,6 @@
 """Newspaper PDF pages as a reader gets them: is each article found, with its headline and its whole text?
 
-Development texts (``../shared/devdata``, never copied in) are set on PDF pages in five layouts
+Development texts (``../shared/devdata``, never copied in) are set on PDF pages in seven layouts
 of Chinese papers, drawn with reportlab in Adobe's standard CID font (headlines 18 pt, text
 10-12 pt, no datelines, so only the page's layout tells one article from the next):
 
@@ -10,6 +10,8 @@ of Chinese papers, drawn with reportlab in Adobe's standard CID font (headlines 
 - ``subhead``: two stacked articles whose headlines have two parts ("…年增近2.4倍，每股税前盈余
   9.94元"), printed as a main line and a smaller subhead under it (the title is both, the
   punctuation between them not printed);
+- ``small parts``: the same, the smaller part set only a little larger than the text (12 pt
+  over 10), a subhead under the main line in one article and a kicker over it in the other;
 - ``folio``: a folio line, two articles side by side and one across the page under them;
 - ``vertical``: two stacked articles in traditional script set in vertical lines (read top to
   bottom and right to left), each under a headline set across, digits side by side.
@@ -135,6 +137,30 @@ def subhead(page, articles: list[Article]) -> None:
         top -= _LEADING * len(lines) + 40
 
 
+def small_parts(page, articles: list[Article]) -> None:
+    """Two stacked articles whose two-part headlines print one part only a little larger than
+    the text (12 pt over 10, as many papers set a kicker or a subhead): under the main line in
+    the first article, over it in the second."""
+    top = 790
+    for n, (title, text) in enumerate(articles[:2]):
+        first, *rest = re.split(r"[，；]", title, maxsplit=1)
+        if rest and n == 1:  # the first part a kicker over the main line
+            page.setFont(_FONT, 12)
+            page.drawString(40, top, first)
+            top = _headline(page, 40, top - 22, 500, rest[0])
+        else:
+            top = _headline(page, 40, top, 500, first)
+            if rest:
+                page.setFont(_FONT, 12)
+                page.drawString(40, top + 2, rest[0])
+                top -= 18
+        page.setFont(_FONT, _TEXT)
+        lines = _lines(text, 50)
+        for row, line in enumerate(lines):
+            page.drawString(40, top - _LEADING * row, line)
+        top -= _LEADING * len(lines) + 40
+
+
 def folio(page, articles: list[Article]) -> None:
     page.setFont(_FONT, 9)
     page.drawString(40, 815, "2025年3月29日 星期六 湖南日报 04 经济")
@@ -155,8 +181,8 @@ def vertical(page, articles: list[Article]) -> None:
 
 
 # layout: (how it is drawn, articles per page)
-LAYOUTS = {"columns": (columns, 2), "across": (across, 1), "stacked": (stacked, 3), "subhead": (subhead, 2), "folio": (folio, 3),
-           "vertical": (vertical, 2)}
+LAYOUTS = {"columns": (columns, 2), "across": (across, 1), "stacked": (stacked, 3), "subhead": (subhead, 2),
+           "small parts": (small_parts, 2), "folio": (folio, 3), "vertical": (vertical, 2)}
 
 
 def _bare(text: str) -> str:
@@ -164,7 +190,7 @@ def _bare(text: str) -> str:
 
 
 def _printed(title: str) -> str:
-    """A two-part headline as ``subhead`` prints it: without the mark between the parts."""
+    """A two-part headline as ``subhead`` and ``small parts`` print it: without the mark between the parts."""
     return re.sub("[，；]", "", title, count=1)
 
 
@@ -182,7 +208,10 @@ def main() -> None:
     expected: dict[str, tuple[str, list[Article]]] = {}
     with tempfile.TemporaryDirectory(prefix="pdf-layouts-") as tmp:
         folder = Path(tmp)
-        pool = _articles(args.pages * sum(n for _, n in LAYOUTS.values()), seed=20261203)
+        wanted = args.pages * sum(n for _, n in LAYOUTS.values())
+        pool = _articles(wanted, seed=20261203)
+        if len(pool) < wanted:
+            raise SystemExit(f"pdf_layouts.py: {len(pool)} development texts fit a page, {wanted} wanted: ask for fewer --pages")
         for layout, (draw, per_page) in LAYOUTS.items():
             for n in range(args.pages):
                 articles = [pool.pop() for _ in range(per_page)]
@@ -203,7 +232,7 @@ def main() -> None:
         for name in names:
             want, got = expected[name][1], found.get(name, [])
             by_title = {_bare(r["title"]): r for r in got if not r.get("title_generated")}
-            want = [(_printed(title) if layout == "subhead" else title, text) for title, text in want]
+            want = [(_printed(title) if layout in ("subhead", "small parts") else title, text) for title, text in want]
             bodies = "".join(_bare(r["body"]) for r in got)
             page_exact = len(got) == len(want)
             for title, text in want:

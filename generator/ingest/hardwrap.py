@@ -70,6 +70,7 @@ class _Line:
     headline: bool = False  # set as a headline (a PDF's type), or named as one by the page header
     in_place: bool = False  # set as a headline where it stands (a PDF's type): it heads the text after it
     width: float = 0.0  # how long the line is on the page, in characters (display_width, or the PDF's)
+    sized: bool = False  # the reader measured the page's type: a headline is told by its size, not its shape
 
 
 def _dump_lines(text: str, headlines: Collection[int] = (), widths: Sequence[float] = ()) -> list[_Line]:
@@ -78,7 +79,9 @@ def _dump_lines(text: str, headlines: Collection[int] = (), widths: Sequence[flo
     for number, raw in enumerate(text.split("\n"), start=1):
         if raw.strip():
             width = widths[number - 1] if number <= len(widths) else display_width(raw.strip())
-            lines.append(_Line(raw.strip(), number, raw[:1] in (" ", "\u3000", "\t"), width=width, in_place=number in marked))
+            lines.append(
+                _Line(raw.strip(), number, raw[:1] in (" ", "\u3000", "\t"), width=width, in_place=number in marked, sized=bool(widths))
+            )
     for line, nxt in zip(lines, [*lines[1:], None], strict=False):
         line.dateline = starts_dateline(line.text + (nxt.text if nxt is not None else ""))
         if line.dateline and nxt is not None and not starts_dateline(line.text):
@@ -178,7 +181,7 @@ def hardwrap_blocks(text: str, *, headlines: Collection[int] = (), widths: Seque
             continue
         broke = False  # the line ends the block before it mid-page: a new block starts here
         if current:
-            forced = line.page_start or line.dateline or line.headline or (_headline_shaped(line.text) and not line.in_dateline)
+            forced = line.page_start or line.dateline or line.headline or (_headline_shaped(line) and not line.in_dateline)
             # lines opening a page block that end no sentence and are followed by a paragraph's
             # indented first line were no paragraph: the lines of a headline
             headline_above = (
@@ -243,7 +246,7 @@ def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> 
         return _headline_ending(text) and _stands_alone(nxt, width)
     if w > width + _OFF_COLUMN:
         return not _same_wide_measure(w, nxt)
-    if w <= width - _HEADING_SHORTFALL or _headline_shaped(text):
+    if w <= width - _HEADING_SHORTFALL or _headline_shaped(line):
         return True
     return _stands_alone(nxt, width)
 
@@ -298,12 +301,17 @@ def _first_line(text: str, w: float, width: float) -> bool:
     return w <= width - _FIRST_LINE_SHORTFALL and not _closes(text)
 
 
-def _headline_shaped(text: str) -> bool:
+def _headline_shaped(line: _Line) -> bool:
     """Words set apart by spaces with no full stop: a two-part headline.
 
     Wrapped body lines of Chinese text have no spaces between words (PDF extraction leaves
-    them only around digits and Latin), so such a line is never part of a paragraph.
+    them only around digits and Latin), so such a line is never part of a paragraph. Where the
+    reader measured the page's type, its sizes tell the headlines: a line of text with a
+    space before a Latin word ("国际研究暨顾问机构 Gartner表示，…") is text.
     """
+    text = line.text
+    if line.sized:
+        return False
     if len(text) > MAX_HEADING_CHARS or starts_dateline(text) or "。" in text or text[-1] in _OPEN_ENDINGS:
         return False
     if ends_sentence(text) and not _headline_ending(text):
@@ -332,6 +340,6 @@ def _name_closing_article(line: _Line, nxt: _Line | None, blocks: Sequence[Block
         or nxt.page_start
         or nxt.dateline
         or opens_caption(nxt.text)
-        or _headline_shaped(nxt.text)
+        or _headline_shaped(nxt)
         or nxt.width > width + _OFF_COLUMN
     )

@@ -60,6 +60,9 @@ _LINE_WIDTH = 1.6
 _BAND_GAP = 1.5
 # A line set at least this much larger than the page's text is a headline
 _HEADLINE_SIZE = 1.3
+# ... and one right over or under a headline set at least this much larger is a part of it, a
+# kicker ("引题") or a subhead ("副题"), which papers often set only a size above the text
+_PART_SIZE = 1.15
 
 
 # A line of the dump, whether it is set as a headline (larger than the page's text), and its
@@ -112,7 +115,7 @@ def _page_blocks(page) -> list[list[_DumpLine]]:
         return _vertical_text(page, lines)
     size = statistics.median(c["size"] for c in chars) if chars else 0.0
     return [
-        [(line["text"], line["size"] >= _HEADLINE_SIZE * size, line["width"]) for box in group for line in _text_lines(box, size)]
+        [(line["text"], line["headline"], line["width"]) for box in group for line in _text_lines(box, size)]
         for group in _blocks(page)
     ]
 
@@ -129,16 +132,19 @@ def _text_lines(region, size: float) -> list[dict]:
         last = joined[-1] if joined else None
         if (
             last is not None
-            and min(line_size, last["size"]) >= _HEADLINE_SIZE * size
+            and max(line_size, last["size"]) >= _HEADLINE_SIZE * size
+            and min(line_size, last["size"]) >= _PART_SIZE * size
             and line["top"] - last["bottom"] < 0.8 * max(line_size, last["size"])
         ):
             wrapped = abs(line_size - last["size"]) < 0.1 * line_size
             glue = "" if wrapped and not (_latin_letter(last["text"][-1:]) and _latin_letter(line["text"][:1])) else " "
             width = last["width"] + (line["x1"] - line["x0"]) / size  # as long as if set in one line
-            last.update(text=last["text"] + glue + line["text"], bottom=line["bottom"], width=width, size=line_size)
+            last.update(text=last["text"] + glue + line["text"], bottom=line["bottom"], width=width, size=line_size,
+                        headline=last["headline"] or line_size >= _HEADLINE_SIZE * size)
         else:
             joined.append({"text": line["text"], "top": line["top"], "bottom": line["bottom"], "x0": line["x0"], "x1": line["x1"],
-                           "size": line_size, "width": (line["x1"] - line["x0"]) / size})
+                           "size": line_size, "width": (line["x1"] - line["x0"]) / size,
+                           "headline": line_size >= _HEADLINE_SIZE * size})
     return joined
 
 
@@ -240,8 +246,10 @@ def _blocks(page) -> list[list]:
     width, size = page.bbox[2] - page.bbox[0], statistics.median(c["size"] for c in chars)
     gaps = {"x": (_MIN_GUTTER * width, _MIN_COLUMN * width), "y": (_BAND_GAP * size, 0.0)}
     blocks: list[list] = []
-    for column in _split(chars, "x", *gaps["x"]):
-        blocks.append([])
+    columns = _split(chars, "x", *gaps["x"])
+    for n, column in enumerate(columns):
+        if not (n and _runs_on(columns[n - 1], column, size)):
+            blocks.append([])
         before: list[dict] = []
         for part in _xy_cut(column, gaps):
             # (a headline cut in two at a wide space is one: the part before it is all headline)
@@ -250,6 +258,17 @@ def _blocks(page) -> list[list]:
             blocks[-1].append(page.crop(_box(part)))
             before = part
     return blocks
+
+
+def _runs_on(left: list[dict], column: list[dict], size: float) -> bool:
+    """A column with no headline of its own, starting under the headline of the column to its
+    left (set over that column only, the gutter runs the page's height): the article's text
+    runs on in it."""
+    if _opens_on_headline(column, size) or not _opens_on_headline(left, size):
+        return False
+    top = min(c["top"] for c in left)
+    headline_bottom = max(c["bottom"] for c in left if c["top"] < top + 0.5 * size)  # its first line
+    return min(c["top"] for c in column) >= headline_bottom - 0.5 * size
 
 
 def _xy_cut(chars: list[dict], gaps: dict[str, tuple[float, float]]) -> list[list[dict]]:
@@ -275,7 +294,8 @@ def _opens_on_headline(chars: list[dict], size: float) -> bool:
 
 def _split(chars: list[dict], axis: str, gap: float, least: float) -> list[list[dict]]:
     """``chars`` cut at every empty stretch at least ``gap`` wide down the whole height (``axis``
-    "x": the gutters between columns), leaving no part narrower than ``least``; or, across the
+    "x": the gutters between columns), leaving no part narrower than ``least`` (but a last
+    column that holds one line: an article's last words, "出现回温。"); or, across the
     whole width ("y"), at the widest such stretch only: the parts are cut again in turn, so
     the columns under one headline are read before the next headline's ("湖南日报 04 经济" over
     two articles side by side, each a headline over its text)."""
@@ -284,7 +304,7 @@ def _split(chars: list[dict], axis: str, gap: float, least: float) -> list[list[
     found: list[tuple[float, float]] = []  # (width, middle) of each empty stretch
     reach = start
     for a, b in sorted((c[low], c[high]) for c in chars):
-        if a - reach >= gap and a - (found[-1][1] if found else start) >= least and end - a >= least:
+        if a - reach >= gap and a - (found[-1][1] if found else start) >= least and (end - a >= least or _last_column_line(chars, a)):
             found.append((a - reach, (reach + a) / 2))
         reach = max(reach, b)
     cuts = [middle for _, middle in (found if axis == "x" else sorted(found)[-1:])]
@@ -292,3 +312,12 @@ def _split(chars: list[dict], axis: str, gap: float, least: float) -> list[list[
     for c in chars:
         parts[bisect.bisect(cuts, (c[low] + c[high]) / 2)].append(c)
     return [part for part in parts if part]
+
+
+def _last_column_line(chars: list[dict], x: float) -> bool:
+    """What stands right of ``x`` is one line level with the top of the region, under more
+    lines left of it: the last column of an article that ends in one line."""
+    right = [c for c in chars if c["x0"] >= x]
+    top, size = min(c["top"] for c in chars), min(c["size"] for c in chars)
+    left_lines = {round(c["top"] / size) for c in chars if c["x1"] <= x}
+    return bool(right) and all(abs(c["top"] - top) < 0.5 * size for c in right) and len(left_lines) > 1
