@@ -306,12 +306,18 @@ def test_a_taiwanese_articles_english_is_in_new_taiwan_dollars(argos_env, tmp_pa
         ("台积电10月营收创新高。", "台积电 October 营收创新高。", ()),  # a month's revenue, as Taiwan reports it monthly
         ("3月份出口增长。", "March 出口增长。", ()),
         ("2024年10月", "2024 October", ("2024",)),
-        ("1至10月营收增长。", "1 至 10 月营收增长。", ("1", "10")),  # a range's end stays a number
-        ("前10月营收增长。", "前 10 月营收增长。", ("10",)),
+        # a range of months by their names, whatever marks it; the first months of a year too
+        ("1至10月营收增长。", "January-October 营收增长。", ()),
+        ("1-10月营收增长。", "January-October 营收增长。", ()),
+        ("1～2月，工业增加值增长7%。", "January-February ，工业增加值增长 7% 。", ("7",)),
+        ("前10月营收增长。", "January-October 营收增长。", ()),
+        ("前10个月营收增长。", "January-October 营收增长。", ()),
+        ("3月1-10日出口增长。", "March 1-10 出口增长。", ("1", "10")),
+        ("12-2月", "12-2月", ("12", "2")),  # winter across two years: as written
         ("过去3个月", "过去 3 个月", ("3",)),
     ],
 )
-def test_a_month_alone_reaches_the_model_by_its_name(sentence, given, numbers):
+def test_months_reach_the_model_by_their_names(sentence, given, numbers):
     protected = protect(sentence, NO_GLOSSARY)
     assert protected.text == given and protected.numbers == numbers
 

@@ -26,8 +26,11 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 # A currency named before or after an amount ("新台币3亿元", "3亿元人民币", "5亿港元")
 _NAMED = {"新台币": "TWD", "台币": "TWD", "人民币": "CNY", "港币": "HKD", "港元": "HKD", "美元": "USD", "美金": "USD"}
 _NAME = "|".join(sorted(_NAMED, key=len, reverse=True))
+_MONTH = r"(?:1[0-2]|[1-9])"
 _SPAN = re.compile(
-    r"(?P<date>(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日)"
+    r"(?P<date>(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})(?:\s*(?:至|到|[-－—–~～])\s*(?P<until>\d{1,2}))?\s*日)"
+    # a range of months, "1-10月", "1～2月", "1至10月", and the first months of a year, "前10个月"
+    rf"|(?<![\d.])(?:(?P<first>{_MONTH})\s*(?:至|到|[-－—–~～])\s*|(?P<opening>前))(?P<last>{_MONTH})\s*个?月份?(?![\d日])"
     # a month alone, "10月营收", "3月份": not the end of a range ("1至10月", "前10月", "1-10月")
     r"|(?<![\d前至到~\-－—、])(?P<alone>1[0-2]|[1-9])\s*月份?(?![\d个])"
     r"|(?P<year>(?:19|20)\d{2})\s*年"
@@ -68,7 +71,13 @@ def _english(m: re.Match, home: str) -> str:
     if m.group("date"):
         month = int(m.group("month"))
         if 1 <= month <= 12:
-            return f"{_MONTHS[month - 1]} {int(m.group('day'))}"
+            until = f"-{int(m.group('until'))}" if m.group("until") else ""  # "3月1-10日": March 1-10
+            return f"{_MONTHS[month - 1]} {int(m.group('day'))}{until}"
+        return m.group(0)
+    if m.group("last"):
+        first, last = int(m.group("first") or 1), int(m.group("last"))
+        if first < last:
+            return f"{_MONTHS[first - 1]}-{_MONTHS[last - 1]}"
         return m.group(0)
     if m.group("alone"):
         return _MONTHS[int(m.group("alone")) - 1]
