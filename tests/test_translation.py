@@ -326,3 +326,20 @@ def test_taiwans_institutional_investors_reach_the_model_as_the_mainland_names_t
     # in a Taiwanese report 法人 are institutional investors; on the mainland, a legal person
     assert protect("法人預估，台積電第四季營收可望季增逾一成。", NO_GLOSSARY, "TWD").text.startswith("机构投资者预估")
     assert protect("公司法人代表变更。", NO_GLOSSARY, "CNY").text == "公司法人代表变更。"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "given"),
+    [
+        # a change with its basis glued on, as only Taiwan writes it: the mainland's 同比 and 环比
+        ("華新營收年增12.3%，季減逾一成。", "华新营收同比增长 12.3% ，环比下降逾一成。"),
+        ("營收月增率5%，年減兩成。", "营收环比增长率 5% ，同比下降两成。"),
+        ("營益率達12%，每股盈餘3.2元。", "营业利润率达 12% ，每股收益 TWD 3.2 。"),
+        # no such change: "every year it grows", "annual growth"
+        ("每年增加產能。", "每年增加产能。"),
+        ("年增長率為5%。", "年增长率为 5% 。"),
+    ],
+)
+def test_taiwans_words_for_changes_and_earnings_reach_the_model_as_the_mainland_writes_them(sentence, given):
+    assert protect(sentence, NO_GLOSSARY, "TWD").text == given
+    assert "同比" not in protect(sentence, NO_GLOSSARY, "CNY").text  # a mainland report is left as written

@@ -37,11 +37,20 @@ _SPAN = re.compile(
     rf"|(?:(?P<before>{_NAME})\s*)?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<mag>万亿|亿|万(?:{WAN_TAIL})?)?\s*"
     rf"(?P<cur>元(?:{_NAME})?|{_NAME})?(?P<pct>\s*[%％])?"
 )
-# Taiwan's financial words whose mainland reading is another thing, as the mainland writes
-# them: in a Taiwanese report 法人 are institutional investors ("法人预估…"), on the mainland a
-# legal person ("法人代表"). A report in New Taiwan dollars is read as Taiwan's.
-_TAIWAN_WORDS = {"法人": "机构投资者"}
-_TAIWAN_WORD = re.compile("|".join(_TAIWAN_WORDS))
+# Taiwan's financial words whose mainland reading is another thing or none, as the mainland
+# writes them: in a Taiwanese report 法人 are institutional investors ("法人预估…"), on the
+# mainland a legal person ("法人代表"); 每股盈余 is earnings per share (每股收益), 营益 operating
+# profit. A report in New Taiwan dollars is read as Taiwan's.
+# And its changes with their basis glued on, as only Taiwan writes them, right before how much
+# ("年增12.3%", "季减逾一成", "月增率"): the mainland's 同比 (year on year) and 环比 (on the
+# period before); "每年增加" and "年增长" are no such change.
+_TAIWAN_WORDS = {"法人": "机构投资者", "每股盈余": "每股收益", "营益率": "营业利润率", "营益": "营业利润"}
+_TAIWAN_CHANGES = {"年增": "同比增长", "年减": "同比下降", "季增": "环比增长", "季减": "环比下降", "月增": "环比增长", "月减": "环比下降"}
+_TAIWAN_WORD = re.compile(
+    "|".join(sorted(_TAIWAN_WORDS, key=len, reverse=True))
+    + r"|(?<![每今去明前全本该当同近逐])(?:年|季|月)[增减](?=\d|逾|近|约|达|幅|率|[一二两三四五六七八九十半]成|[一二两三四五六七八九十\d.]+倍)"
+)
+_TAIWAN = {**_TAIWAN_WORDS, **_TAIWAN_CHANGES}
 # How an amount of money reads: yuan and US dollars in words, as they always have been here
 # (a cached translation stays valid); any other currency as the figure tables write it
 _IN_WORDS = {"CNY": "{} yuan", "USD": "{} US dollars"}
@@ -107,7 +116,7 @@ def protect(sentence: str, glossary: Glossary, currency: str = "CNY") -> Protect
     """What the model is given for ``sentence`` of an article whose bare 元 is ``currency``."""
     source, sentence = sentence, to_mainland(sentence)
     if currency == "TWD":
-        sentence = _TAIWAN_WORD.sub(lambda m: _TAIWAN_WORDS[m.group(0)], sentence)
+        sentence = _TAIWAN_WORD.sub(lambda m: _TAIWAN[m.group(0)], sentence)
     pieces: list[str] = []
     renderings: list[str] = []
     numbers: list[str] = []
