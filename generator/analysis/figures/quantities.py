@@ -4,13 +4,14 @@ Reads a sentence already folded to simplified script and half-width forms (same 
 written, so every span is a span of the sentence as printed). A quantity is a number with
 its magnitude and unit ("8520亿元", "8千元", "1兆7058亿元"), a percentage in words ("百分之五",
 "千分之一"), tenths ("三成", "三成半", "半成"), money with a symbol or currency before it
-("$20", "US$12.5", "人民币3.14亿") or in parts ("50元6角三分"), with its sign ("-22.2%",
+("$20", "US$12.5", "人民币3.14亿") or in parts ("50元6角三分"), a magnitude alone after how
+near it comes ("逾千亿元", "近万人", "破兆元"), with its sign ("-22.2%",
 "负3.9%"), its approximation ("约", "以上") and, in a range or a list, the unit and magnitude
 its neighbours share ("5-20%", "2.41~3.05亿元", "0.46、0.56、0.64元", "13/16/19亿元").
 
 What is written like a number but is no amount is left out: dates and years (no unit),
 times ("9点33分"), ordinals ("第3季"), tolerances ("正负2个百分点"), numeral words ("一家",
-"千家万户", "唯一成长"), and anything malformed (".22%"). A quantity this module is unsure of
+"千家万户", "唯一成长", "千亿元级"), and anything malformed (".22%"). A quantity this module is unsure of
 is dropped rather than guessed: a missing figure is better than a wrong one.
 """
 
@@ -41,7 +42,7 @@ def alternatives(words: Iterable[str]) -> str:
 APPROX_BEFORE = {
     "约": "about", "大约": "about", "约为": "about", "大约为": "about", "约合": "about", "约有": "about",
     "近": "nearly", "将近": "nearly", "接近": "nearly", "逼近": "nearly", "近乎": "nearly", "超过": "over",
-    "超": "over", "逾": "over", "突破": "over", "不到": "under", "不足": "under", "低于": "under",
+    "超": "over", "逾": "over", "突破": "over", "破": "over", "跌破": "under", "不到": "under", "不足": "under", "低于": "under",
     "高于": "over", "多于": "over", "不超过": "at most", "不高于": "at most", "不多于": "at most", "最多": "at most",
     "至多": "at most", "不低于": "at least", "不少于": "at least", "至少": "at least", "最少": "at least",
 }
@@ -109,6 +110,11 @@ _IMPLIED_YUAN = re.compile(
 _BREAK = re.compile(r"\s*(?:[，,。；;、）)]|$)")
 _PERCENT_WORDS = re.compile(rf"(?P<sign>负)?(?P<pw>百分之|千分之|万分之)(?P<num>百(?!分)|{ARABIC}|{CHINESE})")
 _HALF_TENTH = re.compile(r"(?<![一二两三四五六七八九十\d])半成")
+# A magnitude alone after how near it comes, as headlines and leads round a figure: "逾千亿元"
+# (over CNY 100 billion), "近万人", "超百家", "破兆元"; not a class of things ("千亿元级产业")
+_BARE_MAGNITUDE = re.compile(
+    rf"(?<=逾|超|近|破|达|约|足)(?P<mags>万亿|千亿|百亿|亿|千万|百万|万|兆|千|百)(?P<unit>{_unit_pattern()})(?!级|量级)"
+)
 _DIGIT = r"[0-9一二两三四五六七八九]"
 # Money in parts: yuan, jiao (角, 毛) and fen; yen and sen.
 _PARTS = re.compile(
@@ -117,6 +123,7 @@ _PARTS = re.compile(
     rf"|(?P<y3>{NUMBER})日元(?P<s>\d{{1,2}}|{_DIGIT})日本?[銭钱]"
 )
 _PARTS_NEED = re.compile("[角毛分钱銭]")  # every form of ``_PARTS`` has one of them
+_BARE_NEED = re.compile("[逾超近破达约足][万千百亿兆]")
 _RANGE_GAP = re.compile(r"\s*(?:[-~—–]|至|到)\s*")
 LIST_GAP = re.compile(r"\s*(?:、|和|及|与|/)\s*")  # between the items of a list
 _SINGLE_CN = re.compile(r"[零〇一二两三四五六七八九十]")
@@ -210,6 +217,10 @@ def _tokens(text: str) -> list[_Token]:
         if not _overlaps(m.start(), m.end(), taken):
             tokens.append(_Token(m.start(), m.end(), Decimal(5), Decimal(5), None, "%"))
             taken.append((m.start(), m.end()))
+    for m in _BARE_MAGNITUDE.finditer(text) if _BARE_NEED.search(text) else ():
+        value = MULTIPLIERS[m.group("mags")]
+        tokens.append(_Token(m.start(), m.end(), value, Decimal(1), m.group("mags"), m.group("unit"), chinese=m.group("mags")))
+        taken.append((m.start(), m.end()))
     for m in _GENERAL.finditer(text):
         if taken and _overlaps(m.start("num"), m.end(), taken):
             continue
