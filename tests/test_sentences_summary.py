@@ -1066,3 +1066,5 @@ def test_a_currency_is_a_keyword_only_where_the_headline_names_it():
     )
     assert "日圆" not in extract_keywords(split_sentences(body), title="横滨橡胶上季营益增14%")
     assert "日圆" in extract_keywords(split_sentences(body), title="受惠日圆贬 横滨橡胶营益大增14%")
+    # a title the generator proposed is a clause of a figure, not an editor's choice of words
+    assert "日圆" not in extract_keywords(split_sentences(body), title="营收1,500亿日圆", printed=False)

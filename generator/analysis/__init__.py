@@ -53,7 +53,7 @@ def analyse(article: Article, config: SummaryConfig) -> Analysis:
 def _analyse(article: Article, config: SummaryConfig, currency: str) -> Analysis:
     sentences = split_sentences(article.body)
     title = article.title or propose_title(sentences)
-    keywords = extract_keywords(sentences, title=title, limit=config.max_keywords)
+    keywords = extract_keywords(sentences, title=title, printed=article.title is not None, limit=config.max_keywords)
     figures = parse_figures(sentences, currency=currency)
     summary = summarise(
         sentences,

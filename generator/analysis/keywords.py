@@ -123,8 +123,10 @@ _TITLE_WEIGHT = 2.0
 _CANDIDATES_PER_KEYWORD = 4
 
 
-def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: int = 8) -> list[str]:
-    """Up to ``limit`` keywords, best first."""
+def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", printed: bool = True, limit: int = 8) -> list[str]:
+    """Up to ``limit`` keywords, best first. ``printed``: the title is the source's, not one
+    the generator proposed from the body; only a printed one makes its currency a keyword
+    (a proposed title is the clause of a figure: "实现净利润人民币64.0亿元")."""
     counts: Counter[str] = Counter()
     for sentence in sentences:
         text = sentence.text
@@ -147,7 +149,7 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", limit: i
     scored = [
         (-weight[i] * (_TITLE_WEIGHT if words[i] in title_words else 1.0), words[i])
         for i in best
-        if not _NOT_KEYWORD.match(words[i]) and (words[i] not in _CURRENCY_WORDS or words[i] in title_words)
+        if not _NOT_KEYWORD.match(words[i]) and (words[i] not in _CURRENCY_WORDS or (printed and words[i] in title_words))
     ]
     scored.sort(key=lambda p: (-round(p[0], 9), p[1]))
     shortlist = [w for _, w in scored[: limit * 2]]

@@ -83,9 +83,12 @@ _THEREFORE = frozenset(("故", "因而", "于是", "从而", "进而", "则"))
 # The words a title may not open on, as the segmenter reads its sentence: "therefore", a
 # particle that binds it to the words before ("的专利学名药"), or an adverb, a verb or a
 # comparison whose subject is there ("也使得10月营收较9月差", "为单季历史次高", "高于前季的
-# 4.06元", "创下近两年新低").
+# 4.06元", "创下近两年新低"), or a verb of what it achieved.
 _LEANS_BACK = _THEREFORE | frozenset(
-    ("的", "之", "了", "地", "得", "着", "也", "亦", "还", "仍", "为", "将", "高于", "低于", "优于", "逊于", "创下", "创", "较")
+    ("的", "之", "了", "地", "得", "着", "也", "亦", "还", "仍", "为", "将", "高于", "低于", "优于", "逊于", "创下", "创", "较",
+     # what the company achieved, booked or completed, its name in the clause before
+     # ("实现营业收入36.6亿元", "录得净利润…")
+     "实现", "录得", "完成")
 )
 # A clause cannot end on a word that announces the next one ("…最淡的一季，因此").
 _ANNOUNCES_NEXT = frozenset(CONNECTIVES) | _THEREFORE | frozenset(("但", "而", "并", "且", "和", "与", "及", "或"))
