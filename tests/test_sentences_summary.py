@@ -556,6 +556,7 @@ _LONG_OPENING = "2024年10月9日，金丽科技股份有限公司董事会审�
         ("因日本消费增税冲击新车买气。", None),
         ("以及车用镜头模组放量带动营收成长。", None),
         ("将由原规划以五年时间建厂。", None),
+        ("实现营业收入36.6亿元，同比增长41.45%。", None),  # who achieved it is in the sentence before
     ],
 )
 def test_a_proposed_title_states_what_happened_to_whom(sentence, title):
