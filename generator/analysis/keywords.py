@@ -153,7 +153,7 @@ def extract_keywords(sentences: Sequence[Sentence], *, title: str = "", printed:
     ]
     scored.sort(key=lambda p: (-round(p[0], 9), p[1]))
     shortlist = [w for _, w in scored[: limit * 2]]
-    unknown = [w for w in shortlist if _UNKNOWN_WORD.match(w) and word_tag(w) is None]
+    unknown = [w for w in shortlist if _UNKNOWN_WORD.match(w) and word_tag(w) in (None, "nz")]  # (nz: a name)
     pieces = _cut_from_listed_words(sentences, unknown)
     whole = _whole_names(sentences, [w for w in unknown if w not in pieces])
     whole |= _whole_latin_names(sentences, [w for w in shortlist if _LATIN_WORD.match(w)])
@@ -201,7 +201,8 @@ def _cut_from_listed_words(sentences: Sequence[Sentence], unknown: list[str]) ->
 
 
 def _whole_names(sentences: Sequence[Sentence], unknown: list[str]) -> dict[str, str]:
-    """Names the segmenter cut short: a word the dictionary lacks that, each of the two or more
+    """Names the segmenter cut short: a word the dictionary lacks (or has as a name, 宏达 of
+    宏达电) that, each of the two or more
     times it stands in the article, is followed by the same character ("张崇和表示", "张崇和说":
     张崇|和 → 张崇和), or preceded by it ("智伸科(4551)", "智伸科1月营收": 智|伸科 → 智伸科)."""
     if not unknown:
