@@ -93,12 +93,13 @@ _PERIOD_WORD = re.compile(r"^(?:\d{0,2}Q[1-4]|[1-4]Q|H[12]|[12]H|前季|上季|�
 # 较前周, "3条产线" → 条产线), not a name; so is one that starts on a conjunction or a share
 # ("并营", "且明", "占营收"), an adverb ("仍佳", "均会", "再冲"), "because" ("因营收", "系因") or
 # "estimates" ("估会", "估年"), or ends on what a change goes on with ("增则", "营收季"), on "has"
-# ("因有", "估有") or on "before" ("其前" of 累计其前4月, "季底前").
+# ("因有", "估有"), on "before" ("其前" of 累计其前4月, "季底前") or on an ordinal's 第 ("电第" of
+# 宏达电第4季).
 _FUNCTION_CHARS = "为是在的了和与及或等将已也都就被把对从向由以"
 _LEADS_ON = "近达至约逾超且而较"  # what leads into a number or the next clause
 _COUNTERS = "个条家座项只次"  # what a number counts with: "3条产线" → 条产线, "18个州" → 个州
 _FRAGMENT_EDGE = re.compile(
-    f"^[{_FUNCTION_CHARS}较于年季月并且占仍亦均皆再还因系估{_COUNTERS}]|[{_FUNCTION_CHARS}{_LEADS_ON}则估季有前]$"
+    f"^[{_FUNCTION_CHARS}较于年季月并且占仍亦均皆再还因系估{_COUNTERS}]|[{_FUNCTION_CHARS}{_LEADS_ON}则估季有前第]$"
 )
 # A name the segmenter cut short ends on a Han character, never on a particle, a word that
 # leads into a number or a comparison, or a change's glued basis (营收|年增 is no name)
