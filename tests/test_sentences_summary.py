@@ -294,6 +294,10 @@ def test_keywords_are_what_the_article_is_about_not_how_its_figures_are_written(
             "宏达电今日公布10月营收为30.5亿元，月增12%。宏达电表示，新款手机出货畅旺，宏达电预估第4季营收可望季增。",
             {"宏达电"}, {"宏达"}, id="a name the dictionary knows cut short",
         ),
+        pytest.param(  # 电第 of 宏达电第4季 is a piece before an ordinal
+            "宏达电今日公布10月营收为30.5亿元，月增12%。宏达电表示，新款手机出货畅旺，宏达电第4季营收可望季增。",
+            {"新款手机"}, {"电第"}, id="a piece before an ordinal",
+        ),
         pytest.param(  # 智|伸科 each time it stands; 该|公司 and 各|厂商 are no names
             "汽车零组件厂1月营收多创新高，包括皇田(9951)、智伸科(4551)均是接单成长股。"
             "智伸科1月营收4.1亿元，年增34.56%。智伸科表示，该公司各厂商订单畅旺，该公司将扩产。",
