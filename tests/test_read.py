@@ -8,7 +8,7 @@ from generator.errors import SourceError
 from generator.ingest.metadata import read_index as load_sources_index
 from generator.ingest.readers import discover_sources, read_document
 from generator.ingest.reflow import reflow
-from generator.ingest.segment import segment
+from generator.ingest.segment import segment, split_articles
 from tests.helpers import SEEDS
 
 ARTICLE = (
@@ -532,6 +532,58 @@ def test_metadata_front_matter_sidecar_and_index(tmp_path):
     (tmp_path / "d.yaml").write_text("publication: [unclosed\n", encoding="utf-8")
     with pytest.raises(SourceError, match=r"d\.txt"):
         read_document(tmp_path / "d.txt")
+
+
+_CLIPPING = """---
+title: "一季度湖南外贸进出口增长8.2%"
+source: "https://www.hunan.gov.cn/hnyw/202404/t20240418_33281234.html"
+author:
+  - "[[湖南日报]]"
+published: 2024-04-18T08:30:00+08:00
+created: 2024-04-19
+tags:
+  - "clippings"
+---
+# 一季度湖南外贸进出口增长8.2%
+
+> 湖南日报全媒体记者 陈奕樊
+
+![长沙黄花综合保税区](https://img.hunan.gov.cn/a.jpg)
+
+*长沙黄花综合保税区内，工人正在装运货物。（湖南日报记者 李健 摄）*
+
+**4月18日**，记者从[长沙海关](https://changsha.customs.gov.cn/)获悉，今年一季度，湖南省货物贸易进出口总值1289.3亿元，同比增长8.2%。
+
+其中，出口866.1亿元，增长10.5%；进口423.2亿元，增长3.8%。
+"""
+
+
+def test_a_clipped_web_page_is_read_with_its_clippers_metadata(tmp_path):
+    """A page saved by a web clipper (Obsidian's: "source", "published", an italic caption)."""
+    path = tmp_path / "clip.md"
+    path.write_text(_CLIPPING, encoding="utf-8")
+    document = read_document(path)
+    assert (document.meta.url, document.meta.date) == ("https://www.hunan.gov.cn/hnyw/202404/t20240418_33281234.html", "2024-04-18")
+    segmented = split_articles(document, reflow(document))
+    (article,) = segmented.articles
+    # no outlet in the metadata: the paper its reporter writes for
+    assert (article.meta.publication, article.byline) == ("湖南日报", ("陈奕樊",))
+    assert article.body.startswith("4月18日，记者从长沙海关获悉") and "摄" not in article.body
+    assert ("caption", "长沙黄花综合保税区内，工人正在装运货物。（湖南日报记者 李健 摄）") in [(d.reason, d.text) for d in segmented.dropped]
+
+
+@pytest.mark.parametrize(
+    ("front", "publication", "url"),
+    [
+        ("source: 新华社", "新华社", None),  # a source that is no address names the publication
+        ("publisher: 财新网\nlink: https://example.com/a", "财新网", "https://example.com/a"),
+        ("publication: 湖南日报\nsource: https://example.com/b", "湖南日报", "https://example.com/b"),
+    ],
+)
+def test_front_matter_fields_as_other_tools_name_them(tmp_path, front, publication, url):
+    (tmp_path / "a.md").write_text(f"---\n{front}\npubDate: 2025/3/29\n---\n# 标题\n\n正文，说明情况。\n", encoding="utf-8")
+    meta = read_document(tmp_path / "a.md").meta
+    assert (meta.publication, meta.url, meta.date) == (publication, url, "2025-03-29")
 
 
 def test_dateline_gives_publication_and_date_with_the_page_year():

@@ -80,6 +80,8 @@ _BYLINE = re.compile(
     r"^[▶►>\-—\s]*(?P<org>\S{0,12}?)(全媒体)?(首席)?(特约)?(记者|通讯员|撰稿|编辑)\s*"
     r"(?P<names>[\u4e00-\u9fff·]{2,4}(\s+[\u4e00-\u9fff·]{2,4}){0,5})\s*$"
 )
+# A paper, an agency, a site or a station a byline names as its reporters' (湖南日报, 新华社, 鉅亨网)
+_OUTLET_BYLINE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:报|网|社|台)")
 # ... and as Taiwan's papers print it, with the place the reporters filed from: "記者蘇嘉維／台北報導",
 # "〔記者王莞甯、林書賢／台北即時報導〕"
 _FILED_FROM = r"\s*[／/]\s*[\u4e00-\u9fff]{2,8}?(?:即时|综合)?(?:外电)?报[导道]"
@@ -193,6 +195,16 @@ def byline_names(text: str) -> list[str] | None:
     if not m:
         return None
     return re.split(r"[\s、，,]+", stripped[m.start("names") : m.end("names")])
+
+
+def byline_outlet(text: str) -> str | None:
+    """The paper, agency or site a byline's reporters write for ("湖南日报全媒体记者 陈奕樊":
+    湖南日报), not "this paper" (本报记者), as printed."""
+    stripped = text.strip()
+    m = _BYLINE.match(to_simplified(stripped))
+    if not m or not _OUTLET_BYLINE.fullmatch(m.group("org")) or m.group("org") in ("本报", "本刊", "本网", "本台"):
+        return None
+    return stripped[m.start("org") : m.end("org")]
 
 
 def is_page_header(text: str) -> bool:

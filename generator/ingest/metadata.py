@@ -23,6 +23,17 @@ from generator.text import to_simplified
 
 INDEX_FILE = "sources.yaml"
 _FIELDS = ("publication", "date", "url", "title", "currency")
+# The same fields as other tools name them: a web clipper's (Obsidian's "source", "published"),
+# a static site's ("link", "pubDate", "publisher"); the first one present is read. A "source"
+# that is no address names the publication ("source: 新华社").
+_ALIASES = {
+    "publication": ("publication", "publisher", "site_name", "source"),
+    "date": ("date", "published", "pubDate", "publish_date", "published_at", "date_published"),
+    "url": ("url", "source", "link", "canonical", "original_url"),
+    "title": ("title",),
+    "currency": ("currency",),
+}
+_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # Dates as people write them in metadata: 2025-03-29 (a time may follow), 2025/3/29,
@@ -62,13 +73,24 @@ def _meta(data: dict, origin: str, where: str, warnings: list[str]) -> SourceMet
     (``where``: the part of the file it came from, for the message)."""
     values: dict[str, Any] = {}  # each a str or None (SourceMeta's byline is not read from files)
     for key in _FIELDS:
-        values[key] = _field(key, data.get(key), where, warnings)
+        found = next((name for name in _ALIASES[key] if data.get(name) is not None and _fits(key, name, data[name])), key)
+        values[key] = _field(found, data.get(found), where, warnings, field=key)
     if not any(values.values()):
         return None
     return SourceMeta(origin=origin, **values)
 
 
-def _field(key: str, value: object, where: str, warnings: list[str]) -> str | None:
+def _fits(key: str, name: str, value: object) -> bool:
+    """Whether ``value`` under ``name`` is that field's: "source" is the address where it is
+    one, else the publication."""
+    if name != "source":
+        return True
+    address = isinstance(value, str) and bool(_ADDRESS.fullmatch(value.strip()))
+    return address if key == "url" else not address
+
+
+def _field(key: str, value: object, where: str, warnings: list[str], *, field: str | None = None) -> str | None:
+    """The value of ``key`` (as the file names it) read as ``field`` (default: the key)."""
     if value is None:
         return None
     if isinstance(value, (dict, list)):
@@ -78,16 +100,17 @@ def _field(key: str, value: object, where: str, warnings: list[str]) -> str | No
     text = str(value).strip()
     if not text:
         return None
-    if key == "currency":
+    field = field or key
+    if field == "currency":
         if _CURRENCY_CODE.fullmatch(text.upper()):
             return text.upper()
         warnings.append(f"{where}: 'currency' {_quoted(text)} is not a currency code (CNY, TWD, HKD…); ignored")
         return None
-    if key != "date":
+    if field != "date":
         return text
     date = iso_date(text)
     if date is None:
-        warnings.append(f"{where}: 'date' {_quoted(text)} is not a real date (YYYY-MM-DD); ignored")
+        warnings.append(f"{where}: '{key}' {_quoted(text)} is not a real date (YYYY-MM-DD); ignored")
     return date
 
 

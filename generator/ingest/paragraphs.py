@@ -80,6 +80,9 @@ _INDENT = re.compile(r"(?<=\S)[ \t]*\u3000{2,}[ \t\u3000]*(?=\S)")
 _FLATTENED_LINE_CHARS = 100
 
 
+_EMPHASIS = re.compile(r"(?<![*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\*)")
+
+
 def markdown_blocks(text: str) -> list[Block]:
     """Markdown: ATX headings, and paragraphs separated by blank lines (lines of one joined)."""
     blocks: list[Block] = []
@@ -148,6 +151,8 @@ def _strip_inline_markdown(text: str) -> str:
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links keep their label
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    # emphasis in single stars, as a clipped page sets a picture's caption ("*图为…（张三 摄）*")
+    text = _EMPHASIS.sub(r"\1", text)
     text = re.sub(r"^>\s?", "", text)
     return text.strip()
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 
 from generator.data import Article, Block, Document, Dropped, Section
 from generator.ingest.datelines import iso_date, page_year, parse_dateline
-from generator.ingest.furniture import byline_names, caption_credit, header_headlines
+from generator.ingest.furniture import byline_names, byline_outlet, caption_credit, header_headlines
 from generator.ingest.metadata import as_published, credited_source, dateline_meta, merge_meta, shared_edition
 from generator.text import ends_sentence, is_part_label, to_simplified, without_part_label
 
@@ -69,6 +69,7 @@ class _Run:
     byline: list[str] = field(default_factory=list)
     captions: list[Block] = field(default_factory=list)
     source: str | None = None  # the origin a site's notice credits ("来源：新华社")
+    outlet: str | None = None  # the paper its byline's reporters write for ("湖南日报全媒体记者 X")
 
     @property
     def paragraphs(self) -> list[Block]:
@@ -180,6 +181,7 @@ def single_article(document: Document, blocks: Sequence[Block]) -> Segmented:
             heads.append(b)
         elif b.kind == "byline":
             run.byline.extend(byline_names(b.text) or [b.text])
+            run.outlet = run.outlet or byline_outlet(b.text)
             drops.block(b, "byline")
         else:
             drops.block(b, _REASONS.get(b.kind, b.kind))
@@ -270,6 +272,7 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
         if b.kind == "byline":
             drops.block(b, _REASONS[b.kind])
             names = byline_names(b.text) or [b.text.strip("▶►> ")]
+            current.outlet = current.outlet or byline_outlet(b.text)
             if current.paragraphs and (i + 1 >= len(blocks) or blocks[i + 1].kind != "paragraph" or _trails(b, blocks, i)):
                 current.byline.extend(names)  # a name closing the article
                 close()
@@ -522,6 +525,8 @@ def _article(document: Document, run: _Run, kind: str, year: int | None, index: 
             sections[-1][1].append(text)
     if run.source:  # a dateline names the publication before a site's "来源" line does
         meta = merge_meta(meta, dateline_meta(run.source, None))
+    if run.outlet:  # ... and both before the paper a byline names ("湖南日报全媒体记者 陈奕樊")
+        meta = merge_meta(meta, dateline_meta(run.outlet, None))
     for caption in run.captions:
         words, credit, photographers = caption_credit(caption.text)
         byline.extend(n for n in photographers if n not in byline)
