@@ -194,6 +194,44 @@ def test_html_without_article_text_is_reported(tmp_path):
         read_document(path)
 
 
+def _pdf_with_unmapped_glyphs(path, unmapped_lines: int, text_lines: int) -> None:
+    """A PDF written by hand: lines in a font with no Unicode map (Identity-H, no ToUnicode: its
+    characters read as "(cid:4096)"), then lines of plain Latin text."""
+    glyphs = "".join(f"{0x1000 + i:04X}" for i in range(30))
+    ops = [f"BT /F1 10 Tf 40 {790 - 14 * row} Td <{glyphs}> Tj ET" for row in range(unmapped_lines)]
+    ops += [f"BT /F2 10 Tf 40 {600 - 14 * row} Td (Revenue rose 12 percent in March, the company said.) Tj ET" for row in range(text_lines)]
+    stream = "\n".join(ops)
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R /F2 7 0 R >> >> /Contents 4 0 R >>",
+        f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream",
+        "<< /Type /Font /Subtype /Type0 /BaseFont /NoMap /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NoMap /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = "%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n" + "".join(f"{o:010d} 00000 n \n" for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    path.write_bytes(out.encode("ascii"))
+
+
+def test_a_pdf_whose_fonts_map_its_text_to_nothing_is_reported_not_read_as_cid_codes(tmp_path):
+    path = tmp_path / "nomap.pdf"
+    _pdf_with_unmapped_glyphs(path, unmapped_lines=10, text_lines=0)
+    with pytest.raises(SourceError, match=r"nomap\.pdf: the PDF's fonts map 300 of its 300 characters to no text"):
+        read_document(path)
+    # a few such characters (a logo, a symbol) are left out, with a warning
+    _pdf_with_unmapped_glyphs(path, unmapped_lines=1, text_lines=12)
+    document = read_document(path)
+    assert "cid:" not in document.text and "Revenue rose 12 percent" in document.text
+    assert document.warnings == ("30 characters the PDF's fonts map to no text were left out",)
+
+
 LEFT = ("4月9日，工业和信息化部等七部门联合印发推动工业领域设备更新实施方案。"
         "方案提出到2027年，工业领域设备投资规模较2023年增长25%以上。")
 RIGHT = ("中国轻工业联合会近日发布的数据显示，今年前2个月，我国规模以上轻工企业实现营业收入3.26万亿元，"

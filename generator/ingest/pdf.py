@@ -22,6 +22,8 @@ from __future__ import annotations
 import bisect
 import io
 import itertools
+import logging
+import re
 import statistics
 
 from generator.data import Document
@@ -45,11 +47,14 @@ class PdfReader(Reader):
         return raw.startswith(b"%PDF-")
 
     def read(self, source: Source) -> Document:
-        text, headlines, widths = pdf_text(source.raw, source.shown)
+        text, headlines, widths = pdf_text(source.raw, source.shown, source.warnings)
         meta = merge_meta(source.sidecar, source.indexed, folio_meta(text))
         return source.document(text, "pdf", meta, needs_reflow=True, headlines=headlines, line_widths=widths)
 
 
+# A character pdfminer could not map to text, and the share of them past which a PDF is unreadable
+_UNMAPPED = re.compile(r"\(cid:\d+\)")
+_MAX_UNREADABLE = 0.2
 # A page is read as vertical text when at least this share of its characters stand in vertical lines.
 _VERTICAL_SHARE = 0.5
 # (in character sizes) how far the next character of a vertical line may stand below the last,
@@ -70,22 +75,41 @@ _PART_SIZE = 1.15
 _DumpLine = tuple[str, bool, float]
 
 
-def pdf_text(raw: bytes, shown: str) -> tuple[str, tuple[int, ...], tuple[float, ...]]:
+def pdf_text(raw: bytes, shown: str, warnings: list[str] | None = None) -> tuple[str, tuple[int, ...], tuple[float, ...]]:
     """The PDF as a text dump, the numbers of its lines that are set as headlines, and each
-    line's length on the page: a dump shows neither, and reflow is told them."""
+    line's length on the page: a dump shows neither, and reflow is told them.
+
+    A character whose font maps it to no Unicode text (pdfminer writes it "(cid:4096)") cannot
+    be read: a page made of them is an error, a few are left out with a warning."""
     import pdfplumber
 
+    # pdfminer logs what it works around in a damaged font ("Could not get FontBBox…"); what
+    # the reader cannot read is reported here, once, in words
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     blocks: list[list[_DumpLine]] = []
+    unreadable = total = 0
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
             if not pdf.pages:
                 raise SourceError(f"{shown}: the PDF has no pages")
             for page in pdf.pages:
+                chars = [c for c in page.chars if c["text"].strip()]
+                readable = [c for c in chars if not _UNMAPPED.fullmatch(c["text"])]
+                unreadable, total = unreadable + len(chars) - len(readable), total + len(chars)
+                if len(readable) < len(chars):
+                    page = page.filter(lambda o: o.get("object_type") != "char" or not _UNMAPPED.fullmatch(o["text"]))
                 blocks.extend(block for block in _page_blocks(page) if block)
     except SourceError:
         raise
     except Exception as exc:  # pdfminer raises many kinds (wrapped by pdfplumber), all meaning "cannot read"
         raise SourceError(f"{shown}: {_plain_reason(exc)}") from None
+    if unreadable > _MAX_UNREADABLE * total:
+        raise SourceError(
+            f"{shown}: the PDF's fonts map {unreadable} of its {total} characters to no text"
+            " (its text layer cannot be copied); OCR the pages or export the text another way"
+        )
+    if unreadable and warnings is not None:
+        warnings.append(f"{unreadable} characters the PDF's fonts map to no text were left out")
     if not blocks:
         raise SourceError(f"{shown}: the PDF has no text layer (scanned pages need OCR first)")
     # A PDF text dump: each page block starts on a new line led by a space, like other dumps.
