@@ -216,6 +216,39 @@ def to_simplified_half_width(text: str) -> str:
     return text.translate(_folding_table()) if _folded_char().search(text) else text
 
 
+# Radicals and compatibility forms that PDF text layers (macOS's above all) give in place of
+# the ideograph they look like: "⽇本" for 日本, "⻓沙" for 长沙. Each is the ideograph, one for
+# one. Unicode's compatibility mapping (NFKC) gives the Kangxi radicals and the compatibility
+# ideographs theirs; the simplified radicals it has none for are listed by their names
+# ("CJK RADICAL C-SIMPLIFIED LONG").
+_SUPPLEMENT_RADICALS = {
+    0x2EA0: "民", 0x2EC4: "西", 0x2EC5: "见", 0x2EC6: "角", 0x2EC8: "讠", 0x2EC9: "贝", 0x2ECB: "车",
+    0x2ED0: "钅", 0x2ED3: "长", 0x2ED4: "门", 0x2ED8: "青", 0x2ED9: "韦", 0x2EDA: "页", 0x2EDB: "风",
+    0x2EDC: "飞", 0x2EE0: "饣", 0x2EE2: "马", 0x2EE5: "鱼", 0x2EE6: "鸟", 0x2EE7: "卤", 0x2EE8: "麦",
+    0x2EE9: "黄", 0x2EEA: "黾", 0x2EEC: "齐", 0x2EEE: "齿", 0x2EF0: "龙",
+}
+_LOOKALIKE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
+@cache
+def _ideograph_table() -> dict[int, str]:
+    import unicodedata
+
+    table = dict(_SUPPLEMENT_RADICALS)
+    for first, last in ((0x2E80, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F)):
+        for code in range(first, last + 1):
+            unified = unicodedata.normalize("NFKC", chr(code))
+            if len(unified) == 1 and unified != chr(code) and _CJK_CHAR.match(unified):
+                table[code] = unified
+    return table
+
+
+def unify_ideographs(text: str) -> str:
+    """Radicals and compatibility ideographs as the ideographs they stand for ("⽇本" → 日本),
+    one for one: offsets stay valid."""
+    return text.translate(_ideograph_table()) if _LOOKALIKE.search(text) else text
+
+
 def load_tables() -> None:
     """Build the folding tables and patterns now (before worker processes fork)."""
     _traditional_char()

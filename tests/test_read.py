@@ -220,6 +220,29 @@ def _pdf_with_unmapped_glyphs(path, unmapped_lines: int, text_lines: int) -> Non
     path.write_bytes(out.encode("ascii"))
 
 
+# "日本金融行业" and "长沙" as a PDF text layer (macOS's above all) may give them: Kangxi radicals,
+# a simplified radical, a compatibility ideograph
+_LOOKALIKES = "\u2f47\u672c\u2fa6\u878d\u2f8f\u4e1a，\u2ed3\u6c99\uf967\u65ad"
+
+
+def test_radicals_a_text_layer_gives_for_ideographs_are_read_as_the_ideographs(tmp_path):
+    assert _LOOKALIKES != "日本金融行业，长沙不断"
+    path = tmp_path / "copied.txt"
+    path.write_text(f"# {_LOOKALIKES[:6]}报告\n\n{_LOOKALIKES}营收增长12%。\n", encoding="utf-8")
+    document = read_document(path)
+    assert document.text == "# 日本金融行业报告\n\n日本金融行业，长沙不断营收增长12%。\n"
+
+    def draw(page) -> None:
+        page.setFont("STSong-Light", 20)
+        page.drawString(40, 790, _LOOKALIKES[:6] + "报告")
+        page.setFont("STSong-Light", 11)
+        page.drawString(40, 750, _LOOKALIKES.replace("\uf967", "不") + "营收增长12%。")  # (the font has no compatibility forms)
+
+    pdf = tmp_path / "page.pdf"
+    _draw_page(pdf, draw)
+    assert read_document(pdf).text == "日本金融行业报告\n日本金融行业，长沙不断营收增长12%。\n"
+
+
 def test_a_pdf_whose_fonts_map_its_text_to_nothing_is_reported_not_read_as_cid_codes(tmp_path):
     path = tmp_path / "nomap.pdf"
     _pdf_with_unmapped_glyphs(path, unmapped_lines=10, text_lines=0)

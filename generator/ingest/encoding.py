@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from generator.errors import SourceError
+from generator.text import unify_ideographs
 
 # Decoding errors are marked with a lone surrogate first (no decoder ever yields one), so
 # that each can be found, counted and placed on its line before it becomes U+FFFD.
@@ -143,7 +144,8 @@ def _plausibility(text: str) -> float:
 
 
 def _normalise(text: str, shown: str, warnings: list[str]) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # (text copied from a PDF keeps the radicals its text layer gave for ideographs: "⽇本")
+    text = unify_ideographs(text.replace("\r\n", "\n").replace("\r", "\n"))
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise SourceError(f"{shown}: not a text file (control characters)")
     if _MARK in text:

@@ -30,6 +30,7 @@ from generator.data import Document
 from generator.errors import SourceError
 from generator.ingest.metadata import folio_meta, merge_meta
 from generator.ingest.reader import Reader, Source
+from generator.text import unify_ideographs
 
 # A page with fewer characters than this is read whole (too little to find columns in).
 _MIN_CHARS_FOR_COLUMNS = 40
@@ -116,7 +117,8 @@ def pdf_text(raw: bytes, shown: str, warnings: list[str] | None = None) -> tuple
     lines = [(" " if i and not j else "") + text for i, block in enumerate(blocks) for j, (text, _, _) in enumerate(block)]
     every = [line for block in blocks for line in block]
     headlines = tuple(number for number, (_, headline, _) in enumerate(every, start=1) if headline)
-    return "\n".join(lines) + "\n", headlines, tuple(round(width, 2) for _, _, width in every)
+    # a text layer may give a radical for the ideograph it looks like ("⽇本"): read as the ideograph
+    return unify_ideographs("\n".join(lines) + "\n"), headlines, tuple(round(width, 2) for _, _, width in every)
 
 
 def _plain_reason(exc: Exception) -> str:
