@@ -219,13 +219,17 @@ def to_simplified_half_width(text: str) -> str:
 # Radicals and compatibility forms that PDF text layers (macOS's above all) give in place of
 # the ideograph they look like: "⽇本" for 日本, "⻓沙" for 长沙. Each is the ideograph, one for
 # one. Unicode's compatibility mapping (NFKC) gives the Kangxi radicals and the compatibility
-# ideographs theirs; the simplified radicals it has none for are listed by their names
-# ("CJK RADICAL C-SIMPLIFIED LONG").
+# ideographs theirs; the radicals supplement's it has none for are listed by their names
+# ("CJK RADICAL C-SIMPLIFIED LONG"), as Unicode's EquivalentUnifiedIdeograph.txt pairs them.
 _SUPPLEMENT_RADICALS = {
     0x2EA0: "民", 0x2EC4: "西", 0x2EC5: "见", 0x2EC6: "角", 0x2EC8: "讠", 0x2EC9: "贝", 0x2ECB: "车",
     0x2ED0: "钅", 0x2ED3: "长", 0x2ED4: "门", 0x2ED8: "青", 0x2ED9: "韦", 0x2EDA: "页", 0x2EDB: "风",
     0x2EDC: "飞", 0x2EE0: "饣", 0x2EE2: "马", 0x2EE5: "鱼", 0x2EE6: "鸟", 0x2EE7: "卤", 0x2EE8: "麦",
     0x2EE9: "黄", 0x2EEA: "黾", 0x2EEC: "齐", 0x2EEE: "齿", 0x2EF0: "龙",
+    # ... and the radicals shaped as the whole character ("CJK RADICAL EAT ONE" for 食)
+    0x2E81: "厂", 0x2E8A: "卜", 0x2E9D: "月", 0x2EA9: "王", 0x2EAC: "示", 0x2EAF: "糸", 0x2EBD: "臼",
+    0x2ED1: "長", 0x2ED7: "雨", 0x2EDD: "食", 0x2EE3: "骨", 0x2EE4: "鬼", 0x2EEB: "斉", 0x2EED: "歯",
+    0x2EEF: "竜", 0x2EF1: "龜", 0x2EF2: "亀",
 }
 _LOOKALIKE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
