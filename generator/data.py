@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-SourceFormat = Literal["text", "markdown", "html", "pdf"]
+SourceFormat = Literal["text", "markdown", "html", "pdf", "docx"]
 # quote: a pull quote; repeat: a paragraph printed twice; fragment: words a column break
 # repeated; credit: a picture's source closing a paragraph ("(图片来源:…)"); staff: the editors
 # a web page credits ("(责编：李四、王五)"); notice: a site's line for its app ("尽在新浪财经APP")

@@ -1015,3 +1015,50 @@ def test_a_short_paragraph_between_two_kept_by_the_precise_extractor_is_kept(tmp
     document = read_document(path)
     (article,) = segment(document, reflow(document))
     assert article.body == "\n\n".join(text)
+
+
+def _word_document(path, *, title_style: str | None) -> None:
+    """A press release as Word writes it: a title (centred, or in the Title style), the
+    reporter, paragraphs, a section under a Heading 1, and a table."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = docx.Document()
+    if title_style is None:
+        document.add_paragraph("湖南一季度经济运行稳中有进").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    else:
+        document.add_paragraph("湖南一季度经济运行稳中有进", style=title_style)
+    document.add_paragraph("湖南日报全媒体记者 陈奕樊")
+    document.add_paragraph("4月18日，湖南省统计局发布数据显示，一季度全省地区生产总值12345.6亿元，同比增长5.1%。")
+    document.add_heading("工业生产稳中有进", level=1)
+    document.add_paragraph("全省规模以上工业增加值同比增长6.8%，高技术制造业增加值增长12.3%。")
+    table = document.add_table(rows=2, cols=2)
+    for (row, column), text in {(0, 0): "指标", (0, 1): "增速", (1, 0): "工业", (1, 1): "6.8%"}.items():
+        table.cell(row, column).text = text
+    document.add_paragraph("消费市场持续回暖，社会消费品零售总额增长5.5%。")
+    document.save(str(path))
+
+
+@pytest.mark.parametrize("title_style", [None, "Title"])
+def test_a_word_document_is_read_with_its_title_sections_and_reporter(tmp_path, title_style):
+    path = tmp_path / "release.docx"
+    _word_document(path, title_style=title_style)
+    document = read_document(path)
+    segmented = split_articles(document, reflow(document))
+    (article,) = segmented.articles
+    assert (article.title, article.byline, article.meta.publication) == ("湖南一季度经济运行稳中有进", ("陈奕樊",), "湖南日报")
+    assert [s.heading for s in article.sections] == [None, "工业生产稳中有进"]
+    assert article.body.endswith("社会消费品零售总额增长5.5%。") and "指标" not in article.body
+    assert [d.reason for d in segmented.dropped + article.dropped if d.reason == "table"] == ["table"]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"PK\x03\x04 not really a zip", "not a Word document that can be read"), (b"plain text, named .docx", "not a Word document")],
+)
+def test_a_damaged_word_document_is_reported_in_one_line(tmp_path, content, reason):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(content)
+    with pytest.raises(SourceError, match=rf"broken\.docx: {reason}") as raised:
+        read_document(path)
+    assert "\n" not in str(raised.value)

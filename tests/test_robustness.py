@@ -202,6 +202,7 @@ def test_links_out_of_seeds_pipes_and_odd_entries_are_reported_never_read(tmp_pa
     os.mkfifo(seeds / "pipe.txt")
     (seeds / "x.txt").mkdir()
     (seeds / "photo.jpg").write_bytes(b"\xff\xd8\xff")  # not a source: not mentioned
+    (seeds / "release.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # a document no reader takes: reported
     (seeds / ".draft.md").write_text(ARTICLE, encoding="utf-8")  # hidden: not mentioned
 
     found = discover_sources([seeds])
@@ -215,6 +216,7 @@ def test_links_out_of_seeds_pipes_and_odd_entries_are_reported_never_read(tmp_pa
         "gone.md": "a broken link (its target does not exist)",
         "pipe.txt": "a named pipe, not a file; not read",
         "x.txt": "a folder, not a file (no sources in it)",
+        "release.doc": "a Word 97-2003 document, not read: save it as .docx, PDF, HTML or text",
     }
     with pytest.raises(SourceError, match="a named pipe"):  # named on the command line: refused, never waited on
         read_document(seeds / "pipe.txt")

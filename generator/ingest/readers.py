@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.data import Document, SourceMeta
 from generator.errors import SourceError
+from generator.ingest.docx import DocxReader
 from generator.ingest.encoding import decode
 from generator.ingest.html import HtmlReader
 from generator.ingest.metadata import read_sidecar
@@ -22,9 +23,18 @@ from generator.ingest.pdf import PdfReader
 from generator.ingest.plaintext import TextReader
 from generator.ingest.reader import Reader, Source
 
-# Tried in this order: a PDF is never decoded as text, a web page saved as .txt is HTML.
-READERS: tuple[Reader, ...] = (PdfReader(), HtmlReader(), TextReader())
+# Tried in this order: a PDF or a Word document is never decoded as text, a web page saved as
+# .txt is HTML.
+READERS: tuple[Reader, ...] = (PdfReader(), DocxReader(), HtmlReader(), TextReader())
 SOURCE_SUFFIXES = frozenset(suffix for reader in READERS for suffix in reader.file_extensions)
+# Documents a user may well mean as sources, which no reader takes: reported, not left out quietly
+# (pictures, sidecars and other files are)
+_OTHER_DOCUMENTS = {
+    ".doc": "a Word 97-2003 document", ".wps": "a WPS document", ".rtf": "an RTF document",
+    ".odt": "an OpenDocument text", ".pages": "a Pages document", ".epub": "an e-book",
+    ".xls": "a spreadsheet", ".xlsx": "a spreadsheet", ".et": "a spreadsheet", ".ppt": "a slide deck",
+    ".pptx": "a slide deck",
+}
 
 
 @dataclass
@@ -37,7 +47,8 @@ class Discovery:
 
 def discover_sources(paths: Sequence[Path | str]) -> Discovery:
     """Source files under ``paths``. Hidden (``.x``, ``_x``) entries and files of other types
-    (sidecars, images) are left out quietly; anything else not read is reported: a link that
+    (sidecars, images) are left out quietly; anything else not read is reported: a document of
+    a kind no reader takes (.doc, .odt, .xlsx), a link that
     leads out of the folder given (it would publish what it points to), a broken or looping
     link, a named pipe or device, a folder that cannot be opened."""
     found = Discovery()
@@ -78,6 +89,9 @@ def _walk(top: Path, root: Path, found: Discovery) -> None:
                 folders.append(path)
                 if wanted:
                     named_like_files.append(path)
+            elif path.suffix.lower() in _OTHER_DOCUMENTS:
+                kind = _OTHER_DOCUMENTS[path.suffix.lower()]
+                found.skipped.append((path, f"{kind}, not read: save it as .docx, PDF, HTML or text"))
             elif wanted:
                 if entry.is_file():
                     found.files.append(path)
