@@ -119,39 +119,21 @@ def stacked(page, articles: list[Article]) -> None:
         top = _article(page, 40, top, 50, article) - 40
 
 
-def subhead(page, articles: list[Article]) -> None:
-    """Two stacked articles, each headline printed as a main line and a subhead under it in
-    a smaller size, where the headline has two parts ("…2.4倍，每股税前盈余9.94元")."""
-    top = 790
-    for title, text in articles[:2]:
-        main, *rest = re.split(r"[，；]", title, maxsplit=1)
-        top = _headline(page, 40, top, 500, main)
-        if rest:
-            page.setFont(_FONT, 14)
-            page.drawString(40, top + 2, rest[0])
-            top -= 18
-        page.setFont(_FONT, _TEXT)
-        lines = _lines(text, 50)
-        for row, line in enumerate(lines):
-            page.drawString(40, top - _LEADING * row, line)
-        top -= _LEADING * len(lines) + 40
-
-
-def small_parts(page, articles: list[Article]) -> None:
-    """Two stacked articles whose two-part headlines print one part only a little larger than
-    the text (12 pt over 10, as many papers set a kicker or a subhead): under the main line in
-    the first article, over it in the second."""
+def _two_part_headlines(page, articles: list[Article], part_size: float, *, kicker_second: bool) -> None:
+    """Two stacked articles, each headline printed as a main line and its other part in
+    ``part_size`` under it (a subhead) or, in the second article where ``kicker_second``, over
+    it (a kicker), where the headline has two parts ("…2.4倍，每股税前盈余9.94元")."""
     top = 790
     for n, (title, text) in enumerate(articles[:2]):
         first, *rest = re.split(r"[，；]", title, maxsplit=1)
-        if rest and n == 1:  # the first part a kicker over the main line
-            page.setFont(_FONT, 12)
+        if rest and kicker_second and n == 1:
+            page.setFont(_FONT, part_size)
             page.drawString(40, top, first)
             top = _headline(page, 40, top - 22, 500, rest[0])
         else:
             top = _headline(page, 40, top, 500, first)
             if rest:
-                page.setFont(_FONT, 12)
+                page.setFont(_FONT, part_size)
                 page.drawString(40, top + 2, rest[0])
                 top -= 18
         page.setFont(_FONT, _TEXT)
@@ -159,6 +141,16 @@ def small_parts(page, articles: list[Article]) -> None:
         for row, line in enumerate(lines):
             page.drawString(40, top - _LEADING * row, line)
         top -= _LEADING * len(lines) + 40
+
+
+def subhead(page, articles: list[Article]) -> None:
+    _two_part_headlines(page, articles, 14, kicker_second=False)
+
+
+def small_parts(page, articles: list[Article]) -> None:
+    """The smaller part only a little larger than the text (12 pt over 10, as many papers set a
+    kicker or a subhead)."""
+    _two_part_headlines(page, articles, 12, kicker_second=True)
 
 
 def folio(page, articles: list[Article]) -> None:
