@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from generator.errors import SourceError
@@ -1062,3 +1064,38 @@ def test_a_damaged_word_document_is_reported_in_one_line(tmp_path, content, reas
     with pytest.raises(SourceError, match=rf"broken\.docx: {reason}") as raised:
         read_document(path)
     assert "\n" not in str(raised.value)
+
+
+_DIGEST_ITEMS = (
+    ("一季度湖南外贸进出口增长8.2%", "据长沙海关统计，今年一季度，湖南省货物贸易进出口总值1289.3亿元，同比增长8.2%。"),
+    ("比亚迪长沙基地新能源汽车产量创新高", "比亚迪长沙基地一季度新能源汽车产量达12.5万辆，同比增长35.2%。"),
+    ("央行：4月LPR保持不变", "4月一年期贷款市场报价利率为3.45%，五年期以上为3.95%，均与上月持平。"),
+)
+
+
+def _markdown_page(tmp_path, heads: Sequence[str], lead: str = "") -> list:
+    body = "".join(f"## {head}\n\n{text}\n\n" for head, (_, text) in zip(heads, _DIGEST_ITEMS, strict=True))
+    path = tmp_path / "page.md"
+    path.write_text(f"# 财经早报 | 2024年4月18日\n\n{lead}{body}", encoding="utf-8")
+    document = read_document(path)
+    return segment(document, reflow(document))
+
+
+def test_a_markdown_page_of_several_articles_under_one_title_is_read_article_by_article(tmp_path):
+    """A newsletter or digest: its title is the page's (its date theirs), each second-level
+    heading an article's headline."""
+    articles = _markdown_page(tmp_path, [head for head, _ in _DIGEST_ITEMS])
+    assert [(a.title, a.body, a.meta.date) for a in articles] == [(h, t, "2024-04-18") for h, t in _DIGEST_ITEMS]
+
+
+@pytest.mark.parametrize(
+    ("heads", "lead"),
+    [
+        (["一、外贸", "二、汽车", "三、金融"], ""),  # numbered as an article's parts
+        (["外贸", "汽车", "金融"], "今年一季度，全省经济运行稳中有进，主要指标好于预期。\n\n"),  # the title's own text first
+    ],
+)
+def test_an_article_with_sections_under_its_title_stays_one_article(tmp_path, heads, lead):
+    (article,) = _markdown_page(tmp_path, heads, lead)
+    assert article.title == "财经早报 | 2024年4月18日"
+    assert [s.heading for s in article.sections if s.heading] == heads

@@ -36,7 +36,14 @@ from dataclasses import dataclass, field, replace
 from generator.data import Article, Block, Document, Dropped, Section
 from generator.ingest.datelines import iso_date, page_year, parse_dateline
 from generator.ingest.furniture import byline_names, byline_outlet, caption_credit, header_headlines
-from generator.ingest.metadata import as_published, credited_source, dateline_meta, merge_meta, shared_edition
+from generator.ingest.metadata import (
+    PRINTED_DATE,
+    as_published,
+    credited_source,
+    dateline_meta,
+    merge_meta,
+    shared_edition,
+)
 from generator.text import ends_sentence, is_part_label, to_simplified, without_part_label
 
 # A paragraph that opens like a news lead: where a run may be split for a leftover headline.
@@ -130,6 +137,8 @@ class _Drops:
 
 # Kinds of block set aside wherever they stand (a caption may still head a photo item).
 _SET_ASIDE = frozenset(("quote", "fragment", "credit", "staff", "notice", "table"))
+# How an article numbers its parts: "一、", "（二）", "3.", "第一部分"
+_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|第[一二三四五六七八九十\d]+[部章节])")
 # Why a block of each kind is not body text.
 _REASONS = {
     "quote": "pull quote",
@@ -152,13 +161,41 @@ def segment(document: Document, blocks: Sequence[Block]) -> list[Article]:
 
 def split_articles(document: Document, blocks: Sequence[Block]) -> Segmented:
     drops = _Drops()
+    blocks, page_date = _digest(blocks)
     runs, floating, photos = _runs(blocks, drops)
     runs = [r for r in runs if r.paragraphs]
     _assign_floating(runs, floating, drops)
     photos += [r for r in runs if r.captions and not r.title]
     runs = [r for r in runs if not (r.captions and not r.title)]
     articles = _to_articles(document, runs, photos, drops)
+    if page_date:  # the digest's date, for its articles that name none
+        articles = [a if a.meta.date else replace(a, meta=merge_meta(a.meta, dateline_meta(None, page_date))) for a in articles]
     return _place_drops(articles, drops.items)
+
+
+def _digest(blocks: Sequence[Block]) -> tuple[Sequence[Block], str | None]:
+    """A Markdown page of several articles under one title ("# 财经早报 | 2024年4月18日", then
+    "## 一季度湖南外贸进出口增长8.2%" and its text, for each): the second-level headings are the
+    articles' headlines, the title the page's header (its date, where it has one, theirs).
+
+    Only where the title has no text of its own before them, and they are not numbered as an
+    article's parts are ("一、", "（二）", "3."): then they are its sections."""
+    tops = [i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1]
+    if len(tops) != 1:
+        return blocks, None
+    top = tops[0]
+    after = [b for b in blocks[top + 1 :] if b.kind not in _SET_ASIDE]
+    heads = [b for b in after if b.kind == "heading" and b.level == 2]
+    if len(heads) < 2 or after[0] is not heads[0] or any(_SECTION_NUMBER.match(h.text) for h in heads):
+        return blocks, None
+    if any(b.kind == "heading" and b.level == 2 and (nxt is None or nxt.kind == "heading") for b, nxt in zip(after, [*after[1:], None], strict=True)):
+        return blocks, None  # a heading with no text under it: an outline, not a page of articles
+    date = next((m for m in PRINTED_DATE.finditer(blocks[top].text)), None)
+    digest = [
+        replace(b, kind="header") if i == top else replace(b, level=1) if b.kind == "heading" and b.level == 2 else b
+        for i, b in enumerate(blocks)
+    ]
+    return digest, iso_date(int(date.group(1)), int(date.group(2)), int(date.group(3))) if date else None
 
 
 def single_article(document: Document, blocks: Sequence[Block]) -> Segmented:
@@ -264,6 +301,8 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
                 close()
             if current.paragraphs or is_part_label(b.text):
                 pending_heads.append((i, b))
+            elif b.level >= 2 and current.title is not None:
+                current.items.append(b)  # a Markdown section right under its title ("# 标题", "## 一、…")
             elif b.level == 0 or current.title is not None:
                 floating.append(_floating(b, i))
             else:
