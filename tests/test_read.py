@@ -1099,3 +1099,17 @@ def test_an_article_with_sections_under_its_title_stays_one_article(tmp_path, he
     (article,) = _markdown_page(tmp_path, heads, lead)
     assert article.title == "财经早报 | 2024年4月18日"
     assert [s.heading for s in article.sections if s.heading] == heads
+
+
+def test_flash_news_with_each_headline_in_black_brackets_is_read_item_by_item(tmp_path):
+    """"【headline】text", as flash news and morning briefs print each item; a label
+    ("【点评】") and a desk or dateline ("【财联社4月18日电】") in the same brackets are none."""
+    items = [f"【{head}】{text}" for head, text in _DIGEST_ITEMS]
+    items[1] = items[1].replace("】", "】【财联社4月18日电】", 1)
+    path = tmp_path / "flash.txt"
+    path.write_text("\n\n".join(items) + "\n\n【点评】外贸开局良好。\n", encoding="utf-8")
+    document = read_document(path)
+    articles = segment(document, reflow(document))
+    assert [a.title for a in articles] == [head for head, _ in _DIGEST_ITEMS]
+    assert articles[1].body == _DIGEST_ITEMS[1][1] and articles[1].meta.publication == "财联社"
+    assert articles[2].body.endswith("均与上月持平。\n\n【点评】外贸开局良好。")

@@ -26,7 +26,7 @@ _REPORTERS = r"(?:[（(](?P<who>[^）)]{0,40})[）)])?"
 _DATELINE = re.compile(
     r"^\s*(?:"
     r"(?P<own>本报讯)"
-    r"|(?P<pub>[\u4e00-\u9fff]{2,12}?)\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?:电|讯)"
+    r"|【?(?P<pub>[\u4e00-\u9fff]{2,12}?)\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?:电|讯)】?"  # (flash news: "【财联社4月18日电】")
     # a web desk's, undated: "新浪财经讯 4月15日晚间，…", "中证网讯（记者 X）"
     rf"|(?P<wire>{_DESK})讯(?=[\s（(\d])"
     rf"|【(?P<bracketed>{_DESK})】"  # "【财新网】（记者 X）…"

@@ -144,7 +144,28 @@ def markdown_blocks(text: str) -> list[Block]:
                     flush()
                 para.append((number, _strip_inline_markdown(piece)))
     flush()
-    return blocks
+    return _bracketed_headlines(blocks)
+
+
+# A headline in black-lettered brackets opening its article's paragraph, as flash news and
+# digests print each item: "【一季度湖南外贸进出口增长8.2%】据长沙海关统计，…". Not a label
+# ("【点评】", "【延伸阅读】": fewer characters), a desk or a dateline ("【财新网】", "【财联社4月
+# 18日电】"), nor a sentence.
+_BRACKETED_HEADLINE = re.compile(r"^【(?P<head>[^【】。；;]{6,40})】\s*(?P<body>.*)$", re.DOTALL)
+_DESK_OR_DATELINE = re.compile(r"(?:电|讯|报道|报导|消息|网|社|报)$|记者")
+
+
+def _bracketed_headlines(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        m = _BRACKETED_HEADLINE.match(b.text) if b.kind == "paragraph" and b.text.startswith("【") else None
+        if m is None or _DESK_OR_DATELINE.search(m.group("head")):
+            out.append(b)
+            continue
+        out.append(Block(m.group("head").strip(), "heading", b.first_line, b.first_line, page_start=b.page_start, level=1))
+        if m.group("body").strip():
+            out.append(Block(m.group("body").strip(), "paragraph", b.first_line, b.last_line))
+    return out
 
 
 def _strip_inline_markdown(text: str) -> str:
