@@ -1113,3 +1113,23 @@ def test_flash_news_with_each_headline_in_black_brackets_is_read_item_by_item(tm
     assert [a.title for a in articles] == [head for head, _ in _DIGEST_ITEMS]
     assert articles[1].body == _DIGEST_ITEMS[1][1] and articles[1].meta.publication == "财联社"
     assert articles[2].body.endswith("均与上月持平。\n\n【点评】外贸开局良好。")
+
+
+@pytest.mark.parametrize("lead", ["", "<p>今年一季度，全省经济运行稳中有进，主要指标好于预期，开局良好。</p>"])
+def test_a_web_pages_headings_are_its_articles_headlines_or_its_section_heads(tmp_path, lead):
+    """Under the page's title, a digest's <h2> over each article's text is that article's
+    headline; after text of the title's own, an article's <h2> heads its section."""
+    body = "".join(f"<h2>{head}</h2><p>{text}</p>" for head, text in _DIGEST_ITEMS)
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>财经早报 | 2024年4月18日</title></head><body>'
+        f"<nav><a>首页</a><a>财经</a></nav><article><h1>财经早报 | 2024年4月18日</h1>{lead}{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    articles = segment(document, reflow(document))
+    if lead:
+        (article,) = articles
+        assert [s.heading for s in article.sections] == [None, *(head for head, _ in _DIGEST_ITEMS)]
+    else:
+        assert [(a.title, a.body, a.meta.date) for a in articles] == [(h, t, "2024-04-18") for h, t in _DIGEST_ITEMS]

@@ -163,6 +163,13 @@ def _site_from_title(page_title: str, headline: str | None) -> str | None:
     return None
 
 
+def _headings(tree: HtmlElement | None) -> frozenset[str]:
+    """The text of the page's second- to fourth-level headings."""
+    if tree is None:
+        return frozenset()
+    return frozenset(text for h in tree.iter("h2", "h3", "h4") if (text := " ".join(h.text_content().split())))
+
+
 def _wechat_account(tree: HtmlElement | None) -> str | None:
     """The account a WeChat post was published by (its og:site_name is the platform's,
     "微信公众平台"): the name under the headline, "湖南日报"."""
@@ -185,6 +192,11 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
+    tree = trafilatura.load_html(html)  # parsed once for what the extractor does not give
+    # the extractor gives the page's headings as lines of text: a line that is one of them is a
+    # section head ("一、需求回暖"), or a digest's headline over each of its articles
+    heads = _headings(tree)
+    paragraphs = [f"## {p}" if p in heads and p != title else p for p in paragraphs]
     body = (f"# {title}\n\n" if title else "") + "\n\n".join(paragraphs) + "\n"
     # An article's dateline names its publication first. Else the page says where it comes
     # from: the origin its "来源：" line credits (a portal republishes other papers' articles
@@ -194,7 +206,6 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     # 36 of 160 pages in bench/html_extraction.py's layouts.
     named = doc.sitename if doc.sitename and "." not in doc.sitename else None
     address = doc.sitename if doc.sitename and _HOST.fullmatch(doc.sitename) else None
-    tree = trafilatura.load_html(html)  # parsed once for what the extractor does not give
     title_element = tree.find(".//head//title") if tree is not None else None
     page_title = title_element.text_content() if title_element is not None else ""
     printed_date, printed_source, byline = _printed_under_headline(tree, title, paragraphs[0] if paragraphs else "")
