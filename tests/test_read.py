@@ -1093,6 +1093,7 @@ def test_a_markdown_page_of_several_articles_under_one_title_is_read_article_by_
     [
         (["一、外贸", "二、汽车", "三、金融"], ""),  # numbered as an article's parts
         (["外贸", "汽车", "金融"], "今年一季度，全省经济运行稳中有进，主要指标好于预期。\n\n"),  # the title's own text first
+        (["外贸开局良好，出口增速加快", "汽车", "金融"], ""),  # a subtitle, then heads of parts
     ],
 )
 def test_an_article_with_sections_under_its_title_stays_one_article(tmp_path, heads, lead):

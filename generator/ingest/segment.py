@@ -137,6 +137,8 @@ class _Drops:
 
 # Kinds of block set aside wherever they stand (a caption may still head a photo item).
 _SET_ASIDE = frozenset(("quote", "fragment", "credit", "staff", "notice", "table"))
+# A digest's headlines are at least this long; a section head is often shorter ("需求回暖")
+_MIN_DIGEST_HEADLINE = 8
 # How an article numbers its parts: "一、", "（二）", "3.", "第一部分"
 _SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|第[一二三四五六七八九十\d]+[部章节])")
 # Why a block of each kind is not body text.
@@ -179,14 +181,15 @@ def _digest(blocks: Sequence[Block]) -> tuple[Sequence[Block], str | None]:
     articles' headlines, the title the page's header (its date, where it has one, theirs).
 
     Only where the title has no text of its own before them, and they are not numbered as an
-    article's parts are ("一、", "（二）", "3."): then they are its sections."""
+    article's parts are ("一、", "（二）", "3.") nor as short as a part's head ("需求回暖"): then
+    they are its sections (under a subtitle set as one of them)."""
     tops = [i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1]
     if len(tops) != 1:
         return blocks, None
     top = tops[0]
     after = [b for b in blocks[top + 1 :] if b.kind not in _SET_ASIDE]
     heads = [b for b in after if b.kind == "heading" and b.level == 2]
-    if len(heads) < 2 or after[0] is not heads[0] or any(_SECTION_NUMBER.match(h.text) for h in heads):
+    if len(heads) < 2 or after[0] is not heads[0] or any(_SECTION_NUMBER.match(h.text) or len(h.text) < _MIN_DIGEST_HEADLINE for h in heads):
         return blocks, None
     if any(b.kind == "heading" and b.level == 2 and (nxt is None or nxt.kind == "heading") for b, nxt in zip(after, [*after[1:], None], strict=True)):
         return blocks, None  # a heading with no text under it: an outline, not a page of articles
