@@ -1134,3 +1134,21 @@ def test_a_web_pages_headings_are_its_articles_headlines_or_its_section_heads(tm
         assert [s.heading for s in article.sections] == [None, *(head for head, _ in _DIGEST_ITEMS)]
     else:
         assert [(a.title, a.body, a.meta.date) for a in articles] == [(h, t, "2024-04-18") for h, t in _DIGEST_ITEMS]
+
+
+@pytest.mark.parametrize(
+    ("line", "publication", "byline"),
+    [
+        ("原创 陈奕樊 湖南日报 2024-04-18 08:30 湖南", "湖南日报", ("陈奕樊",)),
+        ("长沙发布 2024年04月18日 08:30 湖南", "长沙发布", ()),  # no author named
+    ],
+)
+def test_text_copied_from_a_wechat_post_is_dated_and_credited_by_its_post_line(tmp_path, line, publication, byline):
+    path = tmp_path / "copied.txt"
+    path.write_text(f"一季度湖南外贸进出口增长8.2%\n\n{line}\n\n{_DIGEST_ITEMS[0][1]}\n", encoding="utf-8")
+    document = read_document(path)
+    segmented = split_articles(document, reflow(document))
+    (article,) = segmented.articles
+    assert (article.title, article.body) == ("一季度湖南外贸进出口增长8.2%", _DIGEST_ITEMS[0][1])
+    assert (article.meta.date, article.meta.publication, article.byline) == ("2024-04-18", publication, byline)
+    assert [d.reason for d in segmented.dropped] == ["byline"]

@@ -89,6 +89,13 @@ _SLASH_BYLINE = re.compile(
     r"^\s*[〔【\[（(]?\s*\S{0,12}?记者\s*(?P<names>[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4}){0,5})"
     rf"{_FILED_FROM}\s*[〕】\]）)]?\s*$"
 )
+# The line a WeChat post prints under its headline, as copied with the text (spaces beside
+# numbers tidied away): "原创 陈奕樊 湖南日报2024-04-18 08:30湖南" (marked original, its author,
+# the account, when it was posted and the province it was posted from)
+_POST_LINE = re.compile(
+    r"^(?:原创\s+)?(?:(?P<author>[\u4e00-\u9fff·]{2,4})\s+)?(?P<account>[\u4e00-\u9fffA-Za-z·]{2,20}?)\s*"
+    r"(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?\s*\d{1,2}:\d{2}\s*(?:[\u4e00-\u9fff]{2,8})?$"
+)
 # The photographer's credit at the end of a caption: "……。 记者 张三 摄".
 _CREDIT = re.compile(r"[。.]?\s*([^。]{0,20}?)\s*/?\s*摄\s*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -205,6 +212,17 @@ def byline_outlet(text: str) -> str | None:
     if not m or not _OUTLET_BYLINE.fullmatch(m.group("org")) or m.group("org") in ("本报", "本刊", "本网", "本台"):
         return None
     return stripped[m.start("org") : m.end("org")]
+
+
+def post_line(text: str) -> tuple[str | None, str, str] | None:
+    """The line a WeChat post prints under its headline, copied with its text ("原创 陈奕樊 湖南日报
+    2024-04-18 08:30 湖南"): its author (None where not named), the account and the day it was
+    posted (ISO), else None."""
+    m = _POST_LINE.match(text.strip())
+    if not m:
+        return None
+    author = m.group("author") if m.group("author") != m.group("account") else None
+    return author, m.group("account"), f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
 
 
 def is_page_header(text: str) -> bool:

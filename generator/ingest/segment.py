@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 
 from generator.data import Article, Block, Document, Dropped, Section
 from generator.ingest.datelines import iso_date, page_year, parse_dateline
-from generator.ingest.furniture import byline_names, byline_outlet, caption_credit, header_headlines
+from generator.ingest.furniture import byline_names, byline_outlet, caption_credit, header_headlines, post_line
 from generator.ingest.metadata import (
     PRINTED_DATE,
     as_published,
@@ -77,6 +77,7 @@ class _Run:
     captions: list[Block] = field(default_factory=list)
     source: str | None = None  # the origin a site's notice credits ("来源：新华社")
     outlet: str | None = None  # the paper its byline's reporters write for ("湖南日报全媒体记者 X")
+    posted: str | None = None  # the day a copied WeChat post says it was posted (ISO)
 
     @property
     def paragraphs(self) -> list[Block]:
@@ -288,6 +289,11 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
             drops.block(b, _REASONS[b.kind])
             for piece in header_headlines(b.text):
                 floating.append(_Floating(piece, b.first_line, header=True))
+            continue
+        if b.kind in ("heading", "paragraph") and (posted := post_line(b.text)) is not None:
+            drops.block(b, _REASONS["byline"])  # a copied WeChat post's author, account and day
+            author, current.outlet, current.posted = posted[0], current.outlet or posted[1], posted[2]
+            current.byline.extend([author] if author else [])
             continue
         if b.kind == "heading" and b.level > 0 and _is_markdown_headline(blocks, i):
             close()
@@ -569,6 +575,8 @@ def _article(document: Document, run: _Run, kind: str, year: int | None, index: 
         meta = merge_meta(meta, dateline_meta(run.source, None))
     if run.outlet:  # ... and both before the paper a byline names ("湖南日报全媒体记者 陈奕樊")
         meta = merge_meta(meta, dateline_meta(run.outlet, None))
+    if run.posted:
+        meta = merge_meta(meta, dateline_meta(None, run.posted))
     for caption in run.captions:
         words, credit, photographers = caption_credit(caption.text)
         byline.extend(n for n in photographers if n not in byline)
