@@ -1152,3 +1152,13 @@ def test_text_copied_from_a_wechat_post_is_dated_and_credited_by_its_post_line(t
     assert (article.title, article.body) == ("一季度湖南外贸进出口增长8.2%", _DIGEST_ITEMS[0][1])
     assert (article.meta.date, article.meta.publication, article.byline) == ("2024-04-18", publication, byline)
     assert [d.reason for d in segmented.dropped] == ["byline"]
+
+
+def test_text_copied_from_a_web_page_is_dated_and_credited_by_the_line_under_its_headline(tmp_path):
+    path = tmp_path / "copied.txt"
+    line = "发布时间：2024-04-18 08:30  来源：湖南日报  作者：陈奕樊"
+    path.write_text(f"一季度湖南外贸进出口增长8.2%\n\n{line}\n\n{_DIGEST_ITEMS[0][1]}\n", encoding="utf-8")
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))
+    assert (article.meta.date, article.meta.publication, article.byline) == ("2024-04-18", "湖南日报", ("陈奕樊",))
+    assert article.body == _DIGEST_ITEMS[0][1]

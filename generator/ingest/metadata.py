@@ -41,11 +41,12 @@ _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOT
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:\s*[-/.]?\s*(\d{1,2})\s*日?)?(?:[T\s].*)?")
 # A date as pages print it, inside a line: "2024年04月18日09:12", "2017/05/10 14:35", "2023-11-02"
 PRINTED_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
-# The origin a site's line credits, up to a space, a bracket or a channel after a dash:
+# The origin a site's line credits (not "数据来源：", a table's), up to a space, a bracket or a
+# channel after a dash:
 # "来源： 新华社 字号…", "来源：人民网－财经频道", "来源：湖南日报（ID：hnrb）", "文章来源：证券时报网",
 # "来源:中国证券报·中证网"
 _NAME_ENDS = r"\s|｜（(【\[－—_\-,，。:：·"
-_CREDITED_SOURCE = re.compile(rf"(?:^|[\s|｜])(?:文章|本文)?来源\s*[:：]\s*([^{_NAME_ENDS}]{{2,16}})(?![^{_NAME_ENDS}])")
+_CREDITED_SOURCE = re.compile(rf"(?<![\u4e00-\u9fff])(?:文章|本文)?来源\s*[:：]\s*([^{_NAME_ENDS}]{{2,16}})(?![^{_NAME_ENDS}])")
 # ... or up to the line's next label or button, where a page's text runs them together ("新华社字号：")
 _NEXT_ON_LINE = re.compile(r"字号|打印|分享|收藏|浏览|阅读|作者|编辑|责编|发布|时间|日期")
 # ... but not where it names no outlet: "来源：网络" (the internet), "综合" (compiled), "本报"

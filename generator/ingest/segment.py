@@ -35,7 +35,14 @@ from dataclasses import dataclass, field, replace
 
 from generator.data import Article, Block, Document, Dropped, Section
 from generator.ingest.datelines import iso_date, page_year, parse_dateline
-from generator.ingest.furniture import byline_names, byline_outlet, caption_credit, header_headlines, post_line
+from generator.ingest.furniture import (
+    byline_names,
+    byline_outlet,
+    caption_credit,
+    header_headlines,
+    page_line,
+    post_line,
+)
 from generator.ingest.metadata import (
     PRINTED_DATE,
     as_published,
@@ -275,6 +282,10 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
         if b.kind in _SET_ASIDE:
             drops.block(b, _REASONS[b.kind])
             current.source = current.source or _source_of(b)
+            if b.kind == "notice" and not current.paragraphs:  # "发布时间：2024-04-18 来源：… 作者：…"
+                day, author = page_line(b.text)
+                current.posted = current.posted or day
+                current.byline.extend([author] if author and author not in current.byline else [])
             continue
         if b.kind == "repeat":
             # printed twice within one article (a repeat after its closing byline belongs to
