@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from generator.ingest.datelines import iso_date
 from generator.ingest.metadata import PRINTED_DATE, read_folio
 from generator.text import to_simplified
 
@@ -67,7 +68,6 @@ _MAX_ACCOUNT_CHARS = 40
 # 17:05 来源： 新华社 字号：默认 大 超大|打印|分享", "发布时间：2024-03-13 浏览次数：1024"
 _PAGE_TOOLS = re.compile(r"字号|打印|分享|关闭窗口|浏览次数|阅读量|阅读数|点击数|收藏")
 _PAGE_SOURCE = re.compile(r"(?:来源|发布时间|发布日期|作者)\s*[:：]")
-_PAGE_DAY = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _PAGE_AUTHOR = re.compile(r"作者\s*[:：]\s*([\u4e00-\u9fff·]{2,4})(?![\u4e00-\u9fff])")
 _MAX_PAGE_LINE_CHARS = 100
 # A caption opens by pointing at the picture.
@@ -223,8 +223,10 @@ def post_line(text: str) -> tuple[str | None, str, str] | None:
     m = _POST_LINE.match(text.strip())
     if not m:
         return None
-    author = m.group("author") if m.group("author") != m.group("account") else None
-    return author, m.group("account"), f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    date = iso_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    if date is None:
+        return None
+    return (m.group("author") if m.group("author") != m.group("account") else None), m.group("account"), date
 
 
 def page_line(text: str) -> tuple[str | None, str | None]:
@@ -232,10 +234,9 @@ def page_line(text: str) -> tuple[str | None, str | None]:
     "发布时间：2024-04-18 08:30 来源：湖南日报 作者：陈奕樊"."""
     if not _PAGE_SOURCE.search(text):
         return None, None
-    day = _PAGE_DAY.search(text)
+    day = PRINTED_DATE.search(text)
     author = _PAGE_AUTHOR.search(text)
-    date = f"{int(day.group(1)):04d}-{int(day.group(2)):02d}-{int(day.group(3)):02d}" if day else None
-    return date, author.group(1) if author else None
+    return (iso_date(*map(int, day.groups())) if day else None), (author.group(1) if author else None)
 
 
 def is_page_header(text: str) -> bool:
