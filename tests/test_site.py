@@ -324,6 +324,35 @@ def test_a_saved_web_page_is_credited_to_the_source_it_prints_else_its_site(tmp_
         assert re.search(rf"^{re.escape(publication)} · \d", article, re.M), article
 
 
+def test_the_same_article_saved_from_two_sources_is_listed_once_in_its_edition(tmp_path):
+    """Saved from the paper's WeChat post and copied from its site: one story in the edition
+    and the feed, each copy's page kept and pointing at the other."""
+    text = (
+        "4月18日，记者从长沙海关获悉，今年一季度，湖南省货物贸易进出口总值1289.3亿元，同比增长8.2%，"
+        "增速高于全国3.2个百分点。其中，出口866.1亿元，增长10.5%；进口423.2亿元，增长3.8%。"
+    )
+    project = make_project(tmp_path / "p", seeds=False)
+    seeds = project / "seeds"
+    (seeds / "post.md").write_text(
+        f"---\npublication: 湖南日报\ndate: 2024-04-18\n---\n# 一季度湖南外贸进出口增长8.2%\n\n{text}\n", encoding="utf-8"
+    )
+    (seeds / "site.txt").write_text(
+        f"一季度湖南外贸 进出口增长8.2%\n\n发布时间：2024-04-18 08:30  来源：湖南日报\n\n{text.replace('，', '， ', 1)}\n",
+        encoding="utf-8",
+    )
+    (seeds / "other.md").write_text(
+        "---\npublication: 湖南日报\ndate: 2024-04-18\n---\n# 长沙新材料项目集中签约\n\n"
+        "2025中国产业转移发展对接活动新材料产业链专场发布转移项目105个，总投资超1260亿元。\n", encoding="utf-8"
+    )
+    assert briefing("build", "--no-translate", cwd=project).returncode == 0
+    digest = project / "docs" / "digest"
+    edition = (digest / "editions" / "2024-04-18-hunan-daily.md").read_text(encoding="utf-8")
+    assert edition.count("一季度湖南外贸") == 1 and "2 articles." in edition, edition
+    assert "Also in [site.txt](../site-txt/article-01.md)" in edition
+    copy = (digest / "site-txt" / "article-01.md").read_text(encoding="utf-8")
+    assert "- **The same article in:** [post.md](../post-md/article-01.md)" in copy
+
+
 def test_hostile_tags_and_titles_stay_text(tmp_path):
     seeds = {
         f"h{i}.md": f"# 测试<script>alert({i})</script>标题\n\n"

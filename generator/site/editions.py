@@ -9,6 +9,7 @@ share and the glossary terms an article mentions, so a reader can follow 算力 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +18,11 @@ from generator.data import ArticleDigest, Digest, DocumentDigest
 from generator.glossary import Glossary
 from generator.site.paths import SitePaths, slug
 from generator.site.publication_names import english_name
+from generator.text import to_simplified
 
+# Two articles of one edition that open on this many of the same characters are one article
+_SAME_OPENING_CHARS = 80
+_NOT_WORD = re.compile(r"[\W_]+")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 
@@ -43,7 +48,7 @@ class Item:
 class Edition:
     publication: str | None
     date: str | None
-    items: tuple[Item, ...]
+    items: tuple[Item, ...]  # each article once: the first of the sources that hold it
     page: str
 
 
@@ -63,6 +68,9 @@ class Site:
     publications: tuple[Publication, ...]
     tags: dict[str, tuple[str, ...]]  # page → its topics
     edition_of: dict[str, Edition]  # article page → the edition it is in
+    # article page → the other sources' pages of the same article in its edition (saved twice,
+    # from a post and from the paper's site): an edition lists it once
+    same: dict[str, tuple[Item, ...]]
 
 
 def organise(digest: Digest, paths: SitePaths, glossary: Glossary, *, min_tag_articles: int, max_tags: int) -> Site:
@@ -74,10 +82,17 @@ def organise(digest: Digest, paths: SitePaths, glossary: Glossary, *, min_tag_ar
     groups: dict[tuple[str | None, str | None], list[Item]] = {}
     for item in items:
         groups.setdefault((item.publication, item.date), []).append(item)
-    editions = sorted(
-        (Edition(pub, date, tuple(group), paths.edition(edition_key(pub, date, glossary))) for (pub, date), group in groups.items()),
-        key=_newest_first,
-    )
+    same: dict[str, tuple[Item, ...]] = {}
+    editions = []
+    for (pub, date), group in groups.items():
+        copies: dict[str, list[Item]] = {}
+        for item in group:
+            copies.setdefault(_opening(item), []).append(item)
+        for found in copies.values():
+            same.update({item.page: tuple(other for other in found if other is not item) for item in found if len(found) > 1})
+        firsts = {id(found[0]) for found in copies.values()}
+        editions.append(Edition(pub, date, tuple(i for i in group if id(i) in firsts), paths.edition(edition_key(pub, date, glossary))))
+    editions.sort(key=_newest_first)
     by_publication: dict[str | None, list[Edition]] = {}
     for edition in editions:
         by_publication.setdefault(edition.publication, []).append(edition)
@@ -85,9 +100,16 @@ def organise(digest: Digest, paths: SitePaths, glossary: Glossary, *, min_tag_ar
         Publication(name, tuple(eds), paths.publication(publication_key(name, glossary)))
         for name, eds in sorted(by_publication.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
     )
-    ordered = tuple(item for edition in editions for item in edition.items)
+    ordered = tuple(item for edition in editions for first in edition.items for item in (first, *same.get(first.page, ())))
     edition_of = {item.page: edition for edition in editions for item in edition.items}
-    return Site(ordered, tuple(editions), publications, _tags(ordered, glossary, min_tag_articles, max_tags), edition_of)
+    edition_of.update({copy.page: edition_of[page] for page, copies in same.items() if page in edition_of for copy in copies})
+    return Site(ordered, tuple(editions), publications, _tags(ordered, glossary, min_tag_articles, max_tags), edition_of, same)
+
+
+def _opening(item: Item) -> str:
+    """What tells one article from another: the first characters of its text, without spaces
+    and punctuation and in one script (a copy's layout and title may differ)."""
+    return _NOT_WORD.sub("", to_simplified(item.article.analysis.article.body))[:_SAME_OPENING_CHARS]
 
 
 def _newest_first(edition: Edition) -> tuple:

@@ -206,6 +206,8 @@ class Renderer:
             "source_page": paths.source(source_name),
             "document_page": paths.document(source_name),
             "edition": _edition_of(item, site, self.settings.glossary),
+            # the same article saved from other sources: listed once in its edition
+            "same": [{"source_name": other.doc.document.name, "page": other.page} for other in site.same.get(item.page, ())],
         }
 
     def _source_file(self, doc: DocumentDigest, page: str) -> str | None:
@@ -225,7 +227,8 @@ class Renderer:
 
     def _site_data(self, site: Site, views: dict[str, dict], paths: SitePaths) -> str:
         """Feed items and the map from source files to their pages, for the MkDocs plugin."""
-        dated = [item for item in site.items if item.date and len(item.date) == 10][: self.settings.feed_items]
+        listed = {item.page for edition in site.editions for item in edition.items}  # (a copy is no new item)
+        dated = [item for item in site.items if item.page in listed and item.date and len(item.date) == 10][: self.settings.feed_items]
         data = {
             "timezone": self.settings.timezone,
             "home": HOME,
