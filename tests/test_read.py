@@ -1056,7 +1056,11 @@ def test_a_word_document_is_read_with_its_title_sections_and_reporter(tmp_path, 
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"PK\x03\x04 not really a zip", "not a Word document that can be read"), (b"plain text, named .docx", "not a Word document")],
+    [
+        (b"PK\x03\x04 not really a zip", "not a Word document that can be read"),
+        (b"plain text, named .docx", "not a Word document"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "the Word document is password-protected or in the old .doc format"),
+    ],
 )
 def test_a_damaged_word_document_is_reported_in_one_line(tmp_path, content, reason):
     path = tmp_path / "broken.docx"

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 _HEADING = re.compile(r"^(?:Title|Heading (?P<level>[1-6]))$")
 _SPACES = re.compile(r"[ \t]+")
 _MAX_TITLE_CHARS = 60
+# A Compound File: how Word saves an encrypted .docx, and every old .doc
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class DocxReader(Reader):
@@ -47,12 +49,14 @@ def docx_text(raw: bytes, shown: str) -> str:
     import docx
     from docx.table import Table
 
+    if raw.startswith(_OLE):
+        raise SourceError(f"{shown}: the Word document is password-protected or in the old .doc format; save it as .docx without a password")
     try:
         word: WordDocument = docx.Document(io.BytesIO(raw))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise SourceError(f"{shown}: not a Word document that can be read ({_reason(exc)})") from None
-    except Exception as exc:  # python-docx and lxml raise many kinds for a damaged package
-        raise SourceError(f"{shown}: the Word document is damaged ({type(exc).__name__})") from None
+    except Exception:  # python-docx and lxml raise many kinds for a damaged package
+        raise SourceError(f"{shown}: the Word document is damaged and cannot be read") from None
     items = [item for item in word.iter_inner_content() if isinstance(item, Table) or item.text.strip()]
     styles = [None if isinstance(item, Table) else _style(item) for item in items]
     titles = [
