@@ -1030,7 +1030,7 @@ def _word_document(path, *, title_style: str | None) -> None:
         document.add_paragraph("湖南一季度经济运行稳中有进").alignment = WD_ALIGN_PARAGRAPH.CENTER
     else:
         document.add_paragraph("湖南一季度经济运行稳中有进", style=title_style)
-    document.add_paragraph("湖南日报全媒体记者 陈奕樊")
+    document.add_paragraph("湖南日报全媒体记者 陈奕樊").alignment = WD_ALIGN_PARAGRAPH.CENTER  # (centred too)
     document.add_paragraph("4月18日，湖南省统计局发布数据显示，一季度全省地区生产总值12345.6亿元，同比增长5.1%。")
     document.add_heading("工业生产稳中有进", level=1)
     document.add_paragraph("全省规模以上工业增加值同比增长6.8%，高技术制造业增加值增长12.3%。")

@@ -59,10 +59,9 @@ def docx_text(raw: bytes, shown: str) -> str:
         raise SourceError(f"{shown}: the Word document is damaged and cannot be read") from None
     items = [item for item in word.iter_inner_content() if isinstance(item, Table) or item.text.strip()]
     styles = [None if isinstance(item, Table) else _style(item) for item in items]
-    titles = [
-        not isinstance(item, Table) and (bool(style and not style.group("level")) or (style is None and _set_as_title(item)))
-        for item, style in zip(items, styles, strict=True)
-    ]
+    titles = [not isinstance(item, Table) and bool(style and not style.group("level")) for item, style in zip(items, styles, strict=True)]
+    if not any(titles) and items and styles[0] is None and not isinstance(items[0], Table) and _set_as_title(items[0]):
+        titles[0] = True  # only the first line: a centred byline or date under it is no title
     shift = int(any(titles))  # a title over Heading 1 sections: they are its sections
     blocks: list[str] = []
     for item, style, title in zip(items, styles, titles, strict=True):
