@@ -1112,12 +1112,12 @@ def test_flash_news_with_each_headline_in_black_brackets_is_read_item_by_item(tm
     items = [f"【{head}】{text}" for head, text in _DIGEST_ITEMS]
     items[1] = items[1].replace("】", "】【财联社4月18日电】", 1)
     path = tmp_path / "flash.txt"
-    path.write_text("\n\n".join(items) + "\n\n【点评】外贸开局良好。\n", encoding="utf-8")
+    path.write_text("\n\n".join(items) + "\n\n【点评】外贸开局良好。\n\n【盈利预测与投资建议】维持目标价。\n", encoding="utf-8")
     document = read_document(path)
     articles = segment(document, reflow(document))
     assert [a.title for a in articles] == [head for head, _ in _DIGEST_ITEMS]
     assert articles[1].body == _DIGEST_ITEMS[1][1] and articles[1].meta.publication == "财联社"
-    assert articles[2].body.endswith("均与上月持平。\n\n【点评】外贸开局良好。")
+    assert articles[2].body.endswith("均与上月持平。\n\n【点评】外贸开局良好。\n\n【盈利预测与投资建议】维持目标价。")
 
 
 @pytest.mark.parametrize("lead", ["", "<p>今年一季度，全省经济运行稳中有进，主要指标好于预期，开局良好。</p>"])

@@ -21,7 +21,7 @@ from generator.ingest.furniture import (
     split_credit,
     split_staff,
 )
-from generator.text import CJK_OR_FULL, ends_sentence
+from generator.text import CJK_OR_FULL, ends_sentence, is_part_label
 
 # A headline or section head is at most this many characters; a longer line is prose.
 MAX_HEADING_CHARS = 40
@@ -153,13 +153,15 @@ def markdown_blocks(text: str) -> list[Block]:
 # 18日电】"), nor a sentence.
 _BRACKETED_HEADLINE = re.compile(r"^【(?P<head>[^【】。；;]{6,40})】\s*(?P<body>.*)$", re.DOTALL)
 _DESK_OR_DATELINE = re.compile(r"(?:电|讯|报道|报导|消息|网|社|报)$|记者")
+# ... nor a note's part ("【盈利预测与投资建议】", "【盈利预测及估值】", "【维持“买入”评级】")
+_LABEL_IN_BRACKETS = re.compile(r"(?:评级|估值|建议|提示|要点|观点|点评|摘要|阅读|链接)$")
 
 
 def _bracketed_headlines(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         m = _BRACKETED_HEADLINE.match(b.text) if b.kind == "paragraph" and b.text.startswith("【") else None
-        if m is None or _DESK_OR_DATELINE.search(m.group("head")):
+        if m is None or _DESK_OR_DATELINE.search(m.group("head")) or _LABEL_IN_BRACKETS.search(m.group("head")) or is_part_label(m.group("head")):
             out.append(b)
             continue
         out.append(Block(m.group("head").strip(), "heading", b.first_line, b.first_line, page_start=b.page_start, level=1))
