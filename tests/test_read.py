@@ -1006,14 +1006,19 @@ def test_a_saved_wechat_post_is_read_with_its_account_reporter_and_day(tmp_path,
     assert [(d.reason, d.text) for d in article.dropped] == [("caption", "长沙黄花综合保税区内，工人正在装运货物。（湖南日报记者 李健 摄）")]
 
 
-def test_a_short_paragraph_between_two_kept_by_the_precise_extractor_is_kept(tmp_path):
-    # trafilatura's precise pass drops it with the chrome after a picture's caption
+@pytest.mark.parametrize(("wechat", "short_first"), [(True, False), (True, True), (False, False)])
+def test_a_short_paragraph_between_two_kept_by_the_precise_extractor_is_kept(tmp_path, wechat, short_first):
+    # trafilatura's precise pass drops it with the chrome after a picture's caption; a WeChat
+    # post is read from the element that holds its text, a short first paragraph too
     text = (
         "新日光公告其2016年5月份自结合并营收为17亿元，不仅较前月成长9.94%，且较去年同期增加4.73%。",
         "公司表示，当月营收增加，主要系因出货量增加所致。",
     )
+    if short_first:
+        text = ("事件：公司发布2021年三季报。", text[0])
     path = tmp_path / "wechat.html"
-    path.write_text(_wechat_post("湖南日报", "来源：湖南日报", "记者 陈奕樊", text), encoding="utf-8")
+    page = _wechat_post("湖南日报", "来源：湖南日报", "记者 陈奕樊", text)
+    path.write_text(page if wechat else page.replace('id="js_content"', 'id="content"'), encoding="utf-8")
     document = read_document(path)
     (article,) = segment(document, reflow(document))
     assert article.body == "\n\n".join(text)

@@ -53,6 +53,7 @@ _MARKUP_DATES = {"extensive_search": False, "original_date": True}
 _WECHAT_TIME = re.compile(r"""\bvar\s+ct\s*=\s*["'](\d{9,10})["']""")
 _CHINA = datetime.timezone(datetime.timedelta(hours=8))
 _WECHAT = "微信公众平台"
+_BLOCKS = ("p", "section", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 # How much of the text is sniffed for an HTML document start.
 _SNIFF_CHARS = 2048
 
@@ -170,6 +171,22 @@ def _headings(tree: HtmlElement | None) -> frozenset[str]:
     return frozenset(text for h in tree.iter("h2", "h3", "h4") if (text := " ".join(h.text_content().split())))
 
 
+def _wechat_text(tree: HtmlElement | None) -> str | None:
+    """A WeChat post's text, block by block, from the element that holds it (``#js_content``):
+    the extractor's guesses dropped a short first or last paragraph ("事件：公司发布三季报。").
+    What the post adds around its text there ("来源：…", "往期推荐") is furniture, read later."""
+    found = tree.xpath('//*[@id="js_content"]') if tree is not None else []
+    if not found:
+        return None
+    lines = []
+    for element in found[0].iter(*_BLOCKS):
+        if any(inner.tag in _BLOCKS for inner in element.iterdescendants()):
+            continue  # its blocks are read one by one
+        if line := " ".join(element.text_content().split()):
+            lines.append(line)
+    return "\n".join(lines) or None
+
+
 def _wechat_account(tree: HtmlElement | None) -> str | None:
     """The account a WeChat post was published by (its og:site_name is the platform's,
     "微信公众平台"): the name under the headline, "湖南日报"."""
@@ -189,10 +206,11 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     if doc is None:
         raise SourceError(f"{shown}: no article text found in the web page")
     title = (doc.title or "").strip() or None
+    tree = trafilatura.load_html(html)  # parsed once for what the extractor does not give
+    text = _wechat_text(tree) or text
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
-    tree = trafilatura.load_html(html)  # parsed once for what the extractor does not give
     # the extractor gives the page's headings as lines of text: a line that is one of them is a
     # section head ("一、需求回暖"), or a digest's headline over each of its articles
     heads = _headings(tree)
