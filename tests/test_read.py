@@ -1171,3 +1171,21 @@ def test_text_copied_from_a_web_page_is_dated_and_credited_by_the_line_under_its
     (article,) = segment(document, reflow(document))
     assert (article.meta.date, article.meta.publication, article.byline) == ("2024-04-18", "湖南日报", ("陈奕樊",))
     assert article.body == _DIGEST_ITEMS[0][1]
+
+
+def test_an_old_table_laid_page_is_titled_by_its_headline_without_the_sites_name_or_menu(tmp_path):
+    """A government site's page of tables, in GB2312: its <title> adds the site's name, its menu
+    stands before the headline, its paragraphs are broken by <br>."""
+    text = [head + "。" for head in ("今年一季度，湖南省货物贸易进出口总值1289.3亿元，同比增长8.2%", "其中，出口866.1亿元，增长10.5%")]
+    page = (
+        '<html><head><meta charset="gb2312"><title>一季度湖南外贸进出口增长8.2%_湖南省人民政府门户网站</title></head><body>'
+        '<table width="100%"><tr><td><a href="/">首页</a> | <a>政务</a></td></tr></table>'
+        '<table><tr><td class="title">一季度湖南外贸进出口增长8.2%</td></tr><tr><td>发布时间：2024-04-18 08:30 来源：湖南日报</td></tr>'
+        f'<tr><td class="content">　　{text[0]}<br><br>　　{text[1]}</td></tr></table><div>版权所有：湖南省人民政府</div></body></html>'
+    )
+    path = tmp_path / "gov.html"
+    path.write_bytes(page.encode("gb18030"))
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))
+    assert (article.title, article.body) == ("一季度湖南外贸进出口增长8.2%", "\n\n".join(text))
+    assert (article.meta.publication, article.meta.date) == ("湖南日报", "2024-04-18")

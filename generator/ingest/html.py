@@ -43,6 +43,10 @@ _TITLE_PARTS = re.compile(r"\s*(?:_+|[|｜]|-{2,}|\s[-–—·]\s)\s*")
 # does not (财经, 湖南频道, 国务院文件). "新闻" ends both (澎湃新闻; 台股新聞): second choice.
 _SITE_ENDINGS = (re.compile(r"[网網报報刊社]$"), re.compile(r"新[闻聞]$"))
 _SITE_CHARS = 12
+# The headline is looked for among the text's first lines; what stands before it there, at most
+# this long, is the site's menu ("首页", "|", "政务")
+_NAV_LINES = 6
+_MAX_NAV_CHARS = 30
 _HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _NOT_A_NAME = re.compile(r"[，。！？：；,!?:;<>&\"']|\d{4}")
 # Dates from the page's markup only (meta tags, structured data): htmldate's extensive search reads
@@ -164,6 +168,15 @@ def _site_from_title(page_title: str, headline: str | None) -> str | None:
     return None
 
 
+def _printed_title(title: str | None, opening: list[str]) -> str | None:
+    """The headline, where the page's <title> adds the site's name to it ("一季度湖南外贸进出口增长
+    8.2%_湖南省人民政府门户网站") and one of the text's first lines is the headline alone: that part."""
+    if not title or title in opening:
+        return title
+    parts = [part for part in _TITLE_PARTS.split(title) if part]
+    return next((part for part in parts if len(parts) > 1 and part in opening), title)
+
+
 def _headings(tree: HtmlElement | None) -> frozenset[str]:
     """The text of the page's second- to fourth-level headings."""
     if tree is None:
@@ -209,8 +222,10 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     tree = trafilatura.load_html(html)  # parsed once for what the extractor does not give
     text = _wechat_text(tree) or text
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    if title and paragraphs and paragraphs[0] == title:
-        paragraphs = paragraphs[1:]
+    title = _printed_title(title, paragraphs[:_NAV_LINES])
+    if title in paragraphs[:_NAV_LINES] and sum(map(len, paragraphs[: paragraphs.index(title)])) <= _MAX_NAV_CHARS:
+        # the headline as printed, maybe after the lines of the site's menu ("首页", "|", "政务")
+        paragraphs = paragraphs[paragraphs.index(title) + 1 :]
     # the extractor gives the page's headings as lines of text: a line that is one of them is a
     # section head ("一、需求回暖"), or a digest's headline over each of its articles
     heads = _headings(tree)
