@@ -57,6 +57,7 @@ class BriefingPlugin(BasePlugin):
         self.settings: Config | None = None
         self.generated = False
         self.site_data: dict = {}
+        self.copies: frozenset[str] = frozenset()  # article pages of an article another source holds too
         self.files = None
         self._lock = threading.Lock()
         self._fingerprint: tuple | None = None
@@ -114,6 +115,7 @@ class BriefingPlugin(BasePlugin):
             self.site_data = json.loads(data.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.site_data = {}
+        self.copies = frozenset(self.site_data.get("copies", ()))
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
@@ -143,6 +145,8 @@ class BriefingPlugin(BasePlugin):
             entry = search.article_entry(page.url, title, html)
             if entry is None and title and page.file.src_uri not in self.source_pages:
                 entry = search.Entry(page.url, title)
+            if page.file.src_uri in self.copies:
+                entry = None  # the same article from another source: found once, on its first page
             if entry is not None:
                 self.search_entries[page.url] = entry
             else:

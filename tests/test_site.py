@@ -351,6 +351,10 @@ def test_the_same_article_saved_from_two_sources_is_listed_once_in_its_edition(t
     assert "Also in [site.txt](../site-txt/article-01.md)" in edition
     copy = (digest / "site-txt" / "article-01.md").read_text(encoding="utf-8")
     assert "- **The same article in:** [post.md](../post-md/article-01.md)" in copy
+    # search finds the article once, on its first source's page
+    assert mkdocs_build(project).returncode == 0
+    index = (project / "site" / "search" / "briefing.json").read_text(encoding="utf-8")
+    assert "digest/post-md/article-01/" in index and "digest/site-txt/article-01/" not in index
 
 
 def test_hostile_tags_and_titles_stay_text(tmp_path):

@@ -226,7 +226,8 @@ class Renderer:
         return target  # extracted text (web page, PDF): its lines are not the file's
 
     def _site_data(self, site: Site, views: dict[str, dict], paths: SitePaths) -> str:
-        """Feed items and the map from source files to their pages, for the MkDocs plugin."""
+        """Feed items, the map from source files to their pages and the copies' pages, for the
+        MkDocs plugin."""
         listed = {item.page for edition in site.editions for item in edition.items}  # (a copy is no new item)
         dated = [item for item in site.items if item.page in listed and item.date and len(item.date) == 10][: self.settings.feed_items]
         data = {
@@ -250,6 +251,8 @@ class Renderer:
                 for item in site.items
                 if views[item.page]["source_file"]
             },
+            # pages of an article another source holds too: search finds the article once
+            "copies": sorted(item.page for item in site.items if item.page not in listed),
         }
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
