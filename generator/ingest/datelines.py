@@ -94,7 +94,9 @@ _WEB_HEAD_NOISE = re.compile(r"[／/]\s*\S*|\S{2,3}(?:报道|报导|報導|報�
 _DATE_OR_TIME = re.compile(r"\d{1,4}\s*[-/.年月日:：]\s*\d{1,2}")
 # A publication's name ends the reporters: a WeChat post prints its account (and the province
 # it was posted from) right after them, "湖南日报全媒体记者 陈奕樊 湖南日报 湖南"
-_OUTLET_NAME = re.compile(r"(?:日报|晚报|早报|时报|商报|周刊|杂志|新闻|报|社|网|台)$")
+# (what a paper's, agency's, site's or station's name ends on: 湖南日报, 新华社, 人民网, 电视台)
+OUTLET_WORD = "报|社|网|台"
+_OUTLET_NAME = re.compile(rf"(?:{OUTLET_WORD}|周刊|杂志|新闻)$")
 
 
 def web_byline(head: str) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.datelines import iso_date
+from generator.ingest.datelines import OUTLET_WORD, iso_date
 from generator.ingest.metadata import PRINTED_DATE, read_folio
 from generator.text import to_simplified
 
@@ -83,7 +83,7 @@ _BYLINE = re.compile(
     r"(?P<names>[\u4e00-\u9fff·]{2,4}(\s+[\u4e00-\u9fff·]{2,4}){0,5})\s*$"
 )
 # A paper, an agency, a site or a station a byline names as its reporters' (湖南日报, 新华社, 鉅亨网)
-_OUTLET_BYLINE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:报|网|社|台)")
+_OUTLET_BYLINE = re.compile(rf"[\u4e00-\u9fff]{{1,10}}(?:{OUTLET_WORD})")
 # ... and as Taiwan's papers print it, with the place the reporters filed from: "記者蘇嘉維／台北報導",
 # "〔記者王莞甯、林書賢／台北即時報導〕"
 _FILED_FROM = r"\s*[／/]\s*[\u4e00-\u9fff]{2,8}?(?:即时|综合)?(?:外电)?报[导道]"

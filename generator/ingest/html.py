@@ -188,11 +188,11 @@ def _wechat_text(tree: HtmlElement | None) -> str | None:
     """A WeChat post's text, block by block, from the element that holds it (``#js_content``):
     the extractor's guesses dropped a short first or last paragraph ("事件：公司发布三季报。").
     What the post adds around its text there ("来源：…", "往期推荐") is furniture, read later."""
-    found = tree.xpath('//*[@id="js_content"]') if tree is not None else []
-    if not found:
+    content = tree.get_element_by_id("js_content", None) if tree is not None else None
+    if content is None:
         return None
     lines = []
-    for element in found[0].iter(*_BLOCKS):
+    for element in content.iter(*_BLOCKS):
         if any(inner.tag in _BLOCKS for inner in element.iterdescendants()):
             continue  # its blocks are read one by one
         if line := " ".join(element.text_content().split()):
@@ -203,8 +203,8 @@ def _wechat_text(tree: HtmlElement | None) -> str | None:
 def _wechat_account(tree: HtmlElement | None) -> str | None:
     """The account a WeChat post was published by (its og:site_name is the platform's,
     "微信公众平台"): the name under the headline, "湖南日报"."""
-    found = tree.xpath('//*[@id="js_name"]') if tree is not None else []
-    return (found[0].text_content().strip() or None) if found else None
+    name = tree.get_element_by_id("js_name", None) if tree is not None else None
+    return (name.text_content().strip() or None) if name is not None else None
 
 
 def _wechat_date(html: str) -> str | None:
@@ -223,9 +223,10 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     text = _wechat_text(tree) or text
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     title = _printed_title(title, paragraphs[:_NAV_LINES])
-    if title in paragraphs[:_NAV_LINES] and sum(map(len, paragraphs[: paragraphs.index(title)])) <= _MAX_NAV_CHARS:
+    at = paragraphs.index(title) if title in paragraphs[:_NAV_LINES] else -1
+    if at >= 0 and sum(map(len, paragraphs[:at])) <= _MAX_NAV_CHARS:
         # the headline as printed, maybe after the lines of the site's menu ("首页", "|", "政务")
-        paragraphs = paragraphs[paragraphs.index(title) + 1 :]
+        paragraphs = paragraphs[at + 1 :]
     # the extractor gives the page's headings as lines of text: a line that is one of them is a
     # section head ("一、需求回暖"), or a digest's headline over each of its articles
     heads = _headings(tree)

@@ -201,7 +201,7 @@ def _digest(blocks: Sequence[Block]) -> tuple[Sequence[Block], str | None]:
         return blocks, None
     if any(b.kind == "heading" and b.level == 2 and (nxt is None or nxt.kind == "heading") for b, nxt in zip(after, [*after[1:], None], strict=True)):
         return blocks, None  # a heading with no text under it: an outline, not a page of articles
-    date = next((m for m in PRINTED_DATE.finditer(blocks[top].text)), None)
+    date = PRINTED_DATE.search(blocks[top].text)
     digest = [
         replace(b, kind="header") if i == top else replace(b, level=1) if b.kind == "heading" and b.level == 2 else b
         for i, b in enumerate(blocks)
