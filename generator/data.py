@@ -18,7 +18,7 @@ SourceFormat = Literal["text", "markdown", "html", "pdf", "docx"]
 # which reads as no sentence (a web page's tables are left out by its extractor too).
 BlockKind = Literal[
     "paragraph", "heading", "caption", "byline", "dateline", "header", "quote", "repeat", "fragment", "credit", "staff",
-    "notice", "table",
+    "notice", "table", "report", "disclaimer",
 ]
 
 
@@ -89,8 +89,11 @@ class Dropped:
     ``reason`` is one of: ``caption`` (a photo caption), ``photo credit`` (the credit closing a
     caption whose words went into a photo item), ``picture credit`` ("(图片来源:…)" closing a
     paragraph), ``editor credit`` ("(责编：李四)"), ``site notice`` ("尽在新浪财经APP",
-    "转载请注明出处"), ``table`` (a Markdown table), ``pull quote``, ``repeated paragraph``,
-    ``repeated fragment`` (words a column break printed twice), ``page header``, ``byline`` and
+    "转载请注明出处"), ``table`` (a Markdown table, a report's rows of figures), ``pull quote``, ``repeated paragraph``,
+    ``repeated fragment`` (words a column break printed twice), ``page header``, ``report
+    furniture`` (what a research report prints on its pages: the reminder to read its disclaimer,
+    page numbers, its analysts' registration numbers, the side bar's heads), ``disclaimer`` (a
+    report's end matter: disclaimer and ratings' definitions), ``byline`` and
     ``dateline`` (kept as the article's metadata), ``unplaced headline`` (a headline no article
     could be found for).
     """

@@ -1,7 +1,8 @@
 """Where every character of a source went: an article's body, title or section head, or a
 reported drop. Shared by the coverage tests and the property-based test.
 
-A source line is covered when its characters (whitespace and Markdown marks aside) can be
+A source line is covered when its characters (whitespace, Markdown marks and a bullet opening
+the line aside) can be
 read, left to right, as pieces of the texts that hold that line: the articles whose span
 holds it, the drops whose lines do, and any title (a headline may float far from its
 body). A piece must be at least ``MIN_PIECE`` characters long (shorter at either end of a
@@ -16,13 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.data import Article, Dropped
+from generator.ingest.paragraphs import BULLET
 
 MIN_PIECE = 4
 _MARKUP = re.compile(r"^\s*(#{1,6}\s+|>\s?|[-*+]\s+)|\*\*|__|\s+")
 
 
 def _norm(text: str) -> str:
-    return _MARKUP.sub("", text)
+    return _MARKUP.sub("", BULLET.sub("", text.strip()))
 
 
 @dataclass

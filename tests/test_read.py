@@ -1189,3 +1189,66 @@ def test_an_old_table_laid_page_is_titled_by_its_headline_without_the_sites_name
     (article,) = segment(document, reflow(document))
     assert (article.title, article.body) == ("一季度湖南外贸进出口增长8.2%", "\n\n".join(text))
     assert (article.meta.publication, article.meta.date) == ("湖南日报", "2024-04-18")
+
+
+# Text copied from a web page or a document: one paragraph to a line, no blank lines, the
+# headline and the date on lines of their own (the headline keeps its punctuation).
+_ONE_PARAGRAPH_A_LINE = (
+    "“小目标”背后：一季度湖南外贸进出口增长8.2%\n"
+    "2024-04-18 08:30\n"
+    "长沙海关4月18日发布数据，一季度湖南外贸进出口总值1325.6亿元，同比增长8.2%，增速高于全国3.2个百分点。\n"
+    "其中，出口866.1亿元，增长11.5%；进口459.5亿元，增长2.4%。\n"
+    "从贸易方式看，一般贸易进出口占比超过六成，加工贸易保持稳定，\n"
+    "跨境电商等新业态继续较快增长。\n"
+)
+
+
+def test_text_copied_one_paragraph_to_a_line_keeps_its_headline_date_and_paragraphs(tmp_path):
+    path = tmp_path / "copied.txt"
+    path.write_text(_ONE_PARAGRAPH_A_LINE, encoding="utf-8")
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))
+    assert article.title == "“小目标”背后：一季度湖南外贸进出口增长8.2%"
+    assert article.meta.date == "2024-04-18"
+    # a line that ends on a comma runs on into the next; every other line is a paragraph
+    assert [p[:6] for p in article.paragraphs] == ["长沙海关4月", "其中，出口8", "从贸易方式看"]
+    assert article.paragraphs[-1].endswith("保持稳定，跨境电商等新业态继续较快增长。")
+
+
+def test_a_short_text_wrapped_at_a_fixed_width_stays_one_paragraph(tmp_path):
+    """Too few lines to read as a PDF dump: its full lines that end no sentence run on."""
+    text = "长沙海关4月18日发布数据，一季度湖南外贸进出\n口总值1325.6亿元，同比增长8.2%，增速高于全\n国3.2个百分点。\n"
+    from generator.ingest.paragraphs import plain_blocks
+
+    assert [(b.kind, b.text) for b in plain_blocks(text)] == [
+        ("paragraph", "长沙海关4月18日发布数据，一季度湖南外贸进出口总值1325.6亿元，同比增长8.2%，增速高于全国3.2个百分点。")
+    ]
+
+
+@pytest.mark.parametrize("text, day", [("2023年10月27日", "2023-10-27"), ("2024-04-18 08:30", "2024-04-18"),
+                                       ("2024年4月18日 星期四", "2024-04-18"), ("發布時間：2024/4/18", "2024-04-18"),
+                                       ("2024年13月40日", None), ("2024年4月18日发布", None)])
+def test_a_line_that_is_only_a_date(text, day):
+    from generator.ingest.furniture import date_line
+
+    assert date_line(text) == day
+
+
+@pytest.mark.parametrize(
+    "first, title",
+    [
+        # a space typed to part a headline's clauses stays; one a PDF's text layer puts around
+        # every number goes
+        ("印度/非洲需求加持 2022年全球智慧机市场规模料增2成", "印度/非洲需求加持 2022年全球智慧机市场规模料增2成"),
+        ("2023 年三季报点评：业绩稳健增长", "2023年三季报点评：业绩稳健增长"),
+        # a headline may ask or exclaim
+        ("亚马逊连5天创历史新高、一年内市值挑战1兆美元？", "亚马逊连5天创历史新高、一年内市值挑战1兆美元？"),
+    ],
+)
+def test_the_first_line_of_a_copied_text_is_its_title_as_typed(first, title, tmp_path):
+    path = tmp_path / "copied.txt"
+    path.write_text(first + "\n" + _ONE_PARAGRAPH_A_LINE.split("\n", 2)[2], encoding="utf-8")
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))
+    assert article.title == title
+    assert article.paragraphs[0].startswith("长沙海关4月18日发布数据")

@@ -11,6 +11,7 @@ one), so "本報訊" and "中央社台北3日電" are datelines too; names are c
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections import Counter
@@ -130,6 +131,11 @@ def page_year(text: str) -> int | None:
 
 
 def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
+    """The day in ISO form; None where a part is missing or the calendar has no such day
+    ("2024-02-30" in a copied post's line is a typo, not a date to file the article under)."""
     if year is None or month is None or day is None:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None

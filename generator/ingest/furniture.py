@@ -229,6 +229,20 @@ def post_line(text: str) -> tuple[str | None, str, str] | None:
     return (m.group("author") if m.group("author") != m.group("account") else None), m.group("account"), date
 
 
+# A date alone on its line, as a copied page or a report prints it under the headline:
+# "2023年10月27日", "2024-04-18 08:30", "2024年4月18日 星期四"
+_DATE_ALONE = re.compile(
+    r"^\s*(?:日期|时间|发布时间|发布日期)?[:：]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*$"
+)
+
+
+def date_line(text: str) -> str | None:
+    """The day (ISO) of a line that is only a date, else None."""
+    m = _DATE_ALONE.match(to_simplified(text))
+    return iso_date(*map(int, m.groups())) if m else None
+
+
 def page_line(text: str) -> tuple[str | None, str | None]:
     """The day (ISO) and the author a site's line under its headline gives, copied with the text:
     "发布时间：2024-04-18 08:30 来源：湖南日报 作者：陈奕樊"."""

@@ -29,7 +29,7 @@ from generator.ingest.furniture import (
     split_credit,
     split_staff,
 )
-from generator.ingest.paragraphs import MAX_HEADING_CHARS, join_wrapped, tidy
+from generator.ingest.paragraphs import BULLET, MAX_HEADING_CHARS, join_wrapped, tidy
 from generator.text import CJK, CLOSERS, display_width, ends_sentence, to_simplified
 
 # Lines either side of a line that decide its column width (pages mix column widths).
@@ -189,7 +189,7 @@ def hardwrap_blocks(text: str, *, headlines: Collection[int] = (), widths: Seque
                 and (current[0].page_start or (bool(blocks) and blocks[-1].kind in ("heading", "header")))
                 and _headline_lines(current)
             )
-            if forced or headline_above or (
+            if forced or headline_above or BULLET.match(line.text) or (
                 _closes(current[-1].text)
                 and (_is_heading_line(line, nxt, w, width) or w > width + _OFF_COLUMN or _first_line(line.text, w, width))
             ):

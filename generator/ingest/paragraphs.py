@@ -7,6 +7,7 @@ format: no space inside Chinese, one between Latin words, none inside a number.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -21,7 +22,7 @@ from generator.ingest.furniture import (
     split_credit,
     split_staff,
 )
-from generator.text import CJK_OR_FULL, ends_sentence, is_part_label
+from generator.text import CJK_OR_FULL, CLOSERS, display_width, ends_sentence, is_part_label
 
 # A headline or section head is at most this many characters; a longer line is prose.
 MAX_HEADING_CHARS = 40
@@ -50,6 +51,9 @@ def _mostly_latin(text: str) -> bool:
     return sum(ch.isascii() for ch in tail) > _LATIN_SHARE * len(tail)
 
 
+# A bullet opening a line: a list's point or a report's paragraph. PDF text layers give a
+# symbol font's bullet as a private-use character ("\uf0d8", Wingdings' arrowhead).
+BULLET = re.compile(r"^[\uf020-\uf0ff•●◆◇■□▪▫►▶▷➢➤➣✓✔❖◼◾]\s*(?=\S)")
 _SPACES = re.compile(r"[ \t\u3000]+")
 _SPACE_BETWEEN = re.compile(  # Chinese, then Latin or digits, or the other way
     rf"(?<=[{CJK_OR_FULL}]) (?=[0-9A-Za-z%.])|(?<=[0-9A-Za-z%.]) (?=[{CJK_OR_FULL}])"
@@ -59,8 +63,9 @@ _SPACE_IN_RANGE = re.compile(r"(?<=\d) (?=\d*-\d)|(?<=\d-) (?=\d)")  # "5 -3", "
 
 def tidy(text: str) -> str:
     """Drop the spaces PDF extraction leaves between Chinese and digits ("增长 26.9%"), then
-    inside a range: after the first, as a range may only close up then ("2 2 ０-2": 2０-2)."""
-    text = _SPACES.sub(" ", text.strip())
+    inside a range: after the first, as a range may only close up then ("2 2 ０-2": 2０-2); and
+    the bullet opening a point."""
+    text = BULLET.sub("", _SPACES.sub(" ", text.strip()))
     if " " in text:
         text = _SPACE_BETWEEN.sub("", text)
     return _SPACE_IN_RANGE.sub("", text) if " " in text else text
@@ -83,8 +88,11 @@ _FLATTENED_LINE_CHARS = 100
 _EMPHASIS = re.compile(r"(?<![*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\*)")
 
 
-def markdown_blocks(text: str) -> list[Block]:
-    """Markdown: ATX headings, and paragraphs separated by blank lines (lines of one joined)."""
+def markdown_blocks(text: str, *, line_breaks: bool = False) -> list[Block]:
+    """Markdown: ATX headings, and paragraphs separated by blank lines (lines of one joined).
+
+    With ``line_breaks`` (plain text), a line break also ends a paragraph (``_line_ends``).
+    """
     blocks: list[Block] = []
     para: list[tuple[int, str]] = []
     listing = False  # inside the list of other articles a page closes with
@@ -117,7 +125,9 @@ def markdown_blocks(text: str) -> list[Block]:
                     blocks.append(Block(credit, "credit", last, last))
             para.clear()
 
-    for number, raw in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    paragraph_ends = _line_ends(lines) if line_breaks else None
+    for number, raw in enumerate(lines, start=1):
         m = _MD_HEADING.match(raw.strip())
         if m:
             flush()
@@ -135,7 +145,7 @@ def markdown_blocks(text: str) -> list[Block]:
             else:
                 blocks.append(Block(raw.strip(), "table", number, number))
         else:
-            line = raw.strip()
+            line = BULLET.sub("", raw.strip())
             if _MD_LIST_ITEM.match(line):
                 flush()  # each item of a list is a paragraph of its own, its bullet no part of it
                 line = _MD_BULLET.sub("", line)
@@ -143,8 +153,44 @@ def markdown_blocks(text: str) -> list[Block]:
                 if n:
                     flush()
                 para.append((number, _strip_inline_markdown(piece)))
+            if paragraph_ends is not None and paragraph_ends[number - 1]:
+                flush()
     flush()
     return _bracketed_headlines(blocks)
+
+
+# A line at least this share as wide as the text's wide lines (its 90th percentile) is full: a
+# wrap, if it ends no sentence.
+_FULL_LINE = 0.85
+_WIDE_LINES = 0.9
+# Marks after which a clause goes on: a line ending on one runs on into the next.
+_GOES_ON = "，,、；;（(“‘《—-"
+
+
+def _line_ends(lines: list[str]) -> list[bool]:
+    """For plain text, whether the paragraph ends with each line.
+
+    Text copied from a web page or a document puts one paragraph to a line, and a headline,
+    byline or date on a line of its own; a dump wrapped at a fixed width goes to
+    :mod:`~generator.ingest.hardwrap`. A line runs on into the next where it ends on a mark
+    after which the clause goes on, or where it is a full line (about as wide as
+    the text's wide lines, and not narrower than the next) that ends no sentence: a paragraph wrapped by
+    whoever saved it.
+    """
+    widths = [display_width(line.strip()) for line in lines]
+    ranked = sorted(w for w in widths if w)
+    wide = ranked[math.ceil(_WIDE_LINES * (len(ranked) - 1))] if ranked else 0.0
+    ends = []
+    for i, line in enumerate(lines):
+        text = line.rstrip()
+        after = widths[i + 1] if i + 1 < len(lines) and lines[i + 1].strip() else None
+        if not text or after is None:
+            ends.append(True)
+            continue
+        full = widths[i] >= _FULL_LINE * wide and widths[i] + 2 >= after
+        runs_on = text[-1] in _GOES_ON or (full and not ends_sentence(text))
+        ends.append(not runs_on or bool(BULLET.match(lines[i + 1].strip())))
+    return ends
 
 
 # A headline in black-lettered brackets opening its article's paragraph, as flash news and
@@ -181,11 +227,20 @@ def _strip_inline_markdown(text: str) -> str:
 
 
 def plain_blocks(text: str) -> list[Block]:
-    """Ordinary text: blank lines separate paragraphs; a short unpunctuated one-line paragraph
-    is a heading, unless it closes a line that held paragraphs before it: the last words of a
-    note copied into one line ("…风险提示　　新项目落地不及预期") head nothing."""
-    blocks = markdown_blocks(text)
-    out = []
+    """Ordinary text: blank lines separate paragraphs, and so does a line break after a
+    sentence, as text copied from a web page or a document puts one paragraph to a line (a
+    dump wrapped at the column width goes to :mod:`~generator.ingest.hardwrap`).
+
+    A short unpunctuated one-line paragraph is a heading, unless it closes a line that held
+    paragraphs before it: the last words of a note copied into one line ("…风险提示　　新项目落地
+    不及预期") head nothing. So is the text's first line where it asks or exclaims
+    ("…一年内市值挑战1兆美元？"), as headlines may. A heading keeps the spaces it was typed with
+    (a headline's space parts two clauses: "印度/非洲需求加持 2022年全球智慧机…"), not those a PDF's
+    text layer puts around every number ("2023 年三季报点评").
+    """
+    blocks = markdown_blocks(text, line_breaks=True)
+    lines = text.split("\n")
+    out: list[Block] = []
     for i, b in enumerate(blocks):
         closes_shared_line = (
             i > 0 and blocks[i - 1].last_line == b.first_line and (i + 1 == len(blocks) or blocks[i + 1].first_line != b.last_line)
@@ -194,10 +249,30 @@ def plain_blocks(text: str) -> list[Block]:
             b.kind == "paragraph"
             and b.first_line == b.last_line
             and len(b.text) <= MAX_HEADING_CHARS
-            and not ends_sentence(b.text)
+            and (not ends_sentence(b.text) or (not out and _asks_or_exclaims(b.text)))
             and b.text[-1] not in "，,、：:"
             and not closes_shared_line
         ):
-            b = replace(b, kind="heading")
+            typed = _SPACES.sub(" ", BULLET.sub("", lines[b.first_line - 1].strip()))
+            keep = _key(typed) == _key(b.text) and not _spaced_by_extraction(typed)
+            b = replace(b, kind="heading", text=typed if keep else b.text)
         out.append(b)
     return out
+
+
+_IDEOGRAPH_BY_ALNUM = re.compile(r"(?<=[\u4e00-\u9fff])\s*(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])\s*(?=[\u4e00-\u9fff])")
+
+
+def _spaced_by_extraction(text: str) -> bool:
+    """Every number and Latin word stands apart from the ideographs beside it ("2023 年三季报
+    点评"): the spacing of a PDF's text layer, not a space typed to part a headline's clauses."""
+    meets = [m.group() for m in _IDEOGRAPH_BY_ALNUM.finditer(text)]
+    return bool(meets) and all(meets)
+
+
+def _asks_or_exclaims(text: str) -> bool:
+    return text.rstrip().rstrip(CLOSERS)[-1:] in ("？", "！", "?", "!")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", text)

@@ -281,7 +281,7 @@ def _blocks(page) -> list[list]:
             # (a headline cut in two at a wide space is one: the part before it is all headline)
             if blocks[-1] and _opens_on_headline(part, size) and any(c["size"] < _HEADLINE_SIZE * size for c in before):
                 blocks.append([])
-            blocks[-1].append(page.crop(_box(part)))
+            blocks[-1].append(page.crop(_box(part), strict=False))
             before = part
     return blocks
 

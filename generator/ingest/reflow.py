@@ -9,6 +9,7 @@ mended (:mod:`~generator.ingest.columns`).
 from __future__ import annotations
 
 from generator.data import Block, Document
+from generator.ingest import reports
 from generator.ingest.columns import mark_pull_quotes, mend_column_breaks
 from generator.ingest.hardwrap import hardwrap_blocks
 from generator.ingest.paragraphs import markdown_blocks, plain_blocks
@@ -16,9 +17,13 @@ from generator.ingest.paragraphs import markdown_blocks, plain_blocks
 
 def reflow(document: Document) -> list[Block]:
     if document.format in ("markdown", "html"):
-        blocks = markdown_blocks(document.text)
-    elif document.needs_reflow:
-        blocks = hardwrap_blocks(document.text, headlines=document.headlines, widths=document.line_widths)
+        return mend_column_breaks(mark_pull_quotes(markdown_blocks(document.text)))
+    # a research report's page furniture and end matter, on lines of their own in a text layer
+    text, aside = reports.set_aside(document.text)
+    if document.needs_reflow:
+        blocks = hardwrap_blocks(text, headlines=document.headlines, widths=document.line_widths)
     else:
-        blocks = plain_blocks(document.text)
+        blocks = plain_blocks(text)
+    if aside:
+        blocks = sorted([*blocks, *aside], key=lambda b: b.first_line)
     return mend_column_breaks(mark_pull_quotes(blocks))

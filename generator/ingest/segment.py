@@ -39,6 +39,7 @@ from generator.ingest.furniture import (
     byline_names,
     byline_outlet,
     caption_credit,
+    date_line,
     header_headlines,
     page_line,
     post_line,
@@ -51,6 +52,7 @@ from generator.ingest.metadata import (
     merge_meta,
     shared_edition,
 )
+from generator.ingest.reports import analysts, institute
 from generator.text import ends_sentence, is_part_label, to_simplified, without_part_label
 
 # A paragraph that opens like a news lead: where a run may be split for a leftover headline.
@@ -144,7 +146,7 @@ class _Drops:
 
 
 # Kinds of block set aside wherever they stand (a caption may still head a photo item).
-_SET_ASIDE = frozenset(("quote", "fragment", "credit", "staff", "notice", "table"))
+_SET_ASIDE = frozenset(("quote", "fragment", "credit", "staff", "notice", "table", "report", "disclaimer"))
 # A digest's headlines are at least this long; a section head is often shorter ("需求回暖")
 _MIN_DIGEST_HEADLINE = 8
 # How an article numbers its parts: "一、", "（二）", "3.", "第一部分"
@@ -158,6 +160,8 @@ _REASONS = {
     "staff": "editor credit",
     "notice": "site notice",
     "table": "table",
+    "report": "report furniture",
+    "disclaimer": "disclaimer",
     "header": "page header",
     "byline": "byline",
     "caption": "caption",
@@ -170,6 +174,8 @@ def segment(document: Document, blocks: Sequence[Block]) -> list[Article]:
 
 
 def split_articles(document: Document, blocks: Sequence[Block]) -> Segmented:
+    if any(b.kind == "report" for b in blocks):
+        return single_article(document, blocks)  # a research report is one piece of writing
     drops = _Drops()
     blocks, page_date = _digest(blocks)
     runs, floating, photos = _runs(blocks, drops)
@@ -213,7 +219,8 @@ def single_article(document: Document, blocks: Sequence[Block]) -> Segmented:
     """The whole source as one article (``--single-article``): no segmentation at all.
 
     Headings before the first paragraph make the title (a kicker, a headline, a subhead),
-    later ones section heads; a source that is only a caption is that caption's article.
+    later ones section heads, and so are those after a part label ("投资要点", "事件"); a date
+    alone under the title dates it. A source that is only a caption is that caption's article.
     """
     drops = _Drops()
     run = _Run()
@@ -223,7 +230,10 @@ def single_article(document: Document, blocks: Sequence[Block]) -> Segmented:
     for b in blocks:
         if b.kind in ("paragraph", "repeat") or (b.kind == "caption" and not has_body):
             run.items.append(replace(b, kind="paragraph"))
-        elif b.kind == "heading" and (run.paragraphs or is_part_label(b.text)):
+        elif b.kind == "heading" and not run.items and (day := date_line(b.text)):
+            run.posted = run.posted or day
+            drops.block(b, "dateline")
+        elif b.kind == "heading" and (run.items or is_part_label(b.text)):
             run.items.append(b)
         elif b.kind == "heading":
             heads.append(b)
@@ -234,6 +244,7 @@ def single_article(document: Document, blocks: Sequence[Block]) -> Segmented:
         else:
             drops.block(b, _REASONS.get(b.kind, b.kind))
             run.source = run.source or _source_of(b)
+            run.byline.extend(n for n in _analysts(b) if n not in run.byline)
     if heads:
         run.title, run.title_line = " ".join(h.text for h in heads), heads[0].first_line
     if not run.paragraphs:
@@ -255,8 +266,14 @@ def _is_markdown_headline(blocks: Sequence[Block], i: int) -> bool:
 
 
 def _source_of(b: Block) -> str | None:
-    """The origin a site's notice credits, for the article it stands in."""
-    return credited_source(b.text) if b.kind == "notice" else None
+    """The origin a site's notice credits, or the broker a report's furniture names, for the
+    article it stands in."""
+    return credited_source(b.text) if b.kind == "notice" else institute(b.text) if b.kind == "report" else None
+
+
+def _analysts(b: Block) -> list[str]:
+    """A report's analysts, named in its furniture: its authors."""
+    return analysts(b.text) if b.kind == "report" else []
 
 
 def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Floating], list[_Run]]:
@@ -282,6 +299,7 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
         if b.kind in _SET_ASIDE:
             drops.block(b, _REASONS[b.kind])
             current.source = current.source or _source_of(b)
+            current.byline.extend(n for n in _analysts(b) if n not in current.byline)
             if b.kind == "notice" and not current.paragraphs:  # "发布时间：2024-04-18 来源：… 作者：…"
                 day, author = page_line(b.text)
                 current.posted = current.posted or day
@@ -305,6 +323,10 @@ def _runs(blocks: Sequence[Block], drops: _Drops) -> tuple[list[_Run], list[_Flo
             drops.block(b, _REASONS["byline"])  # a copied WeChat post's author, account and day
             author, current.outlet, current.posted = posted[0], current.outlet or posted[1], posted[2]
             current.byline.extend([author] if author else [])
+            continue
+        if b.kind == "heading" and not current.paragraphs and (day := date_line(b.text)):
+            drops.block(b, "dateline")  # the date a copied page or a report prints under its title
+            current.posted = current.posted or day
             continue
         if b.kind == "heading" and b.level > 0 and _is_markdown_headline(blocks, i):
             close()
