@@ -286,6 +286,32 @@ def test_two_column_pdf_reads_column_by_column(tmp_path):
     assert LEFT.replace("，", "") in body.replace("，", "") or "设备投资规模较2023年增长25%以上" in body
 
 
+def test_a_page_whose_layout_the_reader_cannot_work_out_is_read_line_by_line_with_a_warning(tmp_path, monkeypatch):
+    """A fault in the layout code is no fault of the file: the page's text is read in the order
+    the PDF gives it and the user is told, not the whole file skipped as "damaged"."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    import generator.ingest.pdf as pdf
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "page.pdf"
+    page = canvas.Canvas(str(path))
+    page.setFont("STSong-Light", 11)
+    for row, start in enumerate(range(0, len(LEFT), 20)):
+        page.drawString(40, 780 - 16 * row, LEFT[start : start + 20])
+    page.save()
+
+    def fails(page):
+        raise ValueError("a layout this reader does not handle")
+
+    monkeypatch.setattr(pdf, "_blocks", fails)
+    document = read_document(path)
+    assert "工业和信息化部" in document.text
+    assert any("page 1: its layout could not be worked out" in w for w in document.warnings), document.warnings
+
+
 def test_columns_under_a_headline_across_them_are_one_article(tmp_path):
     """A headline set across two columns: the gutter no longer runs the page's height, and the
     page was read line by line across both columns, two halves of different lines joined."""

@@ -99,7 +99,7 @@ def pdf_text(raw: bytes, shown: str, warnings: list[str] | None = None) -> tuple
                 unreadable, total = unreadable + len(chars) - len(readable), total + len(chars)
                 if len(readable) < len(chars):
                     page = page.filter(lambda o: o.get("object_type") != "char" or not _UNMAPPED.fullmatch(o["text"]))
-                blocks.extend(block for block in _page_blocks(page) if block)
+                blocks.extend(block for block in _page_blocks_or_lines(page, warnings) if block)
     except SourceError:
         raise
     except Exception as exc:  # pdfminer raises many kinds (wrapped by pdfplumber), all meaning "cannot read"
@@ -130,6 +130,24 @@ def _plain_reason(exc: Exception) -> str:
     if "ExtractionNotAllowed" in name:
         return "the PDF does not allow its text to be copied"
     return "the PDF is damaged or incomplete and cannot be read"
+
+
+def _page_blocks_or_lines(page, warnings: list[str] | None) -> list[list[_DumpLine]]:
+    """The page's blocks; where this reader cannot work out the page's layout (a fault of its
+    own, not of the file), the page's lines in the order the PDF gives them, with a warning,
+    rather than the whole file skipped as damaged. A page the PDF library cannot read fails
+    here too, and the file is reported as damaged."""
+    try:
+        return _page_blocks(page)
+    except Exception as exc:  # any fault of the layout code
+        lines = page.extract_text_lines(layout=False)
+        if warnings is not None:
+            warnings.append(
+                f"page {page.page_number}: its layout could not be worked out ({exc.__class__.__name__}: {exc});"
+                " its lines are read in the order the PDF gives them"
+            )
+        size = statistics.median(c["size"] for c in page.chars) if page.chars else 1.0
+        return [[(line["text"], False, (line["x1"] - line["x0"]) / size) for line in lines if line["text"].strip()]]
 
 
 def _page_blocks(page) -> list[list[_DumpLine]]:
