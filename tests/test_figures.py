@@ -494,7 +494,8 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("公司营收1,234万元与净利567万元。", ["公司营收", "净利"]),
         ("公司营收1，234万元与净利567万元。", ["公司营收", "净利"]),  # full-width comma, as printed
         ("9月份原油进口量年增7.4%至2,758万吨。", ["9月份原油进口量", "9月份原油进口量"]),
-        ("我们预计公司2021-2023年实现营业收入39.40/64.08/78.02亿元。", ["预计公司2021-2023年实现营业收入"] * 3),
+        # a list over as many years: each figure its year's
+        ("我们预计公司2021-2023年实现营业收入39.40/64.08/78.02亿元。", ["2021年实现营业收入", "2022年实现营业收入", "2023年实现营业收入"]),
         ("营收从10%提高到15%。", ["营收", "营收"]),
         # ... or by a verb alone in the same clause: where a change took it measures the same
         ("晶片厂营收年增12.4%达3.15亿元。", ["晶片厂营收", "晶片厂营收"]),
@@ -628,7 +629,7 @@ def test_what_a_figure_measures_never_ends_in_half_a_word(sentence, metric):
         ("参展企业来自江苏、浙江、广东等21个省市区。", ["省市区"]),
         ("台积电、联电等3家上市公司出席。", ["上市公司"]),
         # a list of values after one label: each value measures it
-        ("我们预计2019-2021年EPS分别为0.78元、1.05元和1.34元。", ["我们预计2019-2021年EPS"] * 3),
+        ("我们预计2019-2021年EPS分别为0.78元、1.05元和1.34元。", ["2019年EPS", "2020年EPS", "2021年EPS"]),
         ("盟立通过每股配发1.8元现金股利、0.2元股票股利。", ["盟立通过每股配发", None]),  # words between: no list
     ],
 )
@@ -675,3 +676,38 @@ def test_a_figures_label_reads_as_shown_on_its_own_in_either_script():
 )
 def test_a_change_of_nothing_reads_unchanged_not_up(sentence, english):
     assert [f.en for f in extract_figures(split_sentences(sentence))] == english
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # (figure as written, what it measures, period, change as written)
+        ("预计2021-2023年EPS分别为4.42、6.18、8.11元，同比增75%、40%、31%，维持买入评级。", [
+            ("4.42", "2021年EPS", "2021年", "同比增75%"), ("6.18", "2022年EPS", "2022年", "40%"),
+            ("8.11元", "2023年EPS", "2023年", "31%")]),
+        ("我们维持公司2023E-2025E归母净利润预测为110/135/160亿元，对应PE为20/17/14倍。", [
+            ("110", "2023年归母净利润预测", "2023年", None), ("135", "2024年归母净利润预测", "2024年", None),
+            ("160亿元", "2025年归母净利润预测", "2025年", None), ("20", "2023年PE", "2023年", None),
+            ("17", "2024年PE", "2024年", None), ("14倍", "2025年PE", "2025年", None)]),
+        ("2021年至2023年，公司营收分别为10亿元、12亿元、15亿元。", [
+            ("10亿元", "2021年营收", "2021年", None), ("12亿元", "2022年营收", "2022年", None), ("15亿元", "2023年营收", "2023年", None)]),
+        ("预计公司22-23年营业收入分别为216.5亿元、239.3亿元。", [
+            ("216.5亿元", "2022年营业收入", "2022年", None), ("239.3亿元", "2023年营业收入", "2023年", None)]),
+    ],
+)
+def test_a_list_of_figures_over_a_range_of_as_many_years_is_one_a_year(sentence, expected):
+    figures = parse_figures(split_sentences(sentence))
+    found = [(f.text, f.metric, f.period, f.change.text if f.change else None) for f in figures]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2021-2023年，公司在A、B、C三地的投资分别为10亿元、20亿元和30亿元。",  # items of their own
+        "2021-2023年公司营收分别为10亿元、12亿元。",  # fewer figures than years
+    ],
+)
+def test_a_list_that_is_not_one_a_year_keeps_its_labels(sentence):
+    figures = parse_figures(split_sentences(sentence))
+    assert figures and not any(f.period and f.period.startswith("2022") for f in figures)

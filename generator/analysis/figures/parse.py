@@ -261,7 +261,7 @@ def _sentence_figures(sentence: str) -> list[Figure]:
                 metric=_metric(sentence, text, m.start("num")), period=period)))
     spans.sort(key=lambda s: s.start)
     _label_respectively(sentence, text, spans)
-    return [s.figure for s in _attach_changes(text, spans)]
+    return [s.figure for s in _attach_changes(text, _by_year(sentence, text, spans))]
 
 
 def _topic(sentence: str, text: str, floor: int, position: int) -> str | None:
@@ -289,6 +289,82 @@ def _label_respectively(sentence: str, text: str, spans: list[_Span]) -> None:
                 for span, label in zip(spans[k:run], labels, strict=True):
                     span.figure = replace(span.figure, metric=label)
         k = run
+
+
+# A range of years a list of figures runs over: "2023-2025年", "2023E-2025E", "21-23年"
+_YEAR_RANGE = re.compile(
+    r"(?<![\d.])(?P<a>(?:19|20)\d{2}|\d{2})[EeAa]?\s*(?:年)?\s*[-－—–~～至到]\s*(?P<b>(?:19|20)\d{2}|\d{2})(?:[EeAa]|年度?)"
+)
+_MAX_YEARS = 6
+# What opens a forecast's label and is no part of what it measures: "我们维持公司…", "预计…"
+_FORECAST_VERB = re.compile(r"^(?:我们)?(?:预计|预测|维持|上调|下调|调整|给予)?(?:公司)?")
+# Between a list of values and the list of their changes: "8.11元，同比增75%、40%、31%"
+_BEFORE_CHANGES = re.compile(r"[\s，,(（]*")
+
+
+def _by_year(sentence: str, text: str, spans: list[_Span]) -> list[_Span]:
+    """A list of figures after a range of as many years, one a year ("预计2021-2023年EPS分别为
+    4.42、6.18、8.11元"): each figure is its year's, and so is its label ("2021年EPS"); a
+    list of as many changes right after it ("，同比增75%、40%、31%") gives each its change. Read
+    as one list, every figure was the range's last year's, and the first change the last
+    figure's."""
+    out: list[_Span] = []
+    k = 0
+    while k < len(spans):
+        run = _run_end(text, spans, k)
+        items = spans[k:run]
+        years = _years_before(text, items[0].start) if len(items) > 1 else []
+        if len(years) != len(items) or len({s.figure.metric for s in items}) != 1:
+            out.extend(items)
+            k = run
+            continue
+        after = _run_end(text, spans, run) if run < len(spans) else run
+        changes = spans[run:after]
+        paired = (
+            len(changes) == len(items)
+            and all(s.figure.change is None for s in items)
+            and all(s.figure.change is not None and s.figure.unit == "%" for s in changes)
+            and bool(_BEFORE_CHANGES.fullmatch(text, items[-1].end, changes[0].start))
+        )
+        for i, (span, year) in enumerate(zip(items, years, strict=True)):
+            figure = replace(span.figure, period=f"{year}年", metric=_year_label(span.figure.metric, year))
+            if paired:
+                figure = replace(figure, change=changes[i].figure.change)
+            out.append(_Span(span.start, changes[i].end if paired else span.end, figure))
+        k = after if paired else run
+    return out
+
+
+def _run_end(text: str, spans: list[_Span], k: int) -> int:
+    """The end of the list of figures that starts with ``spans[k]`` ("4.42、6.18、8.11元")."""
+    run = k + 1
+    while run < len(spans) and LIST_GAP.fullmatch(text, spans[run - 1].end, spans[run].start):
+        run += 1
+    return run
+
+
+def _years_before(text: str, at: int) -> list[int]:
+    """The years of the last range of years before ``at`` in the sentence, if a list runs over
+    it: not where items are listed between them ("2021-2023年，公司在A、B、C三地的投资分别为…")."""
+    found = None
+    for m in _YEAR_RANGE.finditer(text, 0, at):
+        found = m
+    if found is None or "、" in text[found.end() : at]:
+        return []
+    a, b = int(found.group("a")), int(found.group("b"))
+    a = a + 2000 if a < 100 else a
+    b = b + a // 100 * 100 if b < 100 else b
+    return list(range(a, b + 1)) if 2 <= b - a + 1 <= _MAX_YEARS else []
+
+
+def _year_label(label: str | None, year: int) -> str:
+    """The label of one year's figure: the range it was given for becomes the year, and a
+    forecast's verb goes ("维持公司2023-2025年归母净利润预测" -> "2023年归母净利润预测")."""
+    if not label:
+        return f"{year}年"
+    one = _YEAR_RANGE.sub(f"{year}年", label, count=1)
+    one = _FORECAST_VERB.sub("", one) or one
+    return one if str(year) in one else f"{year}年{one}"
 
 
 def _items(sentence: str, text: str, floor: int, end: int) -> list[str]:
