@@ -18,6 +18,11 @@ the shapes a copy takes, not in the shape this project writes its own test pages
   paragraphs (each opened by a symbol font's bullet), the side bar's market data and related
   reports, the page number and the institute, then the disclaimer and the ratings' meaning.
 
+- ``report PDF``: the same reports as their PDF prints them (drawn with reportlab in Adobe's
+  standard CID font): the title and its company in larger type, the note's points in a
+  justified column at the left, the side bar at the right, the page number and institute at the foot, and the
+  disclaimer on a page of its own.
+
 The folder is run through ``briefing inspect --json --no-translate``, the path a reader's page
 takes. Reported per layout: files read as one article; the title as printed; for ``date
 line`` and ``report`` the date; for news, paragraphs exactly as written (a note's text runs
@@ -47,6 +52,8 @@ _PARAGRAPH_CHARS = 120
 _SENTENCE = re.compile(r"[^。！？]*[。！？]+[”」]?|[^。！？]+$")
 _WRAP_COLUMNS = 30
 NEWS_LAYOUTS = ("one a line", "date line", "blank lines", "broken at commas", "CRLF GB18030", "wrapped")
+REPORT_LAYOUTS = ("report", "report PDF")
+_FONT = "STSong-Light"
 
 REPORT_TITLE = "示例科技（600000）：2023年三季报点评：业绩稳健增长，新业务加速放量"
 REPORT_TOP = [
@@ -145,6 +152,54 @@ def report_file(paragraphs: list[str]) -> bytes:
     return ("\n".join([*REPORT_TOP, *points, *REPORT_SIDE, *REPORT_END]) + "\n").encode("utf-8")
 
 
+def report_pdf(path: Path, paragraphs: list[str]) -> None:
+    """The report as a broker's PDF lays it out (see the module's docstring)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(_FONT))
+    page = canvas.Canvas(str(path))
+
+    def draw(x: float, y: float, size: float, text: str, justify_to: float = 0.0) -> None:
+        """``justify_to``: set the line to that width, as a justified column does."""
+        shown = page.beginText(x, y)
+        shown.setFont(_FONT, size)
+        if justify_to and len(text) > 1:
+            shown.setCharSpace((justify_to - pdfmetrics.stringWidth(text, _FONT, size)) / (len(text) - 1))
+        shown.textOut(text)
+        page.drawText(shown)
+
+    draw(40, 815, 9, REPORT_TOP[0])
+    draw(360, 815, 9, REPORT_TOP[1])
+    draw(40, 785, 16, REPORT_TOP[2])
+    draw(40, 765, 14, REPORT_TOP[3].replace(" ", ""))
+    draw(40, 748, 9, REPORT_TOP[4])
+    for n, line in enumerate([*REPORT_TOP[5:11], "", *REPORT_SIDE[1:6]]):
+        draw(400, 725 - 13 * n, 9, line)
+    draw(40, 725, 12, REPORT_TOP[-1])
+    y = 705.0
+    for paragraph in paragraphs:
+        lines = _wrapped(re.sub(r"\s+", "", paragraph), 26)
+        for n, line in enumerate(lines):
+            if y < 60:  # the points run on at the top of the next page
+                draw(40, 30, 8, "东吴证券研究所")
+                page.showPage()
+                y = 790.0
+            draw(40, y, 10.5, line, justify_to=26 * 10.5 if n < len(lines) - 1 else 0.0)
+            y -= 15
+    draw(40, 30, 8, "东吴证券研究所")
+    page.showPage()
+    draw(40, 780, 12, REPORT_END[0])
+    y = 760
+    for paragraph in REPORT_END[1:7]:
+        for line in _wrapped(paragraph, 44):
+            draw(40, y, 10.5, line)
+            y -= 15
+    page.showPage()
+    page.save()
+
+
 def _kept(sentences: list[str], body: str) -> tuple[int, int]:
     """How many sentences are in ``body``: each piece of one, where a note runs a part label in
     with two ideographic spaces ("事件描述\u3000\u3000晨光文具发布…": the label heads a section)."""
@@ -175,6 +230,9 @@ def main() -> None:
             file = f"report-{n:04d}.txt"
             (folder / file).write_bytes(report_file(paragraphs))
             expected[file] = {"layout": "report", "title": REPORT_TITLE, "paragraphs": paragraphs}
+            file = f"report-{n:04d}.pdf"
+            report_pdf(folder / file, paragraphs)
+            expected[file] = {"layout": "report PDF", "title": REPORT_TITLE, "paragraphs": paragraphs}
         records = inspect_records(folder)
     print(_table(expected, records))
 
@@ -197,7 +255,7 @@ def _same_title(found: str | None, printed: str) -> bool:
 
 
 def _table(expected: dict[str, dict], records: dict[str, list[dict]]) -> str:
-    layouts = [*NEWS_LAYOUTS, "report"]
+    layouts = [*NEWS_LAYOUTS, *REPORT_LAYOUTS]
     rows = [
         "| layout | files | one article | titled as printed | dated | paragraphs exact | sentences kept "
         "| publisher, analysts | furniture in body | furniture in summary |",
@@ -220,16 +278,16 @@ def _table(expected: dict[str, dict], records: dict[str, list[dict]]) -> str:
             r = found[0]
             one += 1
             titled += _same_title(r["title"], e["title"])
-            dated += r["date"] == ("2023-10-27" if layout == "report" else "2024-04-18")
+            dated += r["date"] == ("2023-10-27" if layout in REPORT_LAYOUTS else "2024-04-18")
             exact += [re.sub(r"\s+", "", p) for p in r["body"].split("\n\n")] == [re.sub(r"\s+", "", p) for p in e["paragraphs"]]
             credited += r["publication"] == "东吴证券" and r["byline"] == ["张三", "李四"]
             leak_body += any(w in r["body"] for w in _LEAKS)
             leak_summary += any(w in s for s in r["summary_zh"] for w in _LEAKS)
         n = len(files) or 1
-        report = layout == "report"
+        report = layout in REPORT_LAYOUTS
         rows.append(
             f"| {layout} | {len(files)} | {one / n:.1%} | {titled / n:.1%} | "
-            + (f"{dated / n:.1%}" if layout in ("date line", "report") else "–")
+            + (f"{dated / n:.1%}" if layout in ("date line", *REPORT_LAYOUTS) else "–")
             + f" | {'–' if report else f'{exact / n:.1%}'} | {kept / max(1, total):.1%} | "
             + (f"{credited / n:.1%} | {leak_body} | {leak_summary} |" if report else "– | – | – |")
         )

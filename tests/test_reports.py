@@ -185,3 +185,25 @@ def _wrapped(text: str, columns: float) -> list[str]:
             line, width = "", 0.0
         line, width = line + ch, width + w
     return [*lines, line] if line else lines
+
+
+@pytest.mark.parametrize(
+    "line, aside",
+    [
+        ("营业总收入（百万元） 214,028 231,263 263,157 298,604", True),
+        ("流通 A 股市值(百万元) 22,403.51", True),
+        ("一年最低/最高价 26.72/40.99", True),
+        ("东吴证券研究所 1 / 3", True),  # two pieces of furniture the text layer ran together
+        # a line of the text that wraps after a number, with or without the space a PDF adds
+        ("费用方面，2022H1期间费用为24.59亿元，期间费用率16.03", False),
+        ("前三季度公司毛利率为 11.5", False),
+        ("2023 年三季报点评：业绩稳健增长", False),
+    ],
+)
+def test_which_lines_of_a_report_are_set_aside(line, aside):
+    from generator.ingest.reports import set_aside
+
+    text = "\n".join([*FIRST_PAGE[:2], line, *POINTS]) + "\n"
+    kept, blocks = set_aside(text)
+    assert (line not in kept) == aside
+    assert (line in "\n".join(b.text for b in blocks)) == aside

@@ -67,11 +67,16 @@ _FURNITURE = re.compile(
         )
     )
 )
-# A row of a table: a label and three or more numbers ("营业总收入（百万元） 214,028 231,263 …",
-# "2022A 2023E 2024E 2025E"), or a label and its one value after a space ("收盘价(元) 31.52",
-# "流通 A 股市值(百万元) 22,403.51")
+# A row of a table: a label and three or more numbers set apart ("营业总收入（百万元） 214,028
+# 231,263 …", "2022A 2023E 2024E 2025E"), or a label with its unit in brackets and its value
+# ("收盘价(元) 31.52", "流通 A 股市值(百万元) 22,403.51"), or a label and a pair of values
+# ("一年最低/最高价 26.72/40.99"). A line of text that ends on a number ("…期间费用率16.03")
+# is none of these.
 _NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?(?:%|[AaEe](?![A-Za-z]))?"
-_TABLE_ROW = re.compile(rf"^(?=(?:.*?(?<![\d.]){_NUMBER}(?![\d.])){{3}})[^。；！？]{{0,30}}?(?:\s*{_NUMBER}){{3,}}\s*$|^[^。；！？，]{{1,24}}?\s+{_NUMBER}(?:/{_NUMBER})?$")
+_TABLE_ROW = re.compile(
+    rf"^[^。；！？]{{0,30}}?(?<![\d.,]){_NUMBER}(?:\s+{_NUMBER}){{2,}}\s*$"
+    rf"|^[^。；！？，]{{1,20}}?(?:[（(][^（）()]{{1,8}}[)）]\s*{_NUMBER}(?:/{_NUMBER})?|\s+{_NUMBER}/{_NUMBER})$"
+)
 
 
 # The company a report is on, alone on the line over its title ("立讯精密（002475）", "腾讯控股
