@@ -60,6 +60,9 @@ class Document:
     headlines: tuple[int, ...] = ()
     line_widths: tuple[float, ...] = ()
     warnings: tuple[str, ...] = ()
+    # The text is a part taken out of a container (a saved mail's message): its lines are not
+    # the file's, and a link to the file cannot point at them.
+    extracted: bool = False
 
 
 @dataclass(frozen=True)

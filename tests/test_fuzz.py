@@ -135,7 +135,7 @@ def _read(path: Path, data: bytes) -> None:
     segment(document, reflow(document))
 
 
-SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".pdf", ".text"])
+SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".pdf", ".text", ".eml", ".mhtml"])
 
 
 @settings(FUZZ, max_examples=150)
@@ -148,6 +148,19 @@ def test_random_bytes_are_read_or_refused_in_one_line(tmp_path_factory, suffix, 
 @given(SUFFIXES, untrusted_text, st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "gbk", "big5", "utf-16", "utf-16-le"]))
 def test_text_in_any_encoding_is_read_or_refused_in_one_line(tmp_path_factory, suffix, text, encoding):
     _read(tmp_path_factory.mktemp("text") / f"x{suffix}", text.encode(encoding, errors="replace"))
+
+
+@settings(FUZZ, max_examples=150)
+@given(
+    st.sampled_from(["text/html", "text/plain; charset=gb2312", "text/plain; charset=no-such-charset", "multipart/mixed",
+                     'multipart/related; boundary="b"', "multipart/alternative; boundary=", "application/pdf", "message/rfc822", ""]),
+    st.sampled_from(["base64", "quoted-printable", "8bit", "x-uuencode", "base65"]),
+    st.sampled_from([".eml", ".mht"]),
+    st.binary(max_size=600),
+)
+def test_a_saved_mail_or_page_of_any_structure_is_read_or_refused_in_one_line(tmp_path_factory, kind, encoding, suffix, body):
+    head = f"MIME-Version: 1.0\r\nContent-Type: {kind}\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n".encode()
+    _read(tmp_path_factory.mktemp("mime") / f"x{suffix}", head + body + b"\r\n--b\r\nContent-Type: text/html\r\n\r\n" + body)
 
 
 YAML_LINES = [

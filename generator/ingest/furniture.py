@@ -131,10 +131,23 @@ def is_staff_credit(text: str) -> bool:
     return bool(_STAFF_CREDIT.match(to_simplified(text.strip())))
 
 
+# A mailing list's notice under a newsletter: why it came and how to stop it ("您收到这封邮件是因为
+# 您订阅了财经早报。如不想再收到，请点击退订。", "此邮件由系统自动发送，请勿直接回复。")
+_MAIL_NOTICE = re.compile(
+    r"点击退订|退订(?:链接|本|此)|(?:点击|如需|如要|请)取消订阅|unsubscribe|您(?:之所以)?收到(?:这|此|本)封(?:电子)?邮件|(?:此|本)(?:封)?邮件(?:由系统)?自动发送"
+    r"|请勿(?:直接)?回复(?:此|本)?(?:封)?邮件",
+    re.IGNORECASE,
+)
+_MAX_MAIL_NOTICE_CHARS = 80
+
+
 def is_site_notice(text: str) -> bool:
     """A site's promotion of its app or account, its notice of rights, the line of date, source
-    and buttons under its headline, or a WeChat account's furniture, set as a paragraph of its own."""
+    and buttons under its headline, a WeChat account's furniture, or a mailing list's notice,
+    set as a paragraph of its own."""
     t = to_simplified(text.strip())
+    if len(t) <= _MAX_MAIL_NOTICE_CHARS and _MAIL_NOTICE.search(t):
+        return True
     if len(t) <= _MAX_PROMOTION_CHARS and not re.search("[。！？]", t) and _PROMOTION.search(t):
         return True
     if len(t) <= _MAX_ACCOUNT_CHARS and _ACCOUNT.search(t):

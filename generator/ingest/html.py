@@ -184,6 +184,35 @@ def _headings(tree: HtmlElement | None) -> frozenset[str]:
     return frozenset(text for h in tree.iter("h2", "h3", "h4") if (text := " ".join(h.text_content().split())))
 
 
+_HEADING_TAGS = frozenset(("h2", "h3", "h4"))
+_LEAF_BLOCKS = (*_BLOCKS, "div", "td")
+_MIN_DROPPED_HEADING = 6
+
+
+def _with_dropped_headings(tree: HtmlElement | None, paragraphs: list[str], heads: frozenset[str]) -> list[str]:
+    """The paragraphs with the headings the extractor dropped put back over the paragraph that
+    follows each on the page: a newsletter laid out in tables (as mail is) lost every item's
+    headline ("一季度湖南外贸进出口增长8.2%" over its text), run together into one article."""
+    kept = set(paragraphs)
+    if tree is None or not heads or heads <= kept:
+        return paragraphs
+    over: dict[str, str] = {}  # paragraph -> the dropped heading right over it
+    pending: str | None = None
+    for element in tree.iter(*_LEAF_BLOCKS):
+        if any(inner.tag in _LEAF_BLOCKS for inner in element.iterdescendants()):
+            continue  # its blocks are read one by one
+        text = " ".join(element.text_content().split())
+        if not text:
+            continue
+        if element.tag in _HEADING_TAGS:
+            pending = text if text in heads and text not in kept and len(text) >= _MIN_DROPPED_HEADING else None
+        elif pending is not None:
+            if text in kept:
+                over.setdefault(text, pending)
+            pending = None
+    return [line for p in paragraphs for line in ((over[p], p) if p in over else (p,))]
+
+
 def _wechat_text(tree: HtmlElement | None) -> str | None:
     """A WeChat post's text, block by block, from the element that holds it (``#js_content``):
     the extractor's guesses dropped a short first or last paragraph ("事件：公司发布三季报。").
@@ -230,6 +259,7 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     # the extractor gives the page's headings as lines of text: a line that is one of them is a
     # section head ("一、需求回暖"), or a digest's headline over each of its articles
     heads = _headings(tree)
+    paragraphs = _with_dropped_headings(tree, paragraphs, heads - {title})
     paragraphs = [f"## {p}" if p in heads and p != title else p for p in paragraphs]
     body = (f"# {title}\n\n" if title else "") + "\n\n".join(paragraphs) + "\n"
     # An article's dateline names its publication first. Else the page says where it comes

@@ -19,13 +19,14 @@ from generator.ingest.docx import DocxReader
 from generator.ingest.encoding import decode
 from generator.ingest.html import HtmlReader
 from generator.ingest.metadata import read_sidecar
+from generator.ingest.mime import MimeReader
 from generator.ingest.pdf import PdfReader
 from generator.ingest.plaintext import TextReader
 from generator.ingest.reader import Reader, Source
 
-# Tried in this order: a PDF or a Word document is never decoded as text, a web page saved as
-# .txt is HTML.
-READERS: tuple[Reader, ...] = (PdfReader(), DocxReader(), HtmlReader(), TextReader())
+# Tried in this order: a PDF, a Word document or a saved mail is never decoded as text, a web
+# page saved as .txt is HTML.
+READERS: tuple[Reader, ...] = (PdfReader(), DocxReader(), MimeReader(), HtmlReader(), TextReader())
 SOURCE_SUFFIXES = frozenset(suffix for reader in READERS for suffix in reader.file_extensions)
 # Documents a user may well mean as sources, which no reader takes: reported, not left out quietly
 # (pictures, sidecars and other files are)

@@ -221,7 +221,7 @@ class Renderer:
         target = self.settings.source_link(doc, page) if self.settings.source_link else None
         if target is None:
             return relative(page, SitePaths(self.settings.digest_dir).source(doc.document.name)) + f"#{source_anchor(span[0])}"
-        if doc.document.format in ("text", "markdown"):
+        if doc.document.format in ("text", "markdown") and not doc.document.extracted:
             return f"{target}#L{span[0]}-L{span[1]}"
         return target  # extracted text (web page, PDF): its lines are not the file's
 
