@@ -10,7 +10,9 @@ line, tags, further reading), a magazine's long read (section heads, linked name
 quote, a rights notice) and a government portal (the date, source and buttons inside the
 article, a correction link before the editor) and a WeChat post saved from the browser (the account and
 the province under the headline, a picture's caption with its credit, the time of publication
-only in the page's script). Each text is set both whole and as a news flash (its first two sentences, which is where an
+only in the page's script), and a newsletter mail saved as ``.eml`` (laid out in tables, the
+headline in a heading inside them, a line to view it in a browser, the mailing list's notice
+and the sender's address; GB2312 declared, GBK sent, base64). Each text is set both whole and as a news flash (its first two sentences, which is where an
 extractor falls back to the whole page). Each page is written as an ``.html`` file and the folder is run
 through ``briefing inspect --json --no-translate``, the path a reader's page takes. Reported
 per layout:
@@ -154,10 +156,45 @@ def wechat_post(title: str, paragraphs: list[str]) -> str:
 </div></div><script>var ct = "1713427200"; var nickname = "湖南日报";</script></body></html>"""
 
 
+MAIL_CHROME = ["邮件无法正常显示", "财经早报 第1024期", "您收到这封邮件", "点击退订", "北京市朝阳区"]
+
+
+def newsletter_mail(title: str, paragraphs: list[str]) -> str:
+    """A newsletter mail as its sender lays it out, in tables: a line to view it in a browser,
+    the issue's masthead, the item's headline in a heading inside the table, the mailing
+    list's notice and the sender's address at the foot. Written as a saved mail (``.eml``):
+    the HTML declared GB2312, sent in GBK (GB18030 for what GBK lacks), base64, under a subject
+    that is the headline."""
+    body = "".join(f'<tr><td style="padding:8px 24px;font-size:15px">{p}</td></tr>' for p in paragraphs)
+    return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>
+<table width="100%" bgcolor="#f4f4f4"><tr><td align="center">
+<table width="640" bgcolor="#ffffff" cellpadding="0" cellspacing="0">
+<tr><td style="font-size:12px;color:#999">邮件无法正常显示？<a href="#">点此在浏览器中查看</a></td></tr>
+<tr><td style="background:#c00;color:#fff;font-size:22px">财经早报 第1024期</td></tr>
+<tr><td><h2 style="font-size:18px">{title}</h2></td></tr>
+{body}
+<tr><td style="font-size:12px;color:#999">您收到这封邮件是因为您订阅了财经早报。如不想再收到，请<a href="#">点击退订</a>。</td></tr>
+<tr><td style="font-size:12px;color:#999">财经早报编辑部 北京市朝阳区建国路88号</td></tr>
+</table></td></tr></table></body></html>"""
+
+
+def as_mail(title: str, html: str) -> bytes:
+    import base64
+
+    subject = base64.b64encode(title.encode("gb18030")).decode()
+    encoded = base64.b64encode(html.encode("gb18030")).decode()  # GBK, and what GBK lacks ("郭明𫓹")
+    lines = "\r\n".join(encoded[i : i + 76] for i in range(0, len(encoded), 76))
+    return (
+        f"From: news@example.com\r\nSubject: =?GB2312?B?{subject}?=\r\nDate: Thu, 18 Apr 2024 07:00:00 +0800\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: text/html; charset=\"gb2312\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        f"{lines}\r\n"
+    ).encode("ascii")
+
+
 WECHAT_CHROME = ["湖南日报全媒体记者", "工人正在装运货物", "李健 摄", "编辑：李四", "往期推荐", "湖南发布算力券政策"]
 LAYOUTS = {"portal": (portal, PORTAL_CHROME), "party paper": (party_paper, PARTY_CHROME), "taiwan site": (taiwan_site, TAIWAN_CHROME),
            "feature": (feature_page, FEATURE_CHROME), "government portal": (government_portal, GOVERNMENT_CHROME),
-           "wechat post": (wechat_post, WECHAT_CHROME)}
+           "wechat post": (wechat_post, WECHAT_CHROME), "newsletter mail": (newsletter_mail, MAIL_CHROME)}
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -206,8 +243,12 @@ def main() -> None:
                 paragraphs = paragraphs_of(article)
                 if layout == "taiwan site":
                     title, paragraphs = to_taiwan.convert(title), [to_taiwan.convert(p) for p in paragraphs]
-                name = f"{layout.replace(' ', '-')}-{i:03d}.html"
-                (folder / name).write_text(make(title, paragraphs), encoding="utf-8")
+                if layout == "newsletter mail":
+                    name = f"{layout.replace(' ', '-')}-{i:03d}.eml"
+                    (folder / name).write_bytes(as_mail(title, make(title, paragraphs)))
+                else:
+                    name = f"{layout.replace(' ', '-')}-{i:03d}.html"
+                    (folder / name).write_text(make(title, paragraphs), encoding="utf-8")
                 pages[name] = (layout, paragraphs, chrome)
         records = inspect_records(folder)
 

@@ -205,3 +205,28 @@ def test_a_mailing_lists_notice_is_set_aside(text, notice):
     from generator.ingest.furniture import is_site_notice
 
     assert is_site_notice(text) == notice
+
+
+def test_a_mails_foot_is_set_aside_whole(tmp_path):
+    """A table cell cut at its link came out as three lines, the last a lone "。" in the body;
+    the sender's address after the mailing list's notice was body text."""
+    html = (
+        '<html><head><meta charset="utf-8"></head><body><table width="640">'
+        f'<tr><td><h2>{HEADLINE}</h2></td></tr>'
+        + "".join(f'<tr><td style="padding:8px">{p}</td></tr>' for p in PARAGRAPHS)
+        + '<tr><td style="color:#999">您收到这封邮件是因为您订阅了财经早报。如不想再收到，请<a href="#">点击退订</a>。</td></tr>'
+        '<tr><td style="color:#999">财经早报编辑部 北京市朝阳区建国路88号</td></tr></table></body></html>'
+    )
+    path = tmp_path / "item.eml"
+    path.write_bytes(
+        f"From: news@example.com\r\nSubject: {_encoded_word(HEADLINE, 'utf-8')}\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        f"{_base64_lines(html.encode('utf-8'))}\r\n".encode("ascii")
+    )
+    document = read_document(path)
+    segmented = split_articles(document, reflow(document))
+    (article,) = segmented.articles
+    assert article.paragraphs == PARAGRAPHS
+    notices = [d.text for d in [*segmented.dropped, *article.dropped] if d.reason == "site notice"]
+    assert "您收到这封邮件是因为您订阅了财经早报。如不想再收到，请点击退订。" in notices
+    assert "财经早报编辑部 北京市朝阳区建国路88号" in notices

@@ -146,7 +146,7 @@ def is_site_notice(text: str) -> bool:
     and buttons under its headline, a WeChat account's furniture, or a mailing list's notice,
     set as a paragraph of its own."""
     t = to_simplified(text.strip())
-    if len(t) <= _MAX_MAIL_NOTICE_CHARS and _MAIL_NOTICE.search(t):
+    if is_mail_notice(t):
         return True
     if len(t) <= _MAX_PROMOTION_CHARS and not re.search("[。！？]", t) and _PROMOTION.search(t):
         return True
@@ -157,6 +157,13 @@ def is_site_notice(text: str) -> bool:
     ):
         return True
     return len(t) <= _MAX_RIGHTS_CHARS and bool(_RIGHTS.search(t))
+
+
+def is_mail_notice(text: str) -> bool:
+    """A mailing list's notice: why the mail came and how to stop it. What follows it is the
+    mail's foot (the sender's address, its rights)."""
+    t = to_simplified(text.strip())
+    return len(t) <= _MAX_MAIL_NOTICE_CHARS and bool(_MAIL_NOTICE.search(t))
 
 
 def heads_reading_list(text: str) -> bool:

@@ -20,6 +20,7 @@ from generator.errors import SourceError
 from generator.ingest.datelines import web_byline
 from generator.ingest.metadata import PRINTED_DATE, credited_source, iso_date, merge_meta, named_outlet
 from generator.ingest.reader import Reader, Source
+from generator.text import ends_sentence
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -189,6 +190,38 @@ _LEAF_BLOCKS = (*_BLOCKS, "div", "td")
 _MIN_DROPPED_HEADING = 6
 
 
+_MAX_PIECES = 3
+
+
+def _rejoined(tree: HtmlElement | None, paragraphs: list[str]) -> list[str]:
+    """Lines the extractor cut out of one block of the page at its links, joined again: a table
+    cell "如不想再收到，请<a>点击退订</a>。" came out as three lines, the last a lone "。". Lines that
+    end a sentence were set apart in the block (by <br>) and stay apart."""
+    if tree is None:
+        return paragraphs
+    blocks = {
+        "".join(words): " ".join(words)
+        for element in tree.iter(*_LEAF_BLOCKS)
+        if not any(inner.tag in _LEAF_BLOCKS for inner in element.iterdescendants())
+        and len(words := element.text_content().split()) > 0
+    }
+    out: list[str] = []
+    i = 0
+    while i < len(paragraphs):
+        for n in range(_MAX_PIECES, 1, -1):
+            pieces = paragraphs[i : i + n]
+            key = "".join("".join(p.split()) for p in pieces)
+            # (not lines a <br> set apart in the block: each but the last would end a sentence)
+            if len(pieces) == n and key in blocks and not any(ends_sentence(p) for p in pieces[:-1]):
+                out.append(blocks[key])  # the block's text, spaced as the page spaces it
+                i += n
+                break
+        else:
+            out.append(paragraphs[i])
+            i += 1
+    return out
+
+
 def _with_dropped_headings(tree: HtmlElement | None, paragraphs: list[str], heads: frozenset[str]) -> list[str]:
     """The paragraphs with the headings the extractor dropped put back over the paragraph that
     follows each on the page: a newsletter laid out in tables (as mail is) lost every item's
@@ -259,6 +292,7 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     # the extractor gives the page's headings as lines of text: a line that is one of them is a
     # section head ("一、需求回暖"), or a digest's headline over each of its articles
     heads = _headings(tree)
+    paragraphs = _rejoined(tree, paragraphs)
     paragraphs = _with_dropped_headings(tree, paragraphs, heads - {title})
     paragraphs = [f"## {p}" if p in heads and p != title else p for p in paragraphs]
     body = (f"# {title}\n\n" if title else "") + "\n\n".join(paragraphs) + "\n"

@@ -17,6 +17,7 @@ from generator.ingest.furniture import (
     could_be_listed,
     heads_reading_list,
     is_caption,
+    is_mail_notice,
     is_site_notice,
     is_staff_credit,
     split_credit,
@@ -96,9 +97,10 @@ def markdown_blocks(text: str, *, line_breaks: bool = False) -> list[Block]:
     blocks: list[Block] = []
     para: list[tuple[int, str]] = []
     listing = False  # inside the list of other articles a page closes with
+    foot = False  # after a mailing list's notice: the mail's foot
 
     def flush() -> None:
-        nonlocal listing
+        nonlocal listing, foot
         if para:
             joined = para[0][1]
             for _, piece in para[1:]:
@@ -106,7 +108,7 @@ def markdown_blocks(text: str, *, line_breaks: bool = False) -> list[Block]:
             joined = tidy(joined)
             if joined:
                 kind: BlockKind = (
-                    "notice" if listing and could_be_listed(joined)  # the headlines under "往期推荐"
+                    "notice" if (listing or foot) and could_be_listed(joined)  # the headlines under "往期推荐", a mail's foot
                     else "caption" if is_caption(joined)
                     else "byline" if byline_names(joined)
                     else "staff" if is_staff_credit(joined)
@@ -114,6 +116,7 @@ def markdown_blocks(text: str, *, line_breaks: bool = False) -> list[Block]:
                     else "paragraph"
                 )
                 listing = kind == "notice" and (listing or heads_reading_list(joined))
+                foot = foot or is_mail_notice(joined)
                 first, last = para[0][0], para[-1][0]
                 body, credit = split_credit(joined) if kind == "paragraph" else (joined, "")
                 body, staff = split_staff(body) if kind == "paragraph" else (body, "")
