@@ -17,12 +17,15 @@ of Chinese papers, drawn with reportlab in Adobe's standard CID font (headlines 
   bottom and right to left), each under a headline set across, digits side by side.
 
 Each article is its title and first two sentences (what a page holds). The folder is run
-through ``briefing inspect --json --no-translate``, the path a reader's page takes. Reported per
+through ``briefing inspect --json --no-translate``, the path a reader's page takes. With
+``--as-text``, each page is first turned into the text a user would save from it with
+poppler's ``pdftotext`` (``raw``: in reading order; ``layout``: ``-layout``, the columns side
+by side on each line, as the page prints them), and the ``.txt`` files are read instead. Reported per
 layout: articles found with their headline as title; of those, the share whose body is the
 article's text exactly (whitespace aside); the share of all the articles' sentences that are
 in some body; and pages read exactly (every article, nothing else).
 
-    .venv/bin/python bench/pdf_layouts.py [--pages 40]
+    .venv/bin/python bench/pdf_layouts.py [--pages 40] [--as-text raw|layout]
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ import argparse
 import json
 import random
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -189,7 +194,10 @@ def _printed(title: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=40, help="pages per layout")
+    parser.add_argument("--as-text", choices=("raw", "layout"), help="read the text pdftotext gives of each page instead")
     args = parser.parse_args()
+    if args.as_text and shutil.which("pdftotext") is None:
+        raise SystemExit("pdf_layouts.py: --as-text needs poppler's pdftotext (Debian: apt install poppler-utils)")
     import opencc
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -213,6 +221,11 @@ def main() -> None:
                 page = canvas.Canvas(str(folder / name))
                 draw(page, articles)
                 page.save()
+                if args.as_text:
+                    pdf, name = folder / name, f"{layout}-{n:03d}.txt"
+                    options = ["-layout"] if args.as_text == "layout" else []
+                    subprocess.run(["pdftotext", *options, "-enc", "UTF-8", str(pdf), str(folder / name)], check=True)
+                    pdf.unlink()
                 expected[name] = (layout, articles)
         found = inspect_records(folder)
 

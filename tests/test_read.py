@@ -1278,3 +1278,42 @@ def test_the_first_line_of_a_copied_text_is_its_title_as_typed(first, title, tmp
     (article,) = segment(document, reflow(document))
     assert article.title == title
     assert article.paragraphs[0].startswith("长沙海关4月18日发布数据")
+
+
+# Two articles set side by side on a PDF page, as poppler's `pdftotext` gives their text: each
+# headline wrapped at its column's width, a block of its own; both headlines first, then both
+# texts, the blocks parted by blank lines.
+_SIDE_BY_SIDE_DUMP = """\
+一季度湖南外贸进出口增
+长8.2%，出口增速领先
+
+长沙高新区新增专精特新
+企业42家，总数破百
+
+长沙海关4月18日发布数据，一季度湖南外贸进出
+口总值1325.6亿元，同比增长8.2%，增速高于全国
+3.2个百分点。其中，出口866.1亿元，增长11.5%；
+进口459.5亿元，增长2.4%。海关分析，出口增速
+领先主要得益于机电产品和劳动密集型产品出口
+回暖，对东盟出口增长近两成。
+
+记者从长沙高新区获悉，今年以来，园区新增国家
+级专精特新“小巨人”企业和省级专精特新企业共
+42家，专精特新企业总数达到108家，首次突破百
+家。园区相关负责人介绍，这些企业主要集中在新
+一代信息技术、高端装备制造和新材料等领域，
+研发投入强度平均超过6%。
+"""
+
+
+def test_a_text_dump_of_articles_side_by_side_gives_each_its_headline(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(_SIDE_BY_SIDE_DUMP, encoding="utf-8")
+    document = read_document(path)
+    assert document.needs_reflow  # lines of one width as set, whatever their digits
+    articles = segment(document, reflow(document))
+    assert [(a.title, a.body[:6]) for a in articles] == [
+        ("一季度湖南外贸进出口增长8.2%，出口增速领先", "长沙海关4月"),
+        ("长沙高新区新增专精特新企业42家，总数破百", "记者从长沙高"),
+    ]
+    assert articles[0].body.endswith("对东盟出口增长近两成。") and articles[1].body.endswith("研发投入强度平均超过6%。")

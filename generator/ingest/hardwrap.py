@@ -71,17 +71,21 @@ class _Line:
     in_place: bool = False  # set as a headline where it stands (a PDF's type): it heads the text after it
     width: float = 0.0  # how long the line is on the page, in characters (display_width, or the PDF's)
     sized: bool = False  # the reader measured the page's type: a headline is told by its size, not its shape
+    after_blank: bool = False  # a blank line stands before it
 
 
 def _dump_lines(text: str, headlines: Collection[int] = (), widths: Sequence[float] = ()) -> list[_Line]:
     lines = []
     marked = set(headlines)
+    blank = False
     for number, raw in enumerate(text.split("\n"), start=1):
         if raw.strip():
             width = widths[number - 1] if number <= len(widths) else display_width(raw.strip())
             lines.append(
-                _Line(raw.strip(), number, raw[:1] in (" ", "\u3000", "\t"), width=width, in_place=number in marked, sized=bool(widths))
+                _Line(raw.strip(), number, raw[:1] in (" ", "\u3000", "\t"), width=width, in_place=number in marked, sized=bool(widths),
+                      after_blank=blank)
             )
+        blank = not raw.strip()
     for line, nxt in zip(lines, [*lines[1:], None], strict=False):
         line.dateline = starts_dateline(line.text + (nxt.text if nxt is not None else ""))
         if line.dateline and nxt is not None and not starts_dateline(line.text):
@@ -127,6 +131,9 @@ def hardwrap_blocks(text: str, *, headlines: Collection[int] = (), widths: Seque
     in characters (else its display width)."""
     lines = _dump_lines(text, headlines, widths)
     widths = _column_widths(lines, measured=bool(widths))
+    grouped = _blank_lines_part_blocks(lines)
+    headline_groups = {group[0].number: group for group in _groups(lines) if _headline_group(group)} if grouped else {}
+    inside_headline = {line.number for group in headline_groups.values() for line in group[1:]}
     blocks: list[Block] = []
     current: list[_Line] = []
     column = [0.0]  # the column width where the current paragraph started
@@ -175,6 +182,19 @@ def hardwrap_blocks(text: str, *, headlines: Collection[int] = (), widths: Seque
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         w = line.width
         width = widths[i]
+        if line.number in inside_headline:
+            continue
+        if line.number in headline_groups:  # a headline the column wrapped, a block of its own
+            flush()
+            group = headline_groups[line.number]
+            joined = group[0].text
+            for part in group[1:]:
+                joined = join_wrapped(joined, part.text)
+            # (a block of its own: the headline over the next column stands apart from this one)
+            blocks.append(Block(tidy(joined), "heading", group[0].number, group[-1].number, page_start=True))
+            continue
+        if grouped and line.after_blank and current:
+            flush(cut_short=not _closes(current[-1].text))  # the text's blocks stand apart
         if (not current or line.page_start) and is_page_header(line.text):
             flush()
             blocks.append(Block(tidy(line.text), "header", line.number, line.number, page_start=line.page_start))
@@ -200,7 +220,7 @@ def hardwrap_blocks(text: str, *, headlines: Collection[int] = (), widths: Seque
                 blocks.append(byline(line))
                 continue
             if _is_heading_line(line, nxt, w, width):
-                start = line.page_start or broke
+                start = line.page_start or broke or (grouped and line.after_blank)  # a block of the dump opens on it
                 # a headline the PDF sets where it stands heads the text under it, as a Markdown
                 # headline does (level 1); one a dump prints may be apart from its text (level 0)
                 blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=start, level=int(line.in_place)))
@@ -221,6 +241,43 @@ def hardwrap_blocks(text: str, *, headlines: Collection[int] = (), widths: Seque
         elif nxt is None or nxt.page_start:
             flush(cut_short=True)
     return blocks
+
+
+# Blank lines part a dump's blocks where at most this share of its lines has one before it (a
+# dump that puts a blank line after every line, as some extractors do, says nothing by them),
+# and at least two do
+_BLANK_AFTER_EVERY_LINE = 0.6
+_MIN_BLANK_PARTS = 2
+
+
+def _blank_lines_part_blocks(lines: Sequence[_Line]) -> bool:
+    """The dump parts its blocks with blank lines (poppler's ``pdftotext``): a headline, each
+    column's paragraphs, a caption stand apart. Not where a blank line follows (nearly) every line."""
+    parts = sum(line.after_blank for line in lines[1:])
+    return _MIN_BLANK_PARTS <= parts <= _BLANK_AFTER_EVERY_LINE * (len(lines) - 1)
+
+
+def _groups(lines: Sequence[_Line]) -> list[list[_Line]]:
+    groups: list[list[_Line]] = []
+    for line in lines:
+        if not groups or line.after_blank or line.page_start:
+            groups.append([])
+        groups[-1].append(line)
+    return groups
+
+
+def _headline_group(group: Sequence[_Line]) -> bool:
+    """A block of one to three short lines that say no sentence: a headline wrapped at its
+    column's width ("Sony德国官网泄天机？传Z系" over "列卖太差遭斩、Z6没了")."""
+    if not 1 <= len(group) <= _MAX_HEADLINE_LINES:
+        return False
+    texts = [line.text for line in group]
+    joined = "".join(texts)
+    if len(joined) > MAX_HEADING_CHARS or "。" in joined or any(line.dateline or is_caption(line.text) for line in group):
+        return False
+    if any(t[-1] in _OPEN_ENDINGS for t in texts[-1:]) or _is_byline_line(joined) or is_page_header(joined):
+        return False
+    return not ends_sentence(joined) or _headline_ending(joined)
 
 
 def _is_byline_line(text: str) -> bool:

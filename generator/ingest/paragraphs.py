@@ -183,6 +183,7 @@ def _line_ends(lines: list[str]) -> list[bool]:
     widths = [display_width(line.strip()) for line in lines]
     ranked = sorted(w for w in widths if w)
     wide = ranked[math.ceil(_WIDE_LINES * (len(ranked) - 1))] if ranked else 0.0
+    headline = _wrapped_headlines(lines)
     ends = []
     for i, line in enumerate(lines):
         text = line.rstrip()
@@ -190,10 +191,37 @@ def _line_ends(lines: list[str]) -> list[bool]:
         if not text or after is None:
             ends.append(True)
             continue
+        if i in headline and i + 1 in headline:
+            ends.append(False)  # a headline wrapped at its column's width runs on
+            continue
         full = widths[i] >= _FULL_LINE * wide and widths[i] + 2 >= after
         runs_on = text[-1] in _GOES_ON or (full and not ends_sentence(text))
         ends.append(not runs_on or bool(BULLET.match(lines[i + 1].strip())))
     return ends
+
+
+_MAX_HEADLINE_LINES = 3
+
+
+def _wrapped_headlines(lines: list[str]) -> set[int]:
+    """The lines of blocks (between blank lines) of two or three lines that together are a
+    headline's length and say no sentence: a headline its column wrapped ("离岸风力发电获欧洲追捧！20"
+    over "20年安装量料暴增6.5倍"), as a PDF's text comes out of ``pdftotext``."""
+    found: set[int] = set()
+    start = 0
+    for end in [*(i for i, line in enumerate(lines) if not line.strip()), len(lines)]:
+        block = [t.strip() for t in lines[start:end]]
+        joined = "".join(block)
+        if (
+            2 <= len(block) <= _MAX_HEADLINE_LINES
+            and len(joined) <= MAX_HEADING_CHARS
+            and "。" not in joined
+            and not any(ends_sentence(t) and not _asks_or_exclaims(t) for t in block)
+            and block[-1][-1] not in _GOES_ON
+        ):
+            found.update(range(start, end))
+        start = end + 1
+    return found
 
 
 # A headline in black-lettered brackets opening its article's paragraph, as flash news and
@@ -250,14 +278,14 @@ def plain_blocks(text: str) -> list[Block]:
         )
         if (
             b.kind == "paragraph"
-            and b.first_line == b.last_line
+            and b.last_line - b.first_line < _MAX_HEADLINE_LINES  # a line, or a headline wrapped
             and len(b.text) <= MAX_HEADING_CHARS
             and (not ends_sentence(b.text) or (not out and _asks_or_exclaims(b.text)))
             and b.text[-1] not in "，,、：:"
             and not closes_shared_line
         ):
             typed = _SPACES.sub(" ", BULLET.sub("", lines[b.first_line - 1].strip()))
-            keep = _key(typed) == _key(b.text) and not _spaced_by_extraction(typed)
+            keep = b.first_line == b.last_line and _key(typed) == _key(b.text) and not _spaced_by_extraction(typed)
             b = replace(b, kind="heading", text=typed if keep else b.text)
         out.append(b)
     return out

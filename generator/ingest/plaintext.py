@@ -12,6 +12,7 @@ from generator.data import Document, SourceFormat
 from generator.errors import SourceError
 from generator.ingest.metadata import folio_meta, merge_meta, read_front_matter
 from generator.ingest.reader import Reader, Source
+from generator.text import display_width
 
 
 class TextReader(Reader):
@@ -49,11 +50,12 @@ def looks_like_markdown(text: str) -> bool:
 
 
 def looks_hard_wrapped(text: str) -> bool:
-    """A PDF text dump: most non-empty lines are short and of about the same width."""
+    """A PDF text dump: most non-empty lines are short and of about the same width (as set:
+    a line with Latin words and digits holds more characters, "Holdings Plc)分析师…")."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if len(lines) < _DUMP_MIN_LINES:
         return False
-    lengths = sorted(len(line) for line in lines)
+    lengths = sorted(round(display_width(line)) for line in lines)
     median = lengths[len(lengths) // 2]
     near = sum(1 for n in lengths if abs(n - median) <= max(2, median // 5))
     return median <= _DUMP_MAX_MEDIAN and near / len(lengths) >= _DUMP_SAME_WIDTH_SHARE

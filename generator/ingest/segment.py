@@ -57,6 +57,9 @@ from generator.text import ends_sentence, is_part_label, to_simplified, without_
 
 # A paragraph that opens like a news lead: where a run may be split for a leftover headline.
 _LEAD = re.compile(r"^(\d{1,2}月\d{1,2}日|今天|昨天|近日|日前|本报讯)")
+# A leftover headline takes the tail of a run that does not open like a lead only where it
+# matches the tail this many times better than the run's own headline does.
+_FAR_BETTER = 2.0
 # An untitled run shorter than this that ends in a caption is a photo story (characters).
 _MAX_PHOTO_STORY_CHARS = 400
 # A caption with no body before it this long stands as a photo item of its own (characters).
@@ -466,6 +469,12 @@ def _assign_floating(runs: list[_Run], floating: list[_Floating], drops: _Drops)
     texts = [r.text for r in runs]
     weight = _Weights([_bigrams(t) for t in texts])
     near = _Nearby(runs)
+    stacked = _split_under_stacked_headlines(runs, floating)
+    if stacked:
+        floating = [f for fi, f in enumerate(floating) if fi not in stacked]
+        texts = [r.text for r in runs]
+        weight = _Weights([_bigrams(t) for t in texts])
+        near = _Nearby(runs)
     pool = _group_headlines(floating, runs, texts, weight, near)
     pairs = []
     for fi, f in enumerate(pool):
@@ -497,6 +506,50 @@ def _assign_floating(runs: list[_Run], floating: list[_Floating], drops: _Drops)
     for fi, f in enumerate(pool):
         if fi not in used_f and not _split_for(runs, f) and not f.header:
             drops.add(f.line, f.last_line, "unplaced headline", f.text)
+
+
+_MAX_STACKED = 4
+
+
+def _split_under_stacked_headlines(runs: list[_Run], floating: Sequence[_Floating]) -> set[int]:
+    """Headlines printed one after another right above an untitled run, each opening a block of
+    the text (set apart by blank lines in a dump, not the lines of one headline), and the run's text in
+    as many parts, each matching its own headline and no other as well: the articles of a page
+    set side by side, whose text dump (``pdftotext``) gives every headline first and then every
+    article's text ("大立光Q1启动扩厂计划…", "强化三支柱！国寿拟收购…", then both texts). The run
+    is cut where the headlines match their parts best; returns the headlines used. (A kicker
+    over a headline matches no part of its own.)"""
+    used: set[int] = set()
+    for ri in range(len(runs) - 1, -1, -1):
+        run = runs[ri]
+        floor = runs[ri - 1].last_line if ri else 0
+        stack = [fi for fi, f in enumerate(floating)
+                 if floor < f.line and f.last_line < run.first_line and not f.header and f.index >= 0 and f.page_start]
+        stack = stack[-_MAX_STACKED:]
+        paragraphs = [k for k, b in enumerate(run.items) if b.kind == "paragraph"]
+        if run.title or len(stack) < 2 or len(paragraphs) < len(stack) or any(
+                floating[b].index != floating[a].index + 1 for a, b in itertools.pairwise(stack)):
+            continue
+        best: tuple[float, list[int]] | None = None
+        for cuts in itertools.combinations(paragraphs[1:], len(stack) - 1):
+            bounds = [0, *cuts, len(run.items)]
+            parts = ["".join(b.text for b in run.items[a:z] if b.kind == "paragraph") for a, z in itertools.pairwise(bounds)]
+            similarity = [[_similarity(floating[fi].text, part) for part in parts] for fi in stack]
+            own = [row[n] for n, row in enumerate(similarity)]
+            # each headline matches its own part, and that part better than any other
+            distinct = all(row[n] >= _MIN_HEADLINE_MATCH and row[n] == max(row) and row.count(row[n]) == 1 for n, row in enumerate(similarity))
+            if distinct and (best is None or sum(own) > best[0]):
+                best = (sum(own), bounds)
+        if best is None:
+            continue
+        pieces = [
+            replace(run, items=run.items[a:z], title=floating[fi].text, title_line=floating[fi].line,
+                    byline=[*run.byline, *floating[fi].byline])
+            for fi, (a, z) in zip(stack, itertools.pairwise(best[1]), strict=True)
+        ]
+        runs[ri : ri + 1] = pieces
+        used.update(stack)
+    return used
 
 
 def _group_headlines(
@@ -547,12 +600,19 @@ def _split_for(runs: list[_Run], f: _Floating) -> bool:
     for ri, r in enumerate(runs):
         paras = [k for k, b in enumerate(r.items) if b.kind == "paragraph"]
         for k in paras[1:]:
-            if not _LEAD.match(to_simplified(r.items[k].text)) or not ends_sentence(r.items[k - 1].text if r.items[k - 1].kind == "paragraph" else "。"):
+            if not ends_sentence(r.items[k - 1].text if r.items[k - 1].kind == "paragraph" else "。"):
                 continue
             tail = "".join(b.text for b in r.items[k:] if b.kind == "paragraph")
             sim_new = _similarity(f.text, tail)
             sim_own = _similarity(r.title or "", tail) if r.title else 0.0
-            if sim_new >= _MIN_SPLIT_MATCH and sim_new > sim_own and (best is None or sim_new > best[0]):
+            # where the paragraph opens like a lead, the headline need only match its tail
+            # better; else, printed above the run (a text dump giving the headlines of two
+            # articles side by side first, then both texts), far better
+            lead = _LEAD.match(to_simplified(r.items[k].text))
+            if not lead and f.line >= r.first_line:
+                continue
+            margin = 1.0 if lead else _FAR_BETTER
+            if sim_new >= _MIN_SPLIT_MATCH and sim_new > margin * sim_own and (best is None or sim_new > best[0]):
                 best = (sim_new, ri, k)
     if best is None:
         return False
