@@ -1317,3 +1317,33 @@ def test_a_text_dump_of_articles_side_by_side_gives_each_its_headline(tmp_path):
         ("长沙高新区新增专精特新企业42家，总数破百", "记者从长沙高"),
     ]
     assert articles[0].body.endswith("对东盟出口增长近两成。") and articles[1].body.endswith("研发投入强度平均超过6%。")
+
+
+# The same page as `pdftotext -layout` gives it: the columns side by side on each line, the
+# right one starting at the same character of every line (the tool pads to a grid).
+_LEFT = ["一季度湖南外贸进出口增", "长8.2%，出口增速领先", "长沙海关4月18日发布数据，一季度湖南外贸进出", "口总值1325.6亿元，同比增长8.2%，增速高于全国",
+         "3.2个百分点。其中，出口866.1亿元，增长11.5%；", "进口459.5亿元，增长2.4%。", ""]
+_RIGHT = ["长沙高新区新增专精特新", "企业42家，总数破百", "记者从长沙高新区获悉，今年以来，园区新增国家", "级专精特新“小巨人”企业和省级专精特新企业共",
+          "42家，专精特新企业总数达到108家，首次突破百", "家。园区相关负责人介绍，这些企业主要集中在新", "一代信息技术和高端装备制造等领域。"]
+_SIDE_BY_SIDE_LAYOUT = "2025年3月29日 星期六 湖南日报 04 经济\n\n\n" + "".join(
+    f"{left:<34}{right}\n" for left, right in zip(_LEFT, _RIGHT, strict=True))
+
+
+def test_a_page_laid_out_with_its_columns_side_by_side_is_read_column_by_column(tmp_path):
+    from generator.ingest.side_by_side import unfold_columns
+
+    assert unfold_columns(_ONE_PARAGRAPH_A_LINE) is None  # nothing side by side: left as it is
+    path = tmp_path / "page.txt"
+    path.write_text(_SIDE_BY_SIDE_LAYOUT, encoding="utf-8")
+    document = read_document(path)
+    assert document.extracted  # its lines are no longer the file's: no link to them
+    articles = segment(document, reflow(document))
+    assert [(a.title.replace(" ", ""), a.body) for a in articles] == [
+        ("一季度湖南外贸进出口增长8.2%，出口增速领先",
+         "长沙海关4月18日发布数据，一季度湖南外贸进出口总值1325.6亿元，同比增长8.2%，增速高于全国3.2个百分点。"
+         "其中，出口866.1亿元，增长11.5%；进口459.5亿元，增长2.4%。"),
+        ("长沙高新区新增专精特新企业42家，总数破百",
+         "记者从长沙高新区获悉，今年以来，园区新增国家级专精特新“小巨人”企业和省级专精特新企业共42家，"
+         "专精特新企业总数达到108家，首次突破百家。园区相关负责人介绍，这些企业主要集中在新一代信息技术和高端装备制造等领域。"),
+    ]
+    assert {a.meta.date for a in articles} == {"2025-03-29"}

@@ -105,16 +105,20 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _column_widths(lines: Sequence[_Line], *, measured: bool = False) -> list[float]:
+def _column_widths(lines: Sequence[_Line], *, measured: bool = False, grouped: bool = False) -> list[float]:
     """The column width around each line: the upper median of its neighbours' widths, leaving
     out headlines the PDF set larger (a line of them is no measure of the column). Where the
     reader ``measured`` the page, a block of the dump is a column or an article of its own,
-    and only its lines count (a text dump's blocks are pages).
+    and only its lines count (a text dump's blocks are pages); so are the blocks blank lines
+    part (``grouped``: a column's paragraph beside an article set across the page).
 
     Pages mix columns of different widths (and a photo caption may run wider), so one width
     for the whole page would misjudge short lines.
     """
-    block = list(itertools.accumulate(int(line.page_start) for line in lines)) if measured else [0] * len(lines)
+    if measured or grouped:
+        block = list(itertools.accumulate(int(line.page_start or (grouped and line.after_blank)) for line in lines))
+    else:
+        block = [0] * len(lines)
     local = []
     for i, line in enumerate(lines):
         near = range(max(0, i - _WIDTH_WINDOW), min(len(lines), i + _WIDTH_WINDOW + 1))
@@ -130,8 +134,8 @@ def hardwrap_blocks(text: str, *, headlines: Collection[int] = (), widths: Seque
     lines set as headlines (a PDF's type sizes); ``widths``, each line's length on the page
     in characters (else its display width)."""
     lines = _dump_lines(text, headlines, widths)
-    widths = _column_widths(lines, measured=bool(widths))
     grouped = _blank_lines_part_blocks(lines)
+    widths = _column_widths(lines, measured=bool(widths), grouped=grouped)
     headline_groups = {group[0].number: group for group in _groups(lines) if _headline_group(group)} if grouped else {}
     inside_headline = {line.number for group in headline_groups.values() for line in group[1:]}
     blocks: list[Block] = []

@@ -574,7 +574,11 @@ def _group_headlines(
         if groups:
             g, g_best = groups[-1]
             together = f.index == g.last_index + 1 and not f.page_start
-            if together and (f.text.lstrip().startswith(("—", "-")) or (best is not None and best == g_best)):
+            # the line right under a headline that opens its block (no blank line between): its
+            # second line, as a text dump gives a headline its column wrapped (not a name
+            # closing the article before, "王强")
+            wrapped = together and g.page_start and f.line == g.last_line + 1 and len(g.text) >= _MIN_DIGEST_HEADLINE
+            if together and (wrapped or f.text.lstrip().startswith(("—", "-")) or (best is not None and best == g_best)):
                 g.text, g.last_line, g.last_index = f"{g.text} {f.text}", f.last_line, f.index
                 g.parts.append(f.text)
                 continue
