@@ -1347,3 +1347,31 @@ def test_a_page_laid_out_with_its_columns_side_by_side_is_read_column_by_column(
          "专精特新企业总数达到108家，首次突破百家。园区相关负责人介绍，这些企业主要集中在新一代信息技术和高端装备制造等领域。"),
     ]
     assert {a.meta.date for a in articles} == {"2025-03-29"}
+
+
+# A dump of stacked articles as pdftotext gives them: a two-part headline whose smaller part
+# (set in another size) is a block of its own one blank line under it, and a headline right
+# over a text that shares few of its words.
+_STACKED_DUMP = """\
+一季度湖南外贸进出口增长8.2%
+
+出口增速高于全国平均水平
+长沙海关4月18日发布数据，一季度湖南外贸进出口总值1325.6亿元，同比增长8.2%，增速高于全国3.2个百
+分点。其中，出口866.1亿元，增长11.5%；进口459.5亿元，增长2.4%。海关分析，机电产品和劳动密集型
+产品出口回暖，对东盟出口增长近两成。
+
+园区“小巨人”破百，研发强度超6%
+记者从长沙高新区获悉，今年以来新增国家级和省级专精特新企业共42家，总数达到108家。这些企业主
+要集中在新一代信息技术、高端装备制造和新材料等领域，平均研发投入强度超过6%。
+"""
+
+
+def test_stacked_articles_in_a_text_dump_keep_their_headlines_and_subheads(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(_STACKED_DUMP, encoding="utf-8")
+    document = read_document(path)
+    articles = segment(document, reflow(document))
+    assert [(a.title, a.body[:6]) for a in articles] == [
+        ("一季度湖南外贸进出口增长8.2% 出口增速高于全国平均水平", "长沙海关4月"),
+        ("园区“小巨人”破百，研发强度超6%", "记者从长沙高"),
+    ]

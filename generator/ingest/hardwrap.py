@@ -249,9 +249,9 @@ def hardwrap_blocks(text: str, *, headlines: Collection[int] = (), widths: Seque
 
 # Blank lines part a dump's blocks where at most this share of its lines has one before it (a
 # dump that puts a blank line after every line, as some extractors do, says nothing by them),
-# and at least two do
+# and at least one does
 _BLANK_AFTER_EVERY_LINE = 0.6
-_MIN_BLANK_PARTS = 2
+_MIN_BLANK_PARTS = 1
 
 
 def _blank_lines_part_blocks(lines: Sequence[_Line]) -> bool:

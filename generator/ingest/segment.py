@@ -503,6 +503,14 @@ def _assign_floating(runs: list[_Run], floating: list[_Floating], drops: _Drops)
             runs[0].title, runs[0].title_line = pool[fi].text, pool[fi].line
             runs[0].byline.extend(n for n in pool[fi].byline if n not in runs[0].byline)
             used_f.add(fi)
+    # a headline left over right above an untitled run, nothing between (not even a blank
+    # line), heads it however few words they share ("诠欣Q1 EPS估逆增…" over "工作天数恢复，连接器厂诠欣…")
+    for fi, f in enumerate(pool):
+        below = next((r for r in runs if r.first_line == f.last_line + 1), None)
+        if fi not in used_f and not f.header and below is not None and not below.title:
+            below.title, below.title_line = f.text, f.line
+            below.byline.extend(n for n in f.byline if n not in below.byline)
+            used_f.add(fi)
     for fi, f in enumerate(pool):
         if fi not in used_f and not _split_for(runs, f) and not f.header:
             drops.add(f.line, f.last_line, "unplaced headline", f.text)
@@ -573,7 +581,9 @@ def _group_headlines(
         best = best_run(f.text, f.line)
         if groups:
             g, g_best = groups[-1]
-            together = f.index == g.last_index + 1 and not f.page_start
+            # (a block of its own one blank line under it, as a text dump parts a subhead set
+            # in another size, when both match the same run best)
+            together = f.index == g.last_index + 1 and (not f.page_start or f.line == g.last_line + 2)
             # the line right under a headline that opens its block (no blank line between): its
             # second line, as a text dump gives a headline its column wrapped (not a name
             # closing the article before, "王强")
