@@ -20,6 +20,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from generator.text import ends_sentence
+
 # A column resumes after at least this many spaces
 _MIN_GUTTER_SPACES = 2
 # A gutter is where at least this many lines, and this share of the page's lines with text,
@@ -54,11 +56,19 @@ def _unfold(lines: Sequence[str], depth: int) -> list[str] | None:
         if sum(1 for line in band if line[gutter:].strip()) < _MIN_LINES:
             out.extend(band)  # too little on the right to be a column here
         else:
+            columns = []
             for side in ([line[:gutter].rstrip() for line in band], [line[gutter:] for line in band]):
-                column = [part.strip() for part in (_unfold(side, depth + 1) or side)]
-                text = [part for part in column if part]
+                text = [part for part in (p.strip() for p in (_unfold(side, depth + 1) or side)) if part]
                 if text:
-                    out.extend([" " + text[0], *text[1:], ""])  # a block of the dump
+                    columns.append(text)
+            for n, text in enumerate(columns):
+                # a block of the dump; the next column of an article under a headline set across
+                # them both goes on in it where the column before breaks off mid-sentence
+                if n == 0 or ends_sentence(columns[n - 1][-1]):
+                    out.extend(["", " " + text[0], *text[1:]])
+                else:
+                    out.extend(text)
+            out.append("")
         band.clear()
 
     blank = 0
