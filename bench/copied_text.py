@@ -12,7 +12,7 @@ the shapes a copy takes, not in the shape this project writes its own test pages
   line ends, in GB18030); ``wrapped`` (every paragraph wrapped at 30 columns, no blank line:
   a PDF dump);
 - ``report`` (analysts' research notes, the key-point set's texts): each note set in a
-  broker's report as its PDF's text layer gives it: the kind of report and the reminder to
+  broker's report (``tests/report_pages.py``) as its PDF's text layer gives it: the kind of report and the reminder to
   read the disclaimer, the company and its code over the title, the date, the rating, the
   analysts and their registration numbers, a table of forecasts, "投资要点" over the note's
   paragraphs (each opened by a symbol font's bullet), the side bar's market data and related
@@ -20,8 +20,8 @@ the shapes a copy takes, not in the shape this project writes its own test pages
 
 - ``report PDF``: the same reports as their PDF prints them (drawn with reportlab in Adobe's
   standard CID font): the title and its company in larger type, the note's points in a
-  justified column at the left, the side bar at the right, the page number and institute at the foot, and the
-  disclaimer on a page of its own.
+  justified column at the left, the side bar at the right, the institute at the foot, and
+  the disclaimer on a page of its own.
 
 The folder is run through ``briefing inspect --json --no-translate``, the path a reader's page
 takes. Reported per layout: files read as one article; the title as printed; for ``date
@@ -48,60 +48,16 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from devdata import DATA_DIR, DATASETS, inspect_records, part_indexes  # noqa: E402
 
+from tests.report_pages import CITED_TITLE, report_pdf, report_text, wrapped  # noqa: E402
+
 _PARAGRAPH_CHARS = 120
 _SENTENCE = re.compile(r"[^。！？]*[。！？]+[”」]?|[^。！？]+$")
 _WRAP_COLUMNS = 30
 NEWS_LAYOUTS = ("one a line", "date line", "blank lines", "broken at commas", "CRLF GB18030", "wrapped")
 REPORT_LAYOUTS = ("report", "report PDF")
-_FONT = "STSong-Light"
 
-REPORT_TITLE = "示例科技（600000）：2023年三季报点评：业绩稳健增长，新业务加速放量"
-REPORT_TOP = [
-    "证券研究报告·公司点评报告·电子",
-    "请务必阅读正文之后的免责声明部分",
-    "示例科技（600000）",
-    "2023 年三季报点评：业绩稳健增长，新业务加速放量",
-    "2023 年 10 月 27 日",
-    "买入（维持）",
-    "证券分析师 张三",
-    "执业证书：S0600520040001",
-    "zhangsan@example.com.cn",
-    "研究助理 李四",
-    "执业证书：S0600122070002",
-    "盈利预测与估值 2022A 2023E 2024E 2025E",
-    "营业总收入（百万元） 21,402 23,126 26,315 29,860",
-    "同比 38.00% 8.05% 13.79% 13.47%",
-    "归母净利润（百万元） 916 1,102 1,345 1,601",
-    "EPS-最新摊薄（元/股） 1.28 1.54 1.88 2.24",
-    "投资要点",
-]
-REPORT_SIDE = [
-    "股价走势",
-    "市场数据",
-    "收盘价(元) 31.52",
-    "一年最低/最高价 26.72/40.99",
-    "市净率(倍) 4.35",
-    "流通 A 股市值(百万元) 22,403.51",
-    "相关研究",
-    "《示例科技(600000)：2023 年中报点评：业绩符合预期》 2023-08-30",
-    "1 / 2",
-    "东吴证券研究所",
-    "请务必阅读正文之后的免责声明部分",
-]
-REPORT_END = [
-    "免责声明",
-    "东吴证券股份有限公司经中国证券监督管理委员会批准，已具备证券投资咨询业务资格。",
-    "本研究报告仅供东吴证券股份有限公司（以下简称“本公司”）的客户使用。本公司不会因接收人收到本报告而视其为客户。",
-    "市场有风险，投资需谨慎。本报告的版权归本公司所有，未经书面许可，任何机构和个人不得以任何形式翻版、复制和发布。",
-    "东吴证券投资评级标准",
-    "买入：预期未来 6 个月个股涨跌幅相对基准在 15%以上；",
-    "增持：预期未来 6 个月个股涨跌幅相对基准介于 5%与 15%之间；",
-    "东吴证券研究所",
-    "苏州工业园区星阳街 5 号",
-    "2 / 2",
-]
 # What of the furniture would show that it leaked: a word of each kind of line
-_LEAKS = ("请务必", "执业证书", "@", "收盘价(元)", "21,402", "1 / 2", "研究所", "本研究报告", "本公司", "预期未来", "星阳街", "买入（维持）")
+_LEAKS = ("请务必", "执业证书", "@", "收盘价(元)", "214,028", "1 / 3", "研究所", "本研究报告", "本公司", "预期未来", "星阳街", "买入（维持）")
 
 
 def _paragraphs(article: str) -> list[str]:
@@ -112,17 +68,6 @@ def _paragraphs(article: str) -> list[str]:
             out.append(current.strip())
             current = ""
     return [*out, current.strip()] if current.strip() else out
-
-
-def _wrapped(text: str, columns: float) -> list[str]:
-    lines, line, width = [], "", 0.0
-    for ch in text:
-        w = 0.5 if ch.isascii() else 1.0
-        if width + w > columns:
-            lines.append(line)
-            line, width = "", 0.0
-        line, width = line + ch, width + w
-    return [*lines, line] if line else lines
 
 
 def _broken_at_comma(paragraph: str) -> str:
@@ -139,65 +84,12 @@ def news_file(layout: str, headline: str, paragraphs: list[str]) -> tuple[str, b
     elif layout == "broken at commas":
         text = "\n".join([headline, *map(_broken_at_comma, paragraphs)])
     elif layout == "wrapped":
-        text = "\n".join([headline, *(line for p in paragraphs for line in _wrapped(p, _WRAP_COLUMNS))])
+        text = "\n".join([headline, *(line for p in paragraphs for line in wrapped(p, _WRAP_COLUMNS))])
     else:
         text = "\n".join([headline, *paragraphs])
     if layout == "CRLF GB18030":
         return text.replace("\n", "\r\n") + "\r\n", (text.replace("\n", "\r\n") + "\r\n").encode("gb18030")
     return text + "\n", (text + "\n").encode("utf-8")
-
-
-def report_file(paragraphs: list[str]) -> bytes:
-    points = ["\uf0d8 " + p for p in paragraphs]
-    return ("\n".join([*REPORT_TOP, *points, *REPORT_SIDE, *REPORT_END]) + "\n").encode("utf-8")
-
-
-def report_pdf(path: Path, paragraphs: list[str]) -> None:
-    """The report as a broker's PDF lays it out (see the module's docstring)."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont(_FONT))
-    page = canvas.Canvas(str(path))
-
-    def draw(x: float, y: float, size: float, text: str, justify_to: float = 0.0) -> None:
-        """``justify_to``: set the line to that width, as a justified column does."""
-        shown = page.beginText(x, y)
-        shown.setFont(_FONT, size)
-        if justify_to and len(text) > 1:
-            shown.setCharSpace((justify_to - pdfmetrics.stringWidth(text, _FONT, size)) / (len(text) - 1))
-        shown.textOut(text)
-        page.drawText(shown)
-
-    draw(40, 815, 9, REPORT_TOP[0])
-    draw(360, 815, 9, REPORT_TOP[1])
-    draw(40, 785, 16, REPORT_TOP[2])
-    draw(40, 765, 14, REPORT_TOP[3].replace(" ", ""))
-    draw(40, 748, 9, REPORT_TOP[4])
-    for n, line in enumerate([*REPORT_TOP[5:11], "", *REPORT_SIDE[1:6]]):
-        draw(400, 725 - 13 * n, 9, line)
-    draw(40, 725, 12, REPORT_TOP[-1])
-    y = 705.0
-    for paragraph in paragraphs:
-        lines = _wrapped(re.sub(r"\s+", "", paragraph), 26)
-        for n, line in enumerate(lines):
-            if y < 60:  # the points run on at the top of the next page
-                draw(40, 30, 8, "东吴证券研究所")
-                page.showPage()
-                y = 790.0
-            draw(40, y, 10.5, line, justify_to=26 * 10.5 if n < len(lines) - 1 else 0.0)
-            y -= 15
-    draw(40, 30, 8, "东吴证券研究所")
-    page.showPage()
-    draw(40, 780, 12, REPORT_END[0])
-    y = 760
-    for paragraph in REPORT_END[1:7]:
-        for line in _wrapped(paragraph, 44):
-            draw(40, y, 10.5, line)
-            y -= 15
-    page.showPage()
-    page.save()
 
 
 def _kept(sentences: list[str], body: str) -> tuple[int, int]:
@@ -228,11 +120,11 @@ def main() -> None:
         for n, row in enumerate(notes):
             paragraphs = _paragraphs(row["article"])
             file = f"report-{n:04d}.txt"
-            (folder / file).write_bytes(report_file(paragraphs))
-            expected[file] = {"layout": "report", "title": REPORT_TITLE, "paragraphs": paragraphs}
+            (folder / file).write_text(report_text(paragraphs), encoding="utf-8")
+            expected[file] = {"layout": "report", "title": CITED_TITLE, "paragraphs": paragraphs}
             file = f"report-{n:04d}.pdf"
             report_pdf(folder / file, paragraphs)
-            expected[file] = {"layout": "report PDF", "title": REPORT_TITLE, "paragraphs": paragraphs}
+            expected[file] = {"layout": "report PDF", "title": CITED_TITLE, "paragraphs": paragraphs}
         records = inspect_records(folder)
     print(_table(expected, records))
 
