@@ -17,12 +17,9 @@ the sources folder); they are named in a warning.
 
 from __future__ import annotations
 
-import email
-import email.policy
 import re
 from dataclasses import replace
-from email.message import EmailMessage, MIMEPart
-from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
 from generator.data import Document, SourceMeta
 from generator.errors import SourceError
@@ -31,6 +28,9 @@ from generator.ingest.html import HtmlReader
 from generator.ingest.metadata import merge_meta
 from generator.ingest.plaintext import TextReader
 from generator.ingest.reader import Reader, Source
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage, MIMEPart
 
 _MAIL = (".eml",)
 # "Fwd:", "FW:", "Re:", "转发：", "回复：", as many as a thread stacks
@@ -42,6 +42,10 @@ class MimeReader(Reader):
     binary = True
 
     def read(self, source: Source) -> Document:
+        import email  # (the email package costs every worker ~10 ms to import: only when a mail is read)
+        import email.policy
+        from email.message import EmailMessage
+
         message = email.message_from_bytes(source.raw, policy=email.policy.default)
         if not isinstance(message, EmailMessage) or not message.get_content_type():
             raise SourceError(f"{source.shown}: not a saved mail or web page (no MIME headers)")
@@ -68,6 +72,8 @@ class MimeReader(Reader):
 
 
 def _mail_meta(message: EmailMessage) -> SourceMeta | None:
+    from email.utils import parsedate_to_datetime
+
     subject = _REPLY_PREFIX.sub("", str(message.get("subject", "") or "")).strip() or None
     date = None
     try:

@@ -116,7 +116,7 @@ def markdown_blocks(text: str, *, line_breaks: bool = False) -> list[Block]:
                     else "paragraph"
                 )
                 listing = kind == "notice" and (listing or heads_reading_list(joined))
-                foot = foot or is_mail_notice(joined)
+                foot = foot or (kind == "notice" and is_mail_notice(joined))  # (only a notice can be one)
                 first, last = para[0][0], para[-1][0]
                 body, credit = split_credit(joined) if kind == "paragraph" else (joined, "")
                 body, staff = split_staff(body) if kind == "paragraph" else (body, "")
