@@ -84,7 +84,7 @@ def news_file(layout: str, headline: str, paragraphs: list[str]) -> tuple[str, b
     elif layout == "broken at commas":
         text = "\n".join([headline, *map(_broken_at_comma, paragraphs)])
     elif layout == "wrapped":
-        text = "\n".join([headline, *(line for p in paragraphs for line in wrapped(p, _WRAP_COLUMNS))])
+        text = "\n".join([headline, *(line.strip() for p in paragraphs for line in wrapped(p, _WRAP_COLUMNS))])
     else:
         text = "\n".join([headline, *paragraphs])
     if layout == "CRLF GB18030":

@@ -1375,3 +1375,31 @@ def test_stacked_articles_in_a_text_dump_keep_their_headlines_and_subheads(tmp_p
         ("一季度湖南外贸进出口增长8.2% 出口增速高于全国平均水平", "长沙海关4月"),
         ("园区“小巨人”破百，研发强度超6%", "记者从长沙高"),
     ]
+
+
+def _wrapped_body() -> str:
+    """A paragraph wrapped at 30 columns, as a PDF's text layer gives it."""
+    from tests.report_pages import wrapped
+
+    paragraph = (
+        "长沙海关4月18日发布数据，一季度湖南外贸进出口总值1325.6亿元，同比增长8.2%，增速高于全国3.2个百分点。"
+        "其中，出口866.1亿元，增长11.5%；进口459.5亿元，增长2.4%。海关分析，机电产品和劳动密集型产品出口回暖，"
+        "对东盟出口增长近两成，民营企业进出口占比超过七成，外贸主体活力持续增强，新业态新模式保持较快发展。"
+    )
+    more = "海关相关负责人表示，下一步将继续优化通关流程，支持企业稳订单、拓市场，推动外贸保稳提质。"
+    return "\n".join(line.strip() for text in (paragraph, more) for line in wrapped(text, 30)) + "\n"
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["印度/非洲需求加持 2022年全球智慧机市场规模料增2成", "亚马逊连5天创历史新高、一年内市值挑战1兆美元？"],
+)
+def test_the_headline_of_a_wrapped_dump_is_read_as_typed(first, tmp_path):
+    """A dump wrapped at the column's width: its first line is its headline, with the space
+    that parts its clauses, or its question mark."""
+    path = tmp_path / "dump.txt"
+    path.write_text(first + "\n" + _wrapped_body(), encoding="utf-8")
+    document = read_document(path)
+    assert document.needs_reflow
+    (article,) = segment(document, reflow(document))
+    assert article.title == first and article.body.startswith("长沙海关") and article.body.endswith("推动外贸保稳提质。")

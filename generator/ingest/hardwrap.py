@@ -29,7 +29,7 @@ from generator.ingest.furniture import (
     split_credit,
     split_staff,
 )
-from generator.ingest.paragraphs import BULLET, MAX_HEADING_CHARS, join_wrapped, tidy
+from generator.ingest.paragraphs import BULLET, MAX_HEADING_CHARS, heading_text, join_wrapped, tidy
 from generator.text import CJK, CLOSERS, display_width, ends_sentence, to_simplified
 
 # Lines either side of a line that decide its column width (pages mix column widths).
@@ -147,7 +147,7 @@ def hardwrap_blocks(text: str, *, headlines: Collection[int] = (), widths: Seque
         if cut_short and _headline_lines(current):
             for line in current:  # a kicker and a headline, or a headline and a subhead
                 start = line.page_start and line is current[0]
-                blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=start))
+                blocks.append(Block(heading_text(line.text), "heading", line.number, line.number, page_start=start))
             current.clear()
         if current:
             joined = current[0].text
@@ -223,11 +223,11 @@ def hardwrap_blocks(text: str, *, headlines: Collection[int] = (), widths: Seque
             if _is_byline_line(line.text) or _name_closing_article(line, nxt, blocks, width):
                 blocks.append(byline(line))
                 continue
-            if _is_heading_line(line, nxt, w, width):
+            if _is_heading_line(line, nxt, w, width, opens=i == 0 or line.page_start):
                 start = line.page_start or broke or (grouped and line.after_blank)  # a block of the dump opens on it
                 # a headline the PDF sets where it stands heads the text under it, as a Markdown
                 # headline does (level 1); one a dump prints may be apart from its text (level 0)
-                blocks.append(Block(tidy(line.text), "heading", line.number, line.number, page_start=start, level=int(line.in_place)))
+                blocks.append(Block(heading_text(line.text), "heading", line.number, line.number, page_start=start, level=int(line.in_place)))
                 continue
             column[0] = width
         current.append(line)
@@ -288,7 +288,7 @@ def _is_byline_line(text: str) -> bool:
     return byline_names(text) is not None and len(text) <= _MAX_BYLINE_CHARS
 
 
-def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> bool:
+def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float, *, opens: bool = False) -> bool:
     """A standalone line (headline, kicker, subhead, section head), not a line of a paragraph.
 
     A headline may carry commas and question marks and be as wide as the column; it never
@@ -304,7 +304,9 @@ def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float) -> 
     if "。" in text or text[-1] in _OPEN_ENDINGS:
         return False
     if ends_sentence(text):
-        return _headline_ending(text) and _stands_alone(nxt, width)
+        # (the text's or a page block's first line may ask or exclaim, short of the column:
+        # "…一年内市值挑战1兆美元？" over its text)
+        return _headline_ending(text) and (_stands_alone(nxt, width) or (opens and w <= width - _HEADING_SHORTFALL))
     if w > width + _OFF_COLUMN:
         return not _same_wide_measure(w, nxt)
     if w <= width - _HEADING_SHORTFALL or _headline_shaped(line):

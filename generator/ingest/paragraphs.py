@@ -284,11 +284,19 @@ def plain_blocks(text: str) -> list[Block]:
             and b.text[-1] not in "，,、：:"
             and not closes_shared_line
         ):
-            typed = _SPACES.sub(" ", BULLET.sub("", lines[b.first_line - 1].strip()))
-            keep = b.first_line == b.last_line and _key(typed) == _key(b.text) and not _spaced_by_extraction(typed)
-            b = replace(b, kind="heading", text=typed if keep else b.text)
+            typed = lines[b.first_line - 1]
+            keep = b.first_line == b.last_line and _key(typed) == _key(b.text)
+            b = replace(b, kind="heading", text=heading_text(typed) if keep else b.text)
         out.append(b)
     return out
+
+
+def heading_text(line: str) -> str:
+    """A heading as it was typed: a space that parts a headline's clauses stays ("印度/非洲需求
+    加持 2022年全球智慧机…"), but not the spaces a PDF's text layer puts around every number
+    ("2023 年三季报点评"), which :func:`tidy` drops."""
+    typed = _SPACES.sub(" ", BULLET.sub("", line.strip()))
+    return tidy(typed) if _spaced_by_extraction(typed) else typed
 
 
 _IDEOGRAPH_BY_ALNUM = re.compile(r"(?<=[\u4e00-\u9fff])\s*(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])\s*(?=[\u4e00-\u9fff])")
