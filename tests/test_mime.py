@@ -154,6 +154,7 @@ def test_a_text_mail_built_into_the_site_links_to_its_file_not_to_lines_it_does_
     text = page.read_text(encoding="utf-8")
     assert f"# {HEADLINE}" in text and "18 April 2024" in text
     assert "seeds/brief.eml)" in text and "brief.eml#L" not in text
+    assert "of the text read from [brief.eml]" in text  # the lines named are the message's
 
 
 NEWSLETTER = (

@@ -201,6 +201,9 @@ class Renderer:
             "characters": len(re.sub(r"\s", "", art.body)),
             "source_name": source_name,
             "lines": art.span,
+            # the lines are the file's only for text read as it is (not a PDF, page, mail or
+            # unfolded layout, whose text was taken out of the file)
+            "extracted": item.doc.document.format not in ("text", "markdown") or item.doc.document.extracted,
             "source_link": href(self._source_link(item.doc, item.page, art.span)),
             "source_file": self._source_file(item.doc, item.page),
             "source_page": paths.source(source_name),
