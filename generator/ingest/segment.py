@@ -52,6 +52,7 @@ from generator.ingest.metadata import (
     merge_meta,
     shared_edition,
 )
+from generator.ingest.paragraphs import join_wrapped
 from generator.ingest.reports import analysts, institute
 from generator.text import ends_sentence, is_part_label, to_simplified, without_part_label
 
@@ -589,7 +590,9 @@ def _group_headlines(
             # closing the article before, "王强")
             wrapped = together and g.page_start and f.line == g.last_line + 1 and len(g.text) >= _MIN_DIGEST_HEADLINE
             if together and (wrapped or f.text.lstrip().startswith(("—", "-")) or (best is not None and best == g_best)):
-                g.text, g.last_line, g.last_index = f"{g.text} {f.text}", f.last_line, f.index
+                # (a wrapped headline's lines run on as text does: "传Z系" + "列卖太差…" is "传Z系列卖…")
+                joined = join_wrapped(g.text, f.text) if wrapped else f"{g.text} {f.text}"
+                g.text, g.last_line, g.last_index = joined, f.last_line, f.index
                 g.parts.append(f.text)
                 continue
         groups.append((replace(f, parts=list(f.parts)), best))
