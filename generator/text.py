@@ -121,6 +121,14 @@ def _label_end(simplified: str) -> int:
     return min(found.end(), len(simplified)) if found else 0
 
 
+def without_spaces(text: str) -> str:
+    """The text with no white space: how two printings of the same words are compared."""
+    return _ANY_SPACE.sub("", text)
+
+
+_ANY_SPACE = re.compile(r"\s+")
+
+
 def ends_sentence(text: str) -> bool:
     """The text (a line, a paragraph, a sentence) ends where a sentence may end."""
     t = text.rstrip()

@@ -29,8 +29,16 @@ from generator.ingest.furniture import (
     split_credit,
     split_staff,
 )
-from generator.ingest.paragraphs import BULLET, MAX_HEADING_CHARS, heading_text, join_wrapped, tidy
-from generator.text import CJK, CLOSERS, display_width, ends_sentence, to_simplified
+from generator.ingest.paragraphs import (
+    BULLET,
+    MAX_HEADING_CHARS,
+    MAX_HEADLINE_LINES,
+    asks_or_exclaims,
+    heading_text,
+    join_wrapped,
+    tidy,
+)
+from generator.text import CJK, display_width, ends_sentence, to_simplified, without_spaces
 
 # Lines either side of a line that decide its column width (pages mix column widths).
 _WIDTH_WINDOW = 12
@@ -50,8 +58,6 @@ _FIRST_LINE_SHORTFALL = 2.0
 # A wide line followed by one within this much of its width is a paragraph set wide (a photo
 # story), not a headline standing alone (display width).
 _SAME_WIDE_MEASURE = 2.0
-# A headline printed on several lines (kicker, headline, subhead) has at most this many.
-_MAX_HEADLINE_LINES = 3
 # Marks a headline never ends with: the clause goes on.
 _OPEN_ENDINGS = "，,、；;：:（(“‘《—-"
 # A byline line is at most this long (characters): "湖南日报全媒体记者 孟姣燕 刘乐".
@@ -91,18 +97,14 @@ def _dump_lines(text: str, headlines: Collection[int] = (), widths: Sequence[flo
         if line.dateline and nxt is not None and not starts_dateline(line.text):
             nxt.in_dateline = True
     named = {
-        _key(piece)
+        without_spaces(piece)
         for n, line in enumerate(lines)
         if (n == 0 or line.page_start) and is_page_header(line.text)
         for piece in header_headlines(line.text)
     }
     for line in lines:
-        line.headline = line.in_place or (_key(line.text) in named and not line.dateline and not is_page_header(line.text))
+        line.headline = line.in_place or (without_spaces(line.text) in named and not line.dateline and not is_page_header(line.text))
     return lines
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def _column_widths(lines: Sequence[_Line], *, measured: bool = False, grouped: bool = False) -> list[float]:
@@ -273,7 +275,7 @@ def _groups(lines: Sequence[_Line]) -> list[list[_Line]]:
 def _headline_group(group: Sequence[_Line]) -> bool:
     """A block of one to three short lines that say no sentence: a headline wrapped at its
     column's width ("Sony德国官网泄天机？传Z系" over "列卖太差遭斩、Z6没了")."""
-    if not 1 <= len(group) <= _MAX_HEADLINE_LINES:
+    if not 1 <= len(group) <= MAX_HEADLINE_LINES:
         return False
     texts = [line.text for line in group]
     joined = "".join(texts)
@@ -281,7 +283,7 @@ def _headline_group(group: Sequence[_Line]) -> bool:
         return False
     if any(t[-1] in _OPEN_ENDINGS for t in texts[-1:]) or _is_byline_line(joined) or is_page_header(joined):
         return False
-    return not ends_sentence(joined) or _headline_ending(joined)
+    return not ends_sentence(joined) or asks_or_exclaims(joined)
 
 
 def _is_byline_line(text: str) -> bool:
@@ -306,7 +308,7 @@ def _is_heading_line(line: _Line, nxt: _Line | None, w: float, width: float, *, 
     if ends_sentence(text):
         # (the text's or a page block's first line may ask or exclaim, short of the column:
         # "…一年内市值挑战1兆美元？" over its text)
-        return _headline_ending(text) and (_stands_alone(nxt, width) or (opens and w <= width - _HEADING_SHORTFALL))
+        return asks_or_exclaims(text) and (_stands_alone(nxt, width) or (opens and w <= width - _HEADING_SHORTFALL))
     if w > width + _OFF_COLUMN:
         return not _same_wide_measure(w, nxt)
     if w <= width - _HEADING_SHORTFALL or _headline_shaped(line):
@@ -318,14 +320,14 @@ def _headline_lines(lines: Sequence[_Line]) -> bool:
     """Two or three lines that stop, ending no sentence, where a new block starts (a page
     block, a dateline, a headline, the end of the text): the lines of a headline (a kicker
     above it, a subhead below), each as wide as the column, not a paragraph."""
-    if not 2 <= len(lines) <= _MAX_HEADLINE_LINES:
+    if not 2 <= len(lines) <= MAX_HEADLINE_LINES:
         return False
     texts = [line.text for line in lines]
     if any(len(t) > MAX_HEADING_CHARS or "。" in t or t[-1] in _OPEN_ENDINGS for t in texts):
         return False
     if any(line.dateline or line.in_dateline or is_caption(line.text) for line in lines):
         return False
-    return not any(ends_sentence(t) and not _headline_ending(t) for t in texts)
+    return not any(ends_sentence(t) and not asks_or_exclaims(t) for t in texts)
 
 
 def _same_wide_measure(w: float, nxt: _Line | None) -> bool:
@@ -339,11 +341,6 @@ def _same_wide_measure(w: float, nxt: _Line | None) -> bool:
 def _closes(text: str) -> bool:
     """The line closes what it holds: a sentence, or an article with its reporter's name."""
     return ends_sentence(text) or bool(_TRAILING_NAME.search(text))
-
-
-def _headline_ending(text: str) -> bool:
-    """Headlines that end like a sentence end in a question or an exclamation mark."""
-    return text.rstrip().rstrip(CLOSERS)[-1:] in ("？", "！", "?", "!")
 
 
 def _stands_alone(nxt: _Line | None, width: float) -> bool:
@@ -377,7 +374,7 @@ def _headline_shaped(line: _Line) -> bool:
         return False
     if len(text) > MAX_HEADING_CHARS or starts_dateline(text) or "。" in text or text[-1] in _OPEN_ENDINGS:
         return False
-    if ends_sentence(text) and not _headline_ending(text):
+    if ends_sentence(text) and not asks_or_exclaims(text):
         return False
     return bool(re.search(rf"[{CJK}”》」！？]\s+[{CJK}“《「]", text) or re.search(rf"[{CJK}”》」！？]\s+[A-Za-z]", text))
 

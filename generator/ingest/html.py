@@ -20,7 +20,7 @@ from generator.errors import SourceError
 from generator.ingest.datelines import web_byline
 from generator.ingest.metadata import PRINTED_DATE, credited_source, iso_date, merge_meta, named_outlet
 from generator.ingest.reader import Reader, Source
-from generator.text import ends_sentence
+from generator.text import ends_sentence, without_spaces
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -193,24 +193,29 @@ _MIN_DROPPED_HEADING = 6
 _MAX_PIECES = 3
 
 
-def _rejoined(tree: HtmlElement | None, paragraphs: list[str]) -> list[str]:
+def _leaf_blocks(root: HtmlElement, tags: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The blocks of ``root`` that hold no block of their own, in page order: each tag and its
+    text, white space run together (blocks with no text left out)."""
+    leaves = []
+    for element in root.iter(*tags):
+        if next(element.iterdescendants(*tags), None) is not None:
+            continue  # its blocks are read one by one
+        if text := " ".join(element.text_content().split()):
+            leaves.append((element.tag, text))
+    return leaves
+
+
+def _rejoined(leaves: list[tuple[str, str]], paragraphs: list[str]) -> list[str]:
     """Lines the extractor cut out of one block of the page at its links, joined again: a table
     cell "如不想再收到，请<a>点击退订</a>。" came out as three lines, the last a lone "。". Lines that
     end a sentence were set apart in the block (by <br>) and stay apart."""
-    if tree is None:
-        return paragraphs
-    blocks = {
-        "".join(words): " ".join(words)
-        for element in tree.iter(*_LEAF_BLOCKS)
-        if not any(inner.tag in _LEAF_BLOCKS for inner in element.iterdescendants())
-        and len(words := element.text_content().split()) > 0
-    }
+    blocks = {without_spaces(text): text for _, text in leaves}
     out: list[str] = []
     i = 0
     while i < len(paragraphs):
         for n in range(_MAX_PIECES, 1, -1):
             pieces = paragraphs[i : i + n]
-            key = "".join("".join(p.split()) for p in pieces)
+            key = without_spaces("".join(pieces))
             # (not lines a <br> set apart in the block: each but the last would end a sentence)
             if len(pieces) == n and key in blocks and not any(ends_sentence(p) for p in pieces[:-1]):
                 out.append(blocks[key])  # the block's text, spaced as the page spaces it
@@ -222,22 +227,17 @@ def _rejoined(tree: HtmlElement | None, paragraphs: list[str]) -> list[str]:
     return out
 
 
-def _with_dropped_headings(tree: HtmlElement | None, paragraphs: list[str], heads: frozenset[str]) -> list[str]:
+def _with_dropped_headings(leaves: list[tuple[str, str]], paragraphs: list[str], heads: frozenset[str]) -> list[str]:
     """The paragraphs with the headings the extractor dropped put back over the paragraph that
     follows each on the page: a newsletter laid out in tables (as mail is) lost every item's
     headline ("一季度湖南外贸进出口增长8.2%" over its text), run together into one article."""
     kept = set(paragraphs)
-    if tree is None or not heads or heads <= kept:
+    if not heads or heads <= kept:
         return paragraphs
     over: dict[str, str] = {}  # paragraph -> the dropped heading right over it
     pending: str | None = None
-    for element in tree.iter(*_LEAF_BLOCKS):
-        if any(inner.tag in _LEAF_BLOCKS for inner in element.iterdescendants()):
-            continue  # its blocks are read one by one
-        text = " ".join(element.text_content().split())
-        if not text:
-            continue
-        if element.tag in _HEADING_TAGS:
+    for tag, text in leaves:
+        if tag in _HEADING_TAGS:
             pending = text if text in heads and text not in kept and len(text) >= _MIN_DROPPED_HEADING else None
         elif pending is not None:
             if text in kept:
@@ -253,13 +253,7 @@ def _wechat_text(tree: HtmlElement | None) -> str | None:
     content = tree.get_element_by_id("js_content", None) if tree is not None else None
     if content is None:
         return None
-    lines = []
-    for element in content.iter(*_BLOCKS):
-        if any(inner.tag in _BLOCKS for inner in element.iterdescendants()):
-            continue  # its blocks are read one by one
-        if line := " ".join(element.text_content().split()):
-            lines.append(line)
-    return "\n".join(lines) or None
+    return "\n".join(text for _, text in _leaf_blocks(content, _BLOCKS)) or None
 
 
 def _wechat_account(tree: HtmlElement | None) -> str | None:
@@ -292,8 +286,9 @@ def html_to_text(html: str, shown: str) -> tuple[str, SourceMeta | None]:
     # the extractor gives the page's headings as lines of text: a line that is one of them is a
     # section head ("一、需求回暖"), or a digest's headline over each of its articles
     heads = _headings(tree)
-    paragraphs = _rejoined(tree, paragraphs)
-    paragraphs = _with_dropped_headings(tree, paragraphs, heads - {title})
+    leaves = _leaf_blocks(tree, _LEAF_BLOCKS) if tree is not None else []  # read once for both repairs
+    paragraphs = _rejoined(leaves, paragraphs)
+    paragraphs = _with_dropped_headings(leaves, paragraphs, heads - {title})
     paragraphs = [f"## {p}" if p in heads and p != title else p for p in paragraphs]
     body = (f"# {title}\n\n" if title else "") + "\n\n".join(paragraphs) + "\n"
     # An article's dateline names its publication first. Else the page says where it comes

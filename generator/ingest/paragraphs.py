@@ -23,7 +23,7 @@ from generator.ingest.furniture import (
     split_credit,
     split_staff,
 )
-from generator.text import CJK_OR_FULL, CLOSERS, display_width, ends_sentence, is_part_label
+from generator.text import CJK_OR_FULL, CLOSERS, display_width, ends_sentence, is_part_label, without_spaces
 
 # A headline or section head is at most this many characters; a longer line is prose.
 MAX_HEADING_CHARS = 40
@@ -200,7 +200,8 @@ def _line_ends(lines: list[str]) -> list[bool]:
     return ends
 
 
-_MAX_HEADLINE_LINES = 3
+# A headline printed on several lines (kicker, headline, subhead; or wrapped) has at most this many.
+MAX_HEADLINE_LINES = 3
 
 
 def _wrapped_headlines(lines: list[str]) -> set[int]:
@@ -213,10 +214,10 @@ def _wrapped_headlines(lines: list[str]) -> set[int]:
         block = [t.strip() for t in lines[start:end]]
         joined = "".join(block)
         if (
-            2 <= len(block) <= _MAX_HEADLINE_LINES
+            2 <= len(block) <= MAX_HEADLINE_LINES
             and len(joined) <= MAX_HEADING_CHARS
             and "。" not in joined
-            and not any(ends_sentence(t) and not _asks_or_exclaims(t) for t in block)
+            and not any(ends_sentence(t) and not asks_or_exclaims(t) for t in block)
             and block[-1][-1] not in _GOES_ON
         ):
             found.update(range(start, end))
@@ -278,14 +279,14 @@ def plain_blocks(text: str) -> list[Block]:
         )
         if (
             b.kind == "paragraph"
-            and b.last_line - b.first_line < _MAX_HEADLINE_LINES  # a line, or a headline wrapped
+            and b.last_line - b.first_line < MAX_HEADLINE_LINES  # a line, or a headline wrapped
             and len(b.text) <= MAX_HEADING_CHARS
-            and (not ends_sentence(b.text) or (not out and _asks_or_exclaims(b.text)))
+            and (not ends_sentence(b.text) or (not out and asks_or_exclaims(b.text)))
             and b.text[-1] not in "，,、：:"
             and not closes_shared_line
         ):
             typed = lines[b.first_line - 1]
-            keep = b.first_line == b.last_line and _key(typed) == _key(b.text)
+            keep = b.first_line == b.last_line and without_spaces(typed) == without_spaces(b.text)
             b = replace(b, kind="heading", text=heading_text(typed) if keep else b.text)
         out.append(b)
     return out
@@ -309,9 +310,6 @@ def _spaced_by_extraction(text: str) -> bool:
     return bool(meets) and all(meets)
 
 
-def _asks_or_exclaims(text: str) -> bool:
+def asks_or_exclaims(text: str) -> bool:
+    """The text ends on a question or an exclamation mark, as a headline may end."""
     return text.rstrip().rstrip(CLOSERS)[-1:] in ("？", "！", "?", "!")
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\s+", "", text)

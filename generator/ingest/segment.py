@@ -54,7 +54,7 @@ from generator.ingest.metadata import (
 )
 from generator.ingest.paragraphs import join_wrapped
 from generator.ingest.reports import analysts, institute
-from generator.text import ends_sentence, is_part_label, to_simplified, without_part_label
+from generator.text import ends_sentence, is_part_label, to_simplified, without_part_label, without_spaces
 
 # A paragraph that opens like a news lead: where a run may be split for a leftover headline.
 _LEAD = re.compile(r"^(\d{1,2}月\d{1,2}日|今天|昨天|近日|日前|本报讯)")
@@ -596,19 +596,15 @@ def _group_headlines(
                 g.parts.append(f.text)
                 continue
         groups.append((replace(f, parts=list(f.parts)), best))
-    printed = {_key(p) for g, _ in groups for p in [*g.parts, g.text, *g.text.split()]}
-    others = [f for f in floating if f.index < 0 and not (f.header and _key(f.text) in printed)]
+    printed = {without_spaces(p) for g, _ in groups for p in [*g.parts, g.text, *g.text.split()]}
+    others = [f for f in floating if f.index < 0 and not (f.header and without_spaces(f.text) in printed)]
     seen: set[str] = set()
     pool = []
     for f in sorted([*others, *(g for g, _ in groups)], key=lambda f: (f.line, f.index)):
-        if _key(f.text) not in seen:
-            seen.add(_key(f.text))
+        if without_spaces(f.text) not in seen:
+            seen.add(without_spaces(f.text))
             pool.append(f)
     return pool
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def _split_for(runs: list[_Run], f: _Floating) -> bool:

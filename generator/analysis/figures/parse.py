@@ -280,9 +280,7 @@ def _label_respectively(sentence: str, text: str, spans: list[_Span]) -> None:
     while k < len(spans):
         head_start = spans[k - 1].end if k else 0
         said = _RESPECTIVELY.search(text, head_start, spans[k].start)
-        run = k + 1
-        while run < len(spans) and LIST_GAP.fullmatch(text, spans[run - 1].end, spans[run].start):
-            run += 1
+        run = _run_end(text, spans, k)
         if said and run - k > 1:
             labels = _items(sentence, text, head_start, said.start())
             if len(labels) == run - k:
