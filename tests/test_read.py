@@ -690,6 +690,14 @@ def test_dateline_gives_publication_and_date_with_the_page_year():
         ("新华社北京4月9日电 国家统计局今天发布数据。", "新华社", 4, 9, ()),
         ("湖南日报3月29日讯(全媒体记者 孟姣燕 刘乐) 活动在长沙举行。", "湖南日报", 3, 29, ("孟姣燕", "刘乐")),
         ("本报讯（记者 叶伟）近日，会议召开。", None, None, None, ("叶伟",)),
+        # a wire's place alone, its agency not named (a portal or a feed republishing it): no
+        # publication, least of all "台" out of 台北
+        ("长沙4月18日电 一季度，湖南外贸进出口总值1325.6亿元。", None, 4, 18, ()),
+        ("台北4月18日電 台積電今日公布營收。", None, 4, 18, ()),
+        ("新华社台北4月18日电 台积电今日公布营收。", "新华社", 4, 18, ()),
+        ("湖南台4月18日讯 记者从省统计局获悉。", "湖南台", 4, 18, ()),
+        ("界面新闻4月18日讯 宁德时代发布一季报。", "界面新闻", 4, 18, ()),
+        ("格隆汇4月18日讯 宁德时代发布一季报。", "格隆汇", 4, 18, ()),  # a site's news, whatever its name ends on
     ],
 )
 def test_dateline_names_the_agency_not_the_place_it_filed_from(dateline, publication, month, day, reporters):

@@ -27,7 +27,7 @@ _REPORTERS = r"(?:[（(](?P<who>[^）)]{0,40})[）)])?"
 _DATELINE = re.compile(
     r"^\s*(?:"
     r"(?P<own>本报讯)"
-    r"|【?(?P<pub>[\u4e00-\u9fff]{2,12}?)\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?:电|讯)】?"  # (flash news: "【财联社4月18日电】")
+    r"|【?(?P<pub>[\u4e00-\u9fff]{2,12}?)\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?P<sent>电|讯)】?"  # (flash news: "【财联社4月18日电】")
     # a web desk's, undated: "新浪财经讯 4月15日晚间，…", "中证网讯（记者 X）"
     rf"|(?P<wire>{_DESK})讯(?=[\s（(\d])"
     rf"|【(?P<bracketed>{_DESK})】"  # "【财新网】（记者 X）…"
@@ -38,6 +38,9 @@ _DATELINE = re.compile(
     r"|[〔【]\s*(?P<filed>[\u4e00-\u9fff]{0,8}?记者\s*[\u4e00-\u9fff·、，,]{2,30}?)\s*[／/]\s*[\u4e00-\u9fff]{2,8}?(?:即时|综合)?报[导道]\s*[〕】]"
     r")\s*" + _REPORTERS + r"\s*"
 )
+# What an outlet's name ends on, after at least one character of its own: 新华社, 湖南日报,
+# 人民网, 湖南台, 界面新闻, 第一财经 (a place such as 台北 opens on 台 and ends on none)
+_OUTLET_FIRST = re.compile(r"^(.+?(?:社|报|网|台|新闻|财经))")
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _ROLE = re.compile(r"(?:全媒体|首席|特约|实习)?(?:记者|通讯员|撰稿|摄影)")
 
@@ -63,9 +66,13 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     publication = None
     if m.group("pub"):
         pub = paragraph[m.start("pub") : m.end("pub")]
-        # "新华社北京": an agency name, then the place it filed from
-        agency = re.match(r"^(.*?(?:社|报|网|台))", m.group("pub"))
-        publication = pub[: agency.end(1)] if agency else pub
+        # "新华社北京": an agency name, then the place it filed from ("湖南台", not "台北")
+        agency = _OUTLET_FIRST.match(m.group("pub"))
+        if agency:
+            publication = pub[: agency.end(1)]
+        elif m.group("sent") == "讯":
+            publication = pub  # a paper's or site's news ("格隆汇4月18日讯")
+        # else a wire's place alone ("长沙4月18日电", "台北4月18日电"): the agency is not named
     for group in ("wire", "bracketed", "agency"):
         if m.group(group):
             publication = paragraph[m.start(group) : m.end(group)]
