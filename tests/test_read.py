@@ -1288,6 +1288,32 @@ def test_the_first_line_of_a_copied_text_is_its_title_as_typed(first, title, tmp
     assert article.paragraphs[0].startswith("长沙海关4月18日发布数据")
 
 
+@pytest.mark.parametrize(
+    "name, source",
+    [
+        ("a.md", "# {title}\n\n长沙海关4月18日发布数据，一季度湖南外贸进出口总值1325.6亿元，同比增长8.2%。\n"),
+        ("a.html", "<html><head><title>{title}_新浪财经_新浪网</title></head><body><h1>{title}</h1>"
+                   "<p>长沙海关4月18日发布数据，一季度湖南外贸进出口总值1325.6亿元，同比增长8.2%，增速高于全国3.2个百分点。</p>"
+                   "<p>其中，出口866.1亿元，增长11.5%；进口459.5亿元，增长2.4%。</p></body></html>"),
+    ],
+)
+@pytest.mark.parametrize(
+    "typed, title",
+    [
+        ("印度/非洲需求加持 2022年全球智慧机市场规模料增2成", "印度/非洲需求加持 2022年全球智慧机市场规模料增2成"),
+        ("Sony机上盒PS TV广受好评 10月抢进北美市场", "Sony机上盒PS TV广受好评 10月抢进北美市场"),
+        ("2023 年三季报点评：业绩稳健增长", "2023年三季报点评：业绩稳健增长"),
+    ],
+)
+def test_a_markdown_or_web_headline_keeps_the_space_that_parts_its_clauses(tmp_path, name, source, typed, title):
+    """As a copied text's first line does: the headline as typed, not as a PDF spaces numbers."""
+    path = tmp_path / name
+    path.write_text(source.format(title=typed), encoding="utf-8")
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))
+    assert article.title == title
+
+
 # Two articles set side by side on a PDF page, as poppler's `pdftotext` gives their text: each
 # headline wrapped at its column's width, a block of its own; both headlines first, then both
 # texts, the blocks parted by blank lines.

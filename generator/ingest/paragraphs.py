@@ -134,7 +134,7 @@ def markdown_blocks(text: str, *, line_breaks: bool = False) -> list[Block]:
         m = _MD_HEADING.match(raw.strip())
         if m:
             flush()
-            heading = tidy(_strip_inline_markdown(m.group(2)))
+            heading = heading_text(_strip_inline_markdown(m.group(2)))  # as typed: "…需求加持 2022年…"
             listing = heads_reading_list(heading)  # "## 往期推荐" heads no section: other articles follow
             if heading:
                 blocks.append(Block(heading, "notice" if listing else "heading", number, number, level=len(m.group(1))))
