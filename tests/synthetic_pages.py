@@ -123,7 +123,9 @@ def clean_articles(limit: int = 400, seed: int = 1, devdata: bool = True, part: 
         items = {"tune": items[:half], "test": items[half:], "all": items}[part]
         for item in items:
             title = _printed_headline(item["headline"], rng)
-            sentences = _sentences(_clean_body(item["article"]))
+            # (not the disclaimer a financial site closes its articles with, "＊编者按：本文仅供参考…":
+            # a paper's page prints none under an article, and a reader drops it as a notice)
+            sentences = [s for s in _sentences(_clean_body(item["article"])) if not s.startswith("＊编者按")]
             if len(sentences) < 3 or not 6 <= len(title) <= 40 or "___" in item["article"]:
                 continue
             paragraphs, current = [], []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import opencc
+import pytest
 
 from generator.build import load_sources
 from generator.data import Dropped
@@ -35,7 +36,7 @@ REASONS = {
 }
 
 PHRASE = "推动大规模设备更新行动方案"
-NOTE = "编者按：本版文章仅供参考，不构成投资建议，读者据此操作，风险自担。"
+NOTE = "编者按：本组报道的数据均来自国家统计局和各地统计部门的公开发布。"
 EXYNOS = (
     "三星电子日前在首尔发布新一代行动处理器「Exynos 5 Octa」，采用八核心架构，由四颗高效能核心与四颗低功耗核心组成，"
     "可依工作负载自动切换，官方表示效能较上一代提升约四成、功耗降低约七成，首批产品将搭载于旗舰手机，"
@@ -229,6 +230,55 @@ def test_a_sites_promotion_of_its_app_is_furniture_but_body_text_about_apps_is_n
     for line in ("公司推出新版APP，用户可下载使用。", "市场监管总局提醒消费者下载官方客户端办理业务，谨防诈骗。",
                  # headlines: an app in the middle, a date and one button word
                  "打开支付宝APP就能办社保", "2024年3月13日 投资者分享会举行"):
+        assert not is_site_notice(line), line
+
+
+DISCLAIMER = ("＊编者按：本文仅供参考之用，并不构成要约、招揽或邀请、诱使、任何不论种类或形式之申述或订立任何建议及推荐，"
+              "读者务请运用个人独立思考能力，自行作出投资决定，如因相关建议招致损失，概与《精实财经媒体》、编者及作者无涉。")
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_a_sites_disclaimer_closing_an_article_is_set_aside_but_news_run_into_it_is_kept(tmp_path, suffix):
+    """"本文仅供参考…不构成要约" as a paragraph of its own is the site's notice (reported); run into
+    a paragraph after news, the paragraph is the article's and stays whole."""
+    news = "台积电20日证实16奈米产品已量产，本月将开始出货给客户。"
+    path = tmp_path / f"a{suffix}"
+    heading = "# " if suffix == ".md" else ""
+    path.write_text(f"{heading}台积电16奈米量产\n\n{news}\n\n{DISCLAIMER}\n", encoding="utf-8")
+    document = read_document(path)
+    segmented = split_articles(document, reflow(document))
+    (article,) = segmented.articles
+    assert article.paragraphs == [news]
+    assert any(d.reason == "site notice" and d.text.startswith("＊编者按") for d in [*article.dropped, *segmented.dropped])
+    path.write_text(f"{heading}台积电16奈米量产\n\n{news}{DISCLAIMER}\n", encoding="utf-8")
+    document = read_document(path)
+    (article,) = split_articles(document, reflow(document)).articles
+    assert article.paragraphs == [news + DISCLAIMER]
+
+
+def test_a_disclaimer_closing_a_page_dump_is_set_aside(tmp_path):
+    """The same in a PDF page's text dump, its lines wrapped at the column's width."""
+    news = ("台积电20日证实16奈米产品已量产，本月将开始出货给客户。不过，16奈米第三季量产带来的营收效益还要等到"
+            "第四季才会反映在财报上，法人预估第四季营收将季增一成以上。")
+    lines = ["台积电16奈米量产", "", *wrap(news, 24), *wrap(DISCLAIMER, 24)]
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    document = read_document(path)
+    assert document.needs_reflow
+    segmented = split_articles(document, reflow(document))
+    (article,) = segmented.articles
+    assert article.paragraphs == [news]
+    assert any(d.reason == "site notice" for d in [*article.dropped, *segmented.dropped])
+
+
+def test_a_disclaimer_is_told_from_news_about_one():
+    from generator.ingest.furniture import is_site_notice
+
+    for line in (DISCLAIMER, "免责声明：本文不构成投资建议，据此操作风险自负。", "本文仅供参考，不构成投资建议。",
+                 "编者按：本版文章仅供参考，不构成投资建议，读者据此操作，风险自担。"):
+        assert is_site_notice(line), line
+    for line in ("证监会提醒，荐股软件宣传的内容仅供参考，不构成投资建议的说法并不能免除其责任。",
+                 "台积电20日证实16奈米产品已量产。本文仅供参考，不构成投资建议。"):
         assert not is_site_notice(line), line
 
 

@@ -55,6 +55,11 @@ _MAX_PROMOTION_CHARS = 40
 # 禁止转载", "版权所有", "免责声明：…" (a paragraph of its own, a sentence or two)
 _RIGHTS = re.compile(r"转载请注明|未经[^。]{0,6}(?:授权|许可)[^。]{0,8}(?:转载|使用|复制)|版权所有|版权声明|本文(?:首发|转载自|来源于)|免责声明")
 _MAX_RIGHTS_CHARS = 60
+# ... and its disclaimer under an article on markets: "＊编者按：本文仅供参考之用，并不构成要约、招
+# 揽或邀请…", "本文不构成投资建议，据此操作风险自负"
+_DISCLAIMER = re.compile(r"(?:仅供参考|不构成)[^。]{0,30}(?:投资建议|要约|投资决策|买卖依据)|据此(?:操作|投资|入市)[^。]{0,6}风险自负")
+_MAX_DISCLAIMER_CHARS = 200
+_DISCLAIMER_OPENS_WITHIN = 12  # characters: "＊编者按：本文仅供参考…", "免责声明：本文不构成…"
 # ... and what an article copied from a WeChat account carries around it: "点击上方蓝字关注我们",
 # "来源：湖南日报（ID：hnrb）", "- END -", "往期推荐", "喜欢就点个“在看”吧！", "点击“阅读原文”了解更多"
 _READING_LIST = re.compile(r"^[【\[]?(?:往期推荐|往期回顾|推荐阅读|相关阅读|延伸阅读|热门推荐|精彩推荐|更多阅读)[】\]]?$")
@@ -142,9 +147,9 @@ _MAX_MAIL_NOTICE_CHARS = 80
 
 
 def is_site_notice(text: str) -> bool:
-    """A site's promotion of its app or account, its notice of rights, the line of date, source
-    and buttons under its headline, a WeChat account's furniture, or a mailing list's notice,
-    set as a paragraph of its own."""
+    """A site's promotion of its app or account, its notice of rights or its disclaimer, the
+    line of date, source and buttons under its headline, a WeChat account's furniture, or a
+    mailing list's notice, set as a paragraph of its own."""
     t = to_simplified(text.strip())
     if is_mail_notice(t):
         return True
@@ -156,6 +161,8 @@ def is_site_notice(text: str) -> bool:
         _PAGE_SOURCE.search(t) or len(set(_PAGE_TOOLS.findall(t))) >= 2  # a headline may say 分享 once
     ):
         return True
+    if len(t) <= _MAX_DISCLAIMER_CHARS and (m := _DISCLAIMER.search(t)) and m.start() <= _DISCLAIMER_OPENS_WITHIN:
+        return True  # (a paragraph that opens on it: one with news before it keeps its news)
     return len(t) <= _MAX_RIGHTS_CHARS and bool(_RIGHTS.search(t))
 
 

@@ -25,6 +25,7 @@ from generator.ingest.furniture import (
     header_headlines,
     is_caption,
     is_page_header,
+    is_site_notice,
     opens_caption,
     split_credit,
     split_staff,
@@ -157,7 +158,8 @@ def hardwrap_blocks(text: str, *, headlines: Collection[int] = (), widths: Seque
                 joined = join_wrapped(joined, line.text)
             joined = tidy(joined)
             first, last, start = current[0].number, current[-1].number, current[0].page_start
-            kind: BlockKind = "caption" if is_caption(joined) else "paragraph"
+            # (a page's disclaimer, "本版文章仅供参考，不构成投资建议", is a notice as a site's is)
+            kind: BlockKind = "caption" if is_caption(joined) else "notice" if is_site_notice(joined) else "paragraph"
             # a caption set in the column's own width may have swallowed the body above it
             in_column = current[0].width <= column[0] + _OFF_COLUMN
             if kind == "caption" and in_column:
