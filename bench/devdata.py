@@ -54,6 +54,11 @@ class Item:
 def inspect_records(folder: Path) -> dict[str, list[dict]]:
     """``briefing inspect --json --no-translate`` on a folder, the path a reader's page takes:
     each source file's name with its articles' records."""
+    return inspect_run(folder)[0]
+
+
+def inspect_run(folder: Path) -> tuple[dict[str, list[dict]], str]:
+    """The records of :func:`inspect_records`, and what the command reported (its stderr)."""
     cmd = [sys.executable, "-m", "generator", "inspect", "--json", "--no-translate", str(folder)]
     proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False, cwd=REPO)
     records: dict[str, list[dict]] = {}
@@ -61,7 +66,7 @@ def inspect_records(folder: Path) -> dict[str, list[dict]]:
         if line.strip():
             record = json.loads(line)
             records.setdefault(Path(record["source"]).name, []).append(record)
-    return records
+    return records, proc.stderr
 
 
 def part_indexes(total: int, part: str, *, swap: bool = False) -> range:

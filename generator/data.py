@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-SourceFormat = Literal["text", "markdown", "html", "pdf", "docx"]
+SourceFormat = Literal["text", "markdown", "html", "pdf", "docx", "feed"]
 # quote: a pull quote; repeat: a paragraph printed twice; fragment: words a column break
 # repeated; credit: a picture's source closing a paragraph ("(图片来源:…)"); staff: the editors
 # a web page credits ("(责编：李四、王五)"); notice: a site's line for its app ("尽在新浪财经APP")
@@ -42,6 +42,16 @@ class SourceMeta:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """One article a source divides itself into (a feed's item): its lines of the text and
+    what the source says of it alone (title, link, date, author)."""
+
+    first_line: int
+    last_line: int
+    meta: SourceMeta
+
+
+@dataclass(frozen=True)
 class Document:
     """A decoded source file (reader output)."""
 
@@ -63,6 +73,9 @@ class Document:
     # The text is a part taken out of a container (a saved mail's message): its lines are not
     # the file's, and a link to the file cannot point at them.
     extracted: bool = False
+    # The source's own articles (a feed's items), which segmentation keeps to: none for a page
+    # or a file whose articles are found in its layout.
+    entries: tuple[Entry, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,7 @@ def _read(path: Path, data: bytes) -> None:
     segment(document, reflow(document))
 
 
-SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".pdf", ".text", ".eml", ".mhtml"])
+SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".pdf", ".text", ".eml", ".mhtml", ".xml", ".rss", ".json"])
 
 
 @settings(FUZZ, max_examples=150)
@@ -161,6 +161,38 @@ def test_text_in_any_encoding_is_read_or_refused_in_one_line(tmp_path_factory, s
 def test_a_saved_mail_or_page_of_any_structure_is_read_or_refused_in_one_line(tmp_path_factory, kind, encoding, suffix, body):
     head = f"MIME-Version: 1.0\r\nContent-Type: {kind}\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n".encode()
     _read(tmp_path_factory.mktemp("mime") / f"x{suffix}", head + body + b"\r\n--b\r\nContent-Type: text/html\r\n\r\n" + body)
+
+
+@settings(FUZZ, max_examples=150)
+@given(
+    st.sampled_from(['<?xml version="1.0" encoding="{enc}"?><rss version="2.0"><channel><title>{t}</title>{items}</channel></rss>',
+                     '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>{t}</title>{items}</feed>']),
+    st.lists(st.tuples(untrusted_text, untrusted_text, st.sampled_from(["", "<![CDATA[", "&lt;p&gt;"]),
+                       st.sampled_from(["Thu, 18 Apr 2024 07:30:00 +0800", "2024-04-18T07:30:00+08:00", "昨天", "", "Fri, 31 Feb 2024"])),
+             max_size=4),
+    st.sampled_from(["utf-8", "gb2312", "big5", "no-such-charset"]),
+    st.sampled_from(["utf-8", "gbk", "big5"]),
+    st.booleans(),
+)
+def test_a_feed_of_any_items_is_read_or_refused_in_one_line(tmp_path_factory, shape, items, declared, sent, cut):
+    """A feed's items are untrusted text in any markup: the feed reads, each item with text an
+    article, or is refused in one line; what reads holds no control character."""
+    def item(title, text, wrap, date):
+        close = "]]>" if wrap == "<![CDATA[" else ""
+        body = f"{wrap}{text}{close}"
+        if shape.startswith("<?xml version=\"1.0\" encoding"):
+            return f"<item><title>{html.escape(title)}</title><pubDate>{date}</pubDate><description>{body}</description></item>"
+        return f"<entry><title>{html.escape(title)}</title><updated>{date}</updated><content type=\"html\">{body}</content></entry>"
+
+    data = shape.format(enc=declared, t="测试", items="".join(item(*i) for i in items)).encode(sent, errors="replace")
+    path = tmp_path_factory.mktemp("feed") / "x.rss"
+    _read(path, data[: len(data) // 2] if cut else data)
+    try:
+        document = read_document(path)
+    except SourceError:
+        return
+    assert document.format == "feed"
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", document.text)
 
 
 YAML_LINES = [

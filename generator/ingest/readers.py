@@ -17,6 +17,7 @@ from generator.data import Document, SourceMeta
 from generator.errors import SourceError
 from generator.ingest.docx import DocxReader
 from generator.ingest.encoding import decode
+from generator.ingest.feeds import FeedReader
 from generator.ingest.html import HtmlReader
 from generator.ingest.metadata import read_sidecar
 from generator.ingest.mime import MimeReader
@@ -24,9 +25,9 @@ from generator.ingest.pdf import PdfReader
 from generator.ingest.plaintext import TextReader
 from generator.ingest.reader import Reader, Source
 
-# Tried in this order: a PDF, a Word document or a saved mail is never decoded as text, a web
-# page saved as .txt is HTML.
-READERS: tuple[Reader, ...] = (PdfReader(), DocxReader(), MimeReader(), HtmlReader(), TextReader())
+# Tried in this order: a PDF, a Word document or a saved mail is never decoded as text, a feed
+# (whose items hold HTML) is a feed, a web page saved as .txt is HTML.
+READERS: tuple[Reader, ...] = (PdfReader(), DocxReader(), MimeReader(), FeedReader(), HtmlReader(), TextReader())
 SOURCE_SUFFIXES = frozenset(suffix for reader in READERS for suffix in reader.file_extensions)
 # Documents a user may well mean as sources, which no reader takes: reported, not left out quietly
 # (pictures, sidecars and other files are)

@@ -16,8 +16,12 @@ from generator.ingest.paragraphs import markdown_blocks, plain_blocks
 
 
 def reflow(document: Document) -> list[Block]:
+    if document.entries:
+        # a feed's items are apart: a paragraph of one is no pull quote or repeat of another's
+        blocks = markdown_blocks(document.text)
+        return [b for e in document.entries for b in _mended([b for b in blocks if e.first_line <= b.first_line <= e.last_line])]
     if document.format in ("markdown", "html"):
-        return mend_column_breaks(mark_pull_quotes(markdown_blocks(document.text)))
+        return _mended(markdown_blocks(document.text))
     # a research report's page furniture and end matter, on lines of their own in a text layer
     text, aside = reports.set_aside(document.text)
     if document.needs_reflow:
@@ -26,4 +30,10 @@ def reflow(document: Document) -> list[Block]:
         blocks = plain_blocks(text)
     if aside:
         blocks = sorted([*blocks, *aside], key=lambda b: b.first_line)
+    return _mended(blocks)
+
+
+def _mended(blocks: list[Block]) -> list[Block]:
+    """What columns do to any format, mended: pull quotes and repeats marked, paragraphs cut
+    by a column break rejoined."""
     return mend_column_breaks(mark_pull_quotes(blocks))

@@ -178,6 +178,8 @@ def segment(document: Document, blocks: Sequence[Block]) -> list[Article]:
 
 
 def split_articles(document: Document, blocks: Sequence[Block]) -> Segmented:
+    if document.entries:
+        return _by_entry(document, blocks)
     if any(b.kind == "report" for b in blocks):
         return single_article(document, blocks)  # a research report is one piece of writing
     drops = _Drops()
@@ -256,6 +258,19 @@ def single_article(document: Document, blocks: Sequence[Block]) -> Segmented:
     if not has_body:
         run.captions = captions
     return _place_drops(_to_articles(document, [run], [], drops), drops.items)
+
+
+def _by_entry(document: Document, blocks: Sequence[Block]) -> Segmented:
+    """A source that divides itself into articles (a feed's items): each entry is one
+    article, with what the entry says of itself before what the source says."""
+    articles: list[Article] = []
+    dropped: list[Dropped] = []
+    for entry in document.entries:
+        inside = [b for b in blocks if entry.first_line <= b.first_line <= entry.last_line]
+        found = single_article(replace(document, meta=merge_meta(entry.meta, document.meta)), inside)
+        articles += [replace(a, index=len(articles) + i) for i, a in enumerate(found.articles)]
+        dropped += found.dropped
+    return Segmented(articles, tuple(dropped))
 
 
 def _is_markdown_headline(blocks: Sequence[Block], i: int) -> bool:
