@@ -187,6 +187,18 @@ def test_an_items_paragraph_is_its_own_whatever_another_item_says(tmp_path):
     assert [a.paragraphs for a in articles] == [ps for _, ps in items]
 
 
+def test_an_item_without_a_title_is_not_titled_after_its_feed(tmp_path):
+    """A flash-news feed's items may have no title: the analysis proposes one from the text, as
+    for any untitled article; the feed's own title names its page only."""
+    feed = {"version": "https://jsonfeed.org/version/1", "title": "财联社 - 电报",
+            "items": [{"id": "1", "url": "https://www.cls.cn/detail/1", "content_text": "\n".join(CPI_TEXT)}]}
+    path = tmp_path / "flash.json"
+    path.write_text(json.dumps(feed, ensure_ascii=False), encoding="utf-8")
+    document, (article,) = _articles(path)
+    assert article.title is None and article.paragraphs == CPI_TEXT
+    assert document.meta.title == "财联社 - 电报"
+
+
 def test_feeds_are_found_as_sources(tmp_path):
     for name in ("a.rss", "b.atom", "c.xml", "d.json"):
         (tmp_path / name).write_text("x", encoding="utf-8")
@@ -229,6 +241,8 @@ def test_feeds_built_into_the_site_link_each_article_to_its_original(tmp_path):
     assert "**Original:** [http://finance.people.com.cn/n1/2024/0418/c1004-40218601.html]" in trade
     assert "of the text read from [people.xml](" in trade and "people.xml#L" not in trade
     assert "18 April 2024" in trade and "19 April 2024" in pages[f"# {CATL}"]
+    # the feed's page is named as the feed is, not after its first item
+    assert (project / "docs" / "digest" / "people-xml" / "index.md").read_text(encoding="utf-8").startswith("# 人民网-财经频道\n")
     records = [json.loads(line) for line in briefing("inspect", "--json", "--no-translate", "seeds", cwd=project).stdout.splitlines()]
     assert sorted(r["title"] for r in records) == sorted([TRADE, CATL, CPI])
     assert all(r["page"].startswith("digest/") for r in records)

@@ -177,7 +177,8 @@ def _channel(title: str) -> SourceMeta | None:
     if not parts:
         return None
     named = [p for p in parts if _OUTLET.search(p)]
-    return SourceMeta(site=(named or parts)[0], origin="feed")
+    # its title names the source's page; an item's title is its own (see segment._by_entry)
+    return SourceMeta(site=(named or parts)[0], title=" ".join(title.split()), origin="feed")
 
 
 def _date(written: str | None, parsed: Any) -> str | None:

@@ -265,9 +265,10 @@ def _by_entry(document: Document, blocks: Sequence[Block]) -> Segmented:
     article, with what the entry says of itself before what the source says."""
     articles: list[Article] = []
     dropped: list[Dropped] = []
+    shared = replace(document.meta, title=None)  # (the feed's title is no item's)
     for entry in document.entries:
         inside = [b for b in blocks if entry.first_line <= b.first_line <= entry.last_line]
-        found = single_article(replace(document, meta=merge_meta(entry.meta, document.meta)), inside)
+        found = single_article(replace(document, meta=merge_meta(entry.meta, shared)), inside)
         articles += [replace(a, index=len(articles) + i) for i, a in enumerate(found.articles)]
         dropped += found.dropped
     return Segmented(articles, tuple(dropped))
