@@ -698,6 +698,7 @@ def test_dateline_gives_publication_and_date_with_the_page_year():
         ("湖南台4月18日讯 记者从省统计局获悉。", "湖南台", 4, 18, ()),
         ("界面新闻4月18日讯 宁德时代发布一季报。", "界面新闻", 4, 18, ()),
         ("格隆汇4月18日讯 宁德时代发布一季报。", "格隆汇", 4, 18, ()),  # a site's news, whatever its name ends on
+        ("财联社5月11日电，美股三大指数收盘涨跌不一。", "财联社", 5, 11, ()),
     ],
 )
 def test_dateline_names_the_agency_not_the_place_it_filed_from(dateline, publication, month, day, reporters):
@@ -706,6 +707,7 @@ def test_dateline_names_the_agency_not_the_place_it_filed_from(dateline, publica
     parsed = parse_dateline(dateline)
     assert parsed is not None
     assert (parsed.publication, parsed.month, parsed.day, parsed.reporters) == (publication, month, day, reporters)
+    assert dateline[parsed.end :][:1] not in "，, "  # the body starts after it, a flash's comma too
 
 
 def test_a_headline_printed_above_a_dateline_is_not_part_of_it():

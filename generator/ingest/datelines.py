@@ -36,7 +36,7 @@ _DATELINE = re.compile(
     r"|[（(]?(?P<agency>[\u4e00-\u9fff]{1,6}?社)[\u4e00-\u9fff·]{0,10}?\d{1,2}\s*日\s*电(?:[）)]|(?=\s))"
     # a Taiwanese paper's reporters and the place they filed from: "〔記者蘇嘉維／台北報導〕"
     r"|[〔【]\s*(?P<filed>[\u4e00-\u9fff]{0,8}?记者\s*[\u4e00-\u9fff·、，,]{2,30}?)\s*[／/]\s*[\u4e00-\u9fff]{2,8}?(?:即时|综合)?报[导道]\s*[〕】]"
-    r")\s*" + _REPORTERS + r"\s*"
+    r")\s*" + _REPORTERS + r"\s*(?:[，,]\s*)?"  # (a flash's comma after it: "财联社5月11日电，美股…")
 )
 # What an outlet's name ends on, after at least one character of its own: 新华社, 湖南日报,
 # 人民网, 湖南台, 界面新闻, 第一财经 (a place such as 台北 opens on 台 and ends on none)
