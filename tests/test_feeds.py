@@ -199,6 +199,34 @@ def test_an_item_without_a_title_is_not_titled_after_its_feed(tmp_path):
     assert document.meta.title == "财联社 - 电报"
 
 
+# RSSHub's feed of 财联社's telegraph: a flash prints its headline again in black brackets
+# before its dateline; one with no headline of its own is titled with its opening sentence
+TELEGRAPH = f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss xmlns:atom="http://www.w3.org/2005/Atom" version="2.0"><channel><title><![CDATA[财联社 - 电报]]></title>
+<link>https://www.cls.cn/telegraph</link><description><![CDATA[财联社 - 电报 - Powered by RSSHub]]></description>
+<generator>RSSHub</generator>
+<item><title><![CDATA[{CPI}]]></title><description><![CDATA[【{CPI}】财联社5月11日电，{CPI_TEXT[0]}{CPI_TEXT[1]}<br>]]></description>
+<pubDate>Sat, 11 May 2024 01:30:00 GMT</pubDate><guid isPermaLink="false">cls-1652392</guid><link>https://www.cls.cn/detail/1652392</link></item>
+<item><title><![CDATA[财联社5月11日电，美股三大指数收盘涨跌不一。]]></title>
+<description><![CDATA[财联社5月11日电，美股三大指数收盘涨跌不一，道指涨0.32%，纳指跌0.03%，标普500指数涨0.16%。]]></description>
+<pubDate>Sat, 11 May 2024 00:05:00 GMT</pubDate><link>https://www.cls.cn/detail/1652390</link></item>
+<item><title><![CDATA[美联储维持利率不变]]></title>
+<description><![CDATA[<p>美联储维持利率不变，符合市场预期。</p><p>{FED_TEXT[1]}</p>]]></description>
+<pubDate>Thu, 02 May 2024 18:05:00 GMT</pubDate><link>https://www.cls.cn/detail/1650000</link></item>
+</channel></rss>"""
+
+
+def test_a_flash_says_its_headline_once_and_a_flash_without_one_gets_one(tmp_path):
+    path = tmp_path / "cls.xml"
+    path.write_text(TELEGRAPH, encoding="utf-8")
+    _, (cpi, stocks, fed) = _articles(path)
+    assert cpi.title == CPI and cpi.paragraphs == [CPI_TEXT[0] + CPI_TEXT[1]]  # no "【…】", no "，" left of the dateline
+    assert (cpi.meta.publication, cpi.meta.date) == ("财联社", "2024-05-11")
+    assert stocks.title is None and stocks.paragraphs == ["美股三大指数收盘涨跌不一，道指涨0.32%，纳指跌0.03%，标普500指数涨0.16%。"]
+    # a headline that is also its text's first clause is a headline
+    assert fed.title == FED and fed.paragraphs == ["美联储维持利率不变，符合市场预期。", FED_TEXT[1]]
+
+
 def test_feeds_are_found_as_sources(tmp_path):
     for name in ("a.rss", "b.atom", "c.xml", "d.json"):
         (tmp_path / name).write_text("x", encoding="utf-8")

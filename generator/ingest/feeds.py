@@ -27,8 +27,10 @@ from typing import Any
 
 from generator.data import Document, Entry, SourceMeta
 from generator.errors import SourceError
+from generator.ingest.datelines import starts_dateline
 from generator.ingest.metadata import iso_date, merge_meta
 from generator.ingest.reader import Reader, Source
+from generator.text import without_spaces
 
 _SNIFF_CHARS = 2048
 _XML_FEED = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
@@ -142,11 +144,28 @@ def _json_feed(text: str, shown: str) -> tuple[SourceMeta | None, list[_Item]]:
 def _item(title: str, html: str, link: str | None, date: str | None, parsed: Any, authors: list[str]) -> _Item:
     title = " ".join(_lines(title))  # (a title of type html, as RSS's may be, is markup too)
     paragraphs = list(_lines(html))
-    if paragraphs and title and " ".join(paragraphs[0].split()) == title:
-        paragraphs = paragraphs[1:]  # the item's text opens on its title again
+    title, paragraphs = _own_title(title, paragraphs)
     names = tuple(dict.fromkeys(n for n in map(_author, authors) if n))
     url = link if link and link.startswith(("http://", "https://")) else None
     return _Item(title, paragraphs, SourceMeta(title=title or None, url=url, date=_date(date, parsed), byline=names, origin="feed"))
+
+
+def _own_title(title: str, paragraphs: list[str]) -> tuple[str, list[str]]:
+    """The item's title and text, each said once. Its text may open on the title again, alone
+    or in black brackets as flash news prints it ("【国家统计局：4月CPI同比上涨0.3%】财联社5月11日
+    电，…"); a feed of flashes with no title of their own titles each with its opening words
+    ("财联社5月11日电，美股三大指数收盘涨跌不一。"): no title, and one is proposed from the text."""
+    if not title or not paragraphs:
+        return title, paragraphs
+    first, key = without_spaces(paragraphs[0]), without_spaces(title)
+    if first == key:
+        return (title, paragraphs[1:]) if len(paragraphs) > 1 else ("", paragraphs)
+    if first.startswith(f"【{key}】"):
+        return title, [paragraphs[0].split("】", 1)[1].strip(), *paragraphs[1:]]
+    cut = key.endswith(("。", "！", "？", "…", "...")) or starts_dateline(title)  # a sentence or a cut, not a headline
+    if cut and first.startswith(key.rstrip("…。.！!？?，, ")):
+        return "", paragraphs  # the title is the text's opening
+    return title, paragraphs
 
 
 def _lines(html: str) -> Iterator[str]:
