@@ -75,7 +75,7 @@ def _without_disclaimer(paragraphs: list[str]) -> list[str]:
     """The paragraphs but one that is a site's closing disclaimer ("＊编者按：本文仅供参考之用…",
     closing 317 of the 2,000 texts), which is set aside and reported as the site's notice (run
     into a paragraph of text, it stays)."""
-    return [p for p in paragraphs if not p.startswith("＊编者按")]
+    return [p for p in paragraphs if not p.startswith(("＊编者按", "＊編者按"))]
 
 
 def _broken_at_comma(paragraph: str) -> str:

@@ -17,7 +17,9 @@ extractor falls back to the whole page). Each page is written as an ``.html`` fi
 through ``briefing inspect --json --no-translate``, the path a reader's page takes. Reported
 per layout:
 
-- paragraph recall: the share of the article's paragraphs whose text is in the body;
+- paragraph recall: the share of the article's paragraphs whose text is in the body (but for
+  a financial site's closing disclaimer set as a paragraph of its own, "＊编者按：本文仅供参考
+  之用…", which is set aside as the site's notice);
 - chrome in the body: pages whose body holds any line of the site's furniture, and how many
   such lines in all; the same for the keywords;
 - the publication each article is credited to (the page's markup, else its dateline, else the
@@ -42,6 +44,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 
+from copied_text import _without_disclaimer  # noqa: E402
 from devdata import DATA_DIR, DATASETS, inspect_records  # noqa: E402
 
 # Paragraphs of a page: sentences run together up to about this many characters
@@ -269,8 +272,9 @@ def main() -> None:
             split += len(got) > 1
             body = _bare("".join(r["body"] for r in got))
             keywords = " ".join(k for r in got for k in r["keywords"])
-            total += len(paragraphs)
-            found += sum(_bare(p) in body for p in paragraphs)
+            kept = _without_disclaimer(paragraphs)  # a closing disclaimer of its own is the site's notice
+            total += len(kept)
+            found += sum(_bare(p) in body for p in kept)
             leaked = [m for m in marks if _bare(m) in body]
             dirty += bool(leaked)
             lines += len(leaked)
