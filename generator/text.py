@@ -255,6 +255,26 @@ def _ideograph_table() -> dict[int, str]:
     return table
 
 
+# What a reader never sees: zero-width spaces and non-joiners, word joiners, soft hyphens, a
+# BOM inside the text, and a zero-width joiner but between two emoji (👨‍💻). Sites insert them
+# against copying, and copies keep them: "同比增长\u200b8.2%" parted a change from its figure.
+_EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf"
+_INVISIBLE = re.compile(
+    f"[\u00ad\u180e\u200b\u200c\u2060-\u2064\ufeff]|(?<![{_EMOJI}\ufe0f])\u200d|\u200d(?![{_EMOJI}])"
+)
+# Spaces that do not break, which a copied web page is full of: spaces like any other
+_NO_BREAK_SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\u2007": " "})
+_UNSEEN = re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff\xa0\u202f\u2007]")
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters a reader never sees, and its no-break spaces as spaces;
+    lines are kept, so line numbers stay valid."""
+    if not _UNSEEN.search(text):
+        return text
+    return _INVISIBLE.sub("", text).translate(_NO_BREAK_SPACES)
+
+
 def unify_ideographs(text: str) -> str:
     """Radicals and compatibility ideographs as the ideographs they stand for ("⽇本" → 日本),
     one for one: offsets stay valid."""

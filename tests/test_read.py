@@ -1439,3 +1439,34 @@ def test_the_headline_of_a_wrapped_dump_is_read_as_typed(first, tmp_path):
     assert document.needs_reflow
     (article,) = segment(document, reflow(document))
     assert article.title == first and article.body.startswith("长沙海关") and article.body.endswith("推动外贸保稳提质。")
+
+
+@pytest.mark.parametrize("name", ["copied.txt", "page.html"])
+def test_the_invisible_characters_of_a_copied_page_are_no_part_of_its_text(tmp_path, name):
+    """Sites put zero-width spaces and word joiners into their text against copying, and
+    copies and saved pages keep them: "同比增长\u200b8.2%" parted a change from its figure, and
+    "增\u2060长" a word. They go; a no-break space is a space; an emoji's joiner stays."""
+    from generator.analysis import analyse
+    from generator.config import SummaryConfig
+
+    paragraphs = [
+        "一季度，湖南外贸进出口总值\u200b1325.6亿元，同比增长\u200b8.2%📈，增速高于全国3.2个百分点。",
+        "其中，出口866.1\xa0亿元，增长11.5%；进口459.5亿元，增\u2060长2.4%。外贸企业👨\u200d💻加快数字化转型。",
+    ]
+    if name.endswith(".html"):
+        entity = [p.replace("\u200b", "&#8203;").replace("\xa0", "&nbsp;").replace("\u2060", "&#x2060;") for p in paragraphs]
+        text = ("<html><head><title>一季度湖南外贸进出口增长8.2%</title></head><body><h1>一季度湖南外贸进出口增长8.2%</h1>"
+                + "".join(f"<p>{p}</p>" for p in entity) + "</body></html>")
+    else:
+        text = "一季度湖南外贸进出口增长\u200b8.2%\n\n" + "\n\n".join(paragraphs) + "\n"
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    document = read_document(path)
+    (article,) = segment(document, reflow(document))
+    assert article.title == "一季度湖南外贸进出口增长8.2%"
+    assert not any(c in article.body for c in "\u200b\u2060\xa0")
+    assert "866.1亿元" in article.body and "增长2.4%" in article.body
+    assert "👨\u200d💻" in article.body or name.endswith(".html")  # (the page's extractor drops every joiner)
+    figures = {f.text: f.en for f in analyse(article, SummaryConfig()).figures}
+    assert figures["1325.6亿元"] == "CNY 132.56 billion (+8.2% y/y)"
+    assert figures["459.5亿元"] == "CNY 45.95 billion (+2.4%)"

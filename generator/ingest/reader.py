@@ -6,12 +6,13 @@ that is a saved web page, a PDF with any name); :mod:`generator.ingest.readers` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import ClassVar
 
 from generator.data import Document, SourceFormat, SourceMeta
 from generator.ingest.encoding import decode
+from generator.text import visible
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,12 @@ class Source:
     warnings: list[str] = field(default_factory=list)
 
     def document(self, text: str, fmt: SourceFormat, meta: SourceMeta, **extra: object) -> Document:
+        """The Document every reader gives: its text (and a title its metadata gives) as a reader
+        sees them, without zero-width characters (:func:`~generator.text.visible`)."""
+        if meta.title and visible(meta.title) != meta.title:
+            meta = replace(meta, title=visible(meta.title))
         return Document(
-            path=self.shown, name=self.path.name, text=text, format=fmt, meta=meta,
+            path=self.shown, name=self.path.name, text=visible(text), format=fmt, meta=meta,
             warnings=tuple(self.warnings), **extra,  # type: ignore[arg-type]
         )
 
