@@ -98,6 +98,21 @@ def test_slugs_differ_for_different_chinese_names():
     assert slug("新闻一.txt") != slug("新闻二.txt")
 
 
+@pytest.mark.parametrize(
+    "name, readable",
+    [("财联社", "cai-lian-she-"), ("湖南日报0418.pdf", "hu-nan-ri-bao-0418-pdf-"), ("長沙晚報", "chang-sha-wan-bao-"),
+     ("重庆日报", "chong-qing-ri-bao-"), ("Sony新闻", "sony-xin-wen-")],
+)
+def test_a_chinese_name_reads_in_pinyin_in_its_address(name, readable):
+    made = slug(name)
+    assert made.startswith(readable) and re.fullmatch(r"[a-z0-9-]+-[0-9a-f]{8}", made), made
+
+
+def test_homophones_and_scripts_keep_their_own_address():
+    assert slug("新闻") != slug("新文") and slug("经济日报") != slug("經濟日報")
+    assert slug("新闻").split("-")[:2] == slug("新文").split("-")[:2] == ["xin", "wen"]
+
+
 def test_names_that_would_share_a_folder_each_get_their_own():
     names = ["collide a.md", "collide-a.md", "collide_a.md", "x" * 90 + "1.txt", "x" * 90 + "2.txt", "plain.txt"]
     slugs = unique_slugs(names)

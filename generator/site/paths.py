@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from generator.text import to_simplified
+
 HOME = "index.md"
 # Folder names are cut to this many characters (file systems and URLs stay comfortable).
 _MAX_SLUG_CHARS = 80
@@ -27,11 +29,25 @@ def _hash(name: str) -> str:
 
 
 def slug(name: str) -> str:
-    """A path-safe, lower-case ASCII form of a name (never empty, never leaves its folder)."""
-    stem = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()
+    """A path-safe, lower-case ASCII form of a name (never empty, never leaves its folder).
+
+    Chinese is written in pinyin, so an address reads as its name ("财联社" → ``cai-lian-she-…``,
+    "湖南日报0418.pdf" → ``hu-nan-ri-bao-0418-pdf-…``, not ``s-5b281f33``); a name that is not
+    ASCII keeps a hash of itself too, as homophones (and either script) share their pinyin.
+    """
+    readable = name if name.isascii() else _romanised(name)
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", readable).strip("-").lower()
     if not stem or not name.isascii():
-        stem = f"{stem[:_MAX_STEM_CHARS]}-{_hash(name)}" if stem else f"s-{_hash(name)}"
+        stem = f"{stem[:_MAX_STEM_CHARS].rstrip('-')}-{_hash(name)}" if stem else f"s-{_hash(name)}"
     return stem[:_MAX_SLUG_CHARS]
+
+
+def _romanised(name: str) -> str:
+    """Chinese characters as pinyin without tones, in simplified script's readings (長沙 is
+    chang sha), one syllable a word; everything else as it is."""
+    from pypinyin import lazy_pinyin  # (only where a name is not ASCII: its tables take 0.1 s to load)
+
+    return " ".join(lazy_pinyin(to_simplified(name)))
 
 
 def unique_slugs(names: Iterable[str]) -> dict[str, str]:
