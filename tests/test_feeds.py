@@ -251,6 +251,10 @@ def test_an_items_markup_stays_text(tmp_path):
     path.write_text(rss, encoding="utf-8")
     document, (article,) = _articles(path)
     assert article.title == "{{ config }} 标题" and article.paragraphs == [CATL_TEXT[0]]
+    rss = rss.replace("<![CDATA[<img src=x onerror=alert(1)>{{ config }} 标题]]>", "中芯国际H股&lt;A股价差扩大")
+    path.write_text(rss, encoding="utf-8")
+    _, (article,) = _articles(path)
+    assert article.title == "中芯国际H股<A股价差扩大"  # a title of text: its "<" is a character
     assert article.meta.url is None  # only a web address is a link
     assert not any(word in document.text for word in ("嵌入", "color:red", "alert", "onerror"))
 

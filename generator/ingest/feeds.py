@@ -9,11 +9,11 @@ keeps to them).
 
 RSS and Atom are parsed by feedparser, which knows their dialects and their broken forms
 (HTML entities in titles, CDATA, namespaces, dates); the bytes are decoded first like any
-source's (a feed served as GBK often declares gb2312, or nothing). Only the text of an item's
-HTML is taken, without what is no text (scripts, styles, frames). JSON Feed is plain JSON. An item's HTML is read block by block into paragraphs;
-an item with a title and no text (a feed of links) is named in a warning, not left out
-quietly. Its date is the day it names in its own time zone ("Thu, 18 Apr 2024 07:30:00
-+0800" is the 18th, which is the 17th in UTC).
+source's (a feed served as GBK often declares gb2312, or nothing). JSON Feed is plain JSON.
+An item's HTML is read block by block into paragraphs, its text only, without what is no
+text (scripts, styles, frames). An item with a title and no text (a feed of links) is named
+in a warning, not left out quietly. Its date is the day it names in its own time zone ("Thu,
+18 Apr 2024 07:30:00 +0800" is the 18th, which is the 17th in UTC).
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ _BREAKS = ("p", "div", "section", "article", "br", "li", "tr", "blockquote", "fi
 _MAIL_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")
 _MAIL = re.compile(r"^\S+@\S+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # Between a feed title's site and channel: "人民网-财经频道", "华尔街见闻 - 最新", "科技_新浪网"
 _TITLE_PARTS = re.compile(r"\s*[-–—|｜_:：]\s*")
 # What an outlet's name ends on (a channel's, "电报", only after a site's)
@@ -114,6 +115,7 @@ def _xml_feed(text: str, shown: str) -> tuple[SourceMeta | None, list[_Item]]:
             entry.get("title", ""), html, entry.get("link"), dict.get(entry, "published") or dict.get(entry, "updated"),
             dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed"),
             [(entry.get("author_detail") or {}).get("name") or entry.get("author") or ""],
+            title_html=(entry.get("title_detail") or {}).get("type") == "text/html",
         ))
     return channel, items
 
@@ -141,8 +143,13 @@ def _json_feed(text: str, shown: str) -> tuple[SourceMeta | None, list[_Item]]:
     return channel, items
 
 
-def _item(title: str, html: str, link: str | None, date: str | None, parsed: Any, authors: list[str]) -> _Item:
-    title = " ".join(_lines(title))  # (a title of type html, as RSS's may be, is markup too)
+def _item(
+    title: str, html: str, link: str | None, date: str | None, parsed: Any, authors: list[str], *, title_html: bool = False
+) -> _Item:
+    # a title is markup where the feed says so (Atom's type="html") or it holds a tag, else
+    # text, whose "<" is a character ("市盈率<10倍")
+    markup = title_html or bool(_TAG.search(title))
+    title = " ".join(_lines(title)) if markup else " ".join(_CONTROL.sub("", title).split())
     paragraphs = list(_lines(html))
     title, paragraphs = _own_title(title, paragraphs)
     names = tuple(dict.fromkeys(n for n in map(_author, authors) if n))
