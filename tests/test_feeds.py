@@ -255,6 +255,10 @@ def test_an_items_markup_stays_text(tmp_path):
     path.write_text(rss, encoding="utf-8")
     _, (article,) = _articles(path)
     assert article.title == "中芯国际H股<A股价差扩大"  # a title of text: its "<" is a character
+    plain = rss.replace("<![CDATA[<p onclick", "市盈率&lt;A股均值。<![CDATA[<p onclick")
+    path.write_text(plain.replace("<![CDATA[<p onclick='alert(1)'>" + CATL_TEXT[0] + "</p><iframe src='https://evil.example/'>嵌入</iframe><style>p{color:red}</style>]]>", ""), encoding="utf-8")
+    _, (article,) = _articles(path)
+    assert article.paragraphs == ["市盈率<A股均值。"]  # and so is a text's
     assert article.meta.url is None  # only a web address is a link
     assert not any(word in document.text for word in ("嵌入", "color:red", "alert", "onerror"))
 

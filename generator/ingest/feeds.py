@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from html import escape, unescape
 from typing import Any
 
 from generator.data import Document, Entry, SourceMeta
@@ -48,6 +49,7 @@ _MAIL_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")
 _MAIL = re.compile(r"^\S+@\S+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_LONE_LT = re.compile(r"<(?!/?[A-Za-z][^<>]*>|!)")
 # Between a feed title's site and channel: "人民网-财经频道", "华尔街见闻 - 最新", "科技_新浪网"
 _TITLE_PARTS = re.compile(r"\s*[-–—|｜_:：]\s*")
 # What an outlet's name ends on (a channel's, "电报", only after a site's)
@@ -108,8 +110,8 @@ def _xml_feed(text: str, shown: str) -> tuple[SourceMeta | None, list[_Item]]:
     channel = _channel(parsed.feed.get("title", ""))
     items = []
     for entry in parsed.entries:
-        html = next((c.get("value", "") for c in entry.get("content", ()) if c.get("value", "").strip()), "")
-        html = html or entry.get("summary", "") or ""
+        body = next((c for c in entry.get("content", ()) if c.get("value", "").strip()), None) or entry.get("summary_detail") or {}
+        html = _as_html(body.get("value", "") or "", body.get("type") == "text/plain")
         items.append(_item(
             # (dict.get: feedparser's own get maps "published" to "updated" with a warning)
             entry.get("title", ""), html, entry.get("link"), dict.get(entry, "published") or dict.get(entry, "updated"),
@@ -118,6 +120,12 @@ def _xml_feed(text: str, shown: str) -> tuple[SourceMeta | None, list[_Item]]:
             title_html=(entry.get("title_detail") or {}).get("type") == "text/html",
         ))
     return channel, items
+
+
+def _as_html(value: str, plain: bool) -> str:
+    """An item's text as HTML: text the feed calls plain and that holds no tag is escaped, so
+    its "<" stays a character ("市盈率<10倍")."""
+    return _escaped(value) if plain and not _TAG.search(value) else value
 
 
 def _json_feed(text: str, shown: str) -> tuple[SourceMeta | None, list[_Item]]:
@@ -178,8 +186,10 @@ def _own_title(title: str, paragraphs: list[str]) -> tuple[str, list[str]]:
 def _lines(html: str) -> Iterator[str]:
     """The lines of text of an item's HTML, block by block (a line break ends one too)."""
     html = _CONTROL.sub("", html)  # (no text, and no XML: lxml refuses them)
-    if "<" not in html:
-        yield from (" ".join(line.split()) for line in html.splitlines() if line.strip())
+    # a "<" that opens no tag is a character, as a browser would not show it ("市盈率<A股均值")
+    html = _LONE_LT.sub("&lt;", html)
+    if "<" not in html:  # no markup: its entities still stand for characters ("AT&amp;T")
+        yield from (" ".join(unescape(line).split()) for line in html.splitlines() if line.strip())
         return
     import lxml.html
 
@@ -234,9 +244,7 @@ def _string(value: object) -> str:
 
 def _escaped(text: str) -> str:
     """Plain text as the HTML it would be: its lines kept, nothing in it read as markup."""
-    import html
-
-    return "<br>".join(html.escape(line) for line in text.splitlines())
+    return "<br>".join(escape(line) for line in text.splitlines())
 
 
 def _one_line(exc: object) -> str:
