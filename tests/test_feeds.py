@@ -227,6 +227,21 @@ def test_a_flash_says_its_headline_once_and_a_flash_without_one_gets_one(tmp_pat
     assert fed.title == FED and fed.paragraphs == ["美联储维持利率不变，符合市场预期。", FED_TEXT[1]]
 
 
+def test_an_items_table_is_set_aside_and_reported_as_a_pages_is(tmp_path):
+    rows = "<tr><th>项目</th><th>2024Q1</th><th>同比</th></tr><tr><td>营业收入（亿元）</td><td>797.71</td><td>-10.41%</td></tr>"
+    rss = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>测试网</title>'
+           f"<item><title>{CATL}</title><link>https://a.cn/1</link><description><![CDATA[<p>{CATL_TEXT[0]}</p>"
+           f"<table>{rows}</table><p>{CATL_TEXT[1]}</p>]]></description></item></channel></rss>")
+    path = tmp_path / "x.rss"
+    path.write_text(rss, encoding="utf-8")
+    document = read_document(path)
+    segmented = split_articles(document, reflow(document))
+    (article,) = segmented.articles
+    assert article.paragraphs == CATL_TEXT
+    (table,) = [d for d in [*article.dropped, *segmented.dropped] if d.reason == "table"]
+    assert table.text == "| 项目 | 2024Q1 | 同比 |\n| 营业收入（亿元） | 797.71 | -10.41% |"
+
+
 def test_feeds_are_found_as_sources(tmp_path):
     for name in ("a.rss", "b.atom", "c.xml", "d.json"):
         (tmp_path / name).write_text("x", encoding="utf-8")

@@ -50,6 +50,7 @@ _MAIL = re.compile(r"^\S+@\S+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _LONE_LT = re.compile(r"<(?!/?[A-Za-z][^<>]*>|!)")
+_ROW = re.compile(r"^\|.*\|$")
 # Between a feed title's site and channel: "人民网-财经频道", "华尔街见闻 - 最新", "科技_新浪网"
 _TITLE_PARTS = re.compile(r"\s*[-–—|｜_:：]\s*")
 # What an outlet's name ends on (a channel's, "电报", only after a site's)
@@ -89,6 +90,8 @@ class FeedReader(Reader):
             if item.title:
                 lines += [f"# {item.title}", ""]
             for paragraph in item.paragraphs:
+                if _ROW.match(paragraph) and len(lines) > 1 and _ROW.match(lines[-2]):
+                    lines.pop()  # a table's rows stand together, one table
                 lines += [paragraph, ""]
             entries.append(Entry(first, len(lines) - 1, item.meta))
         if not entries:
@@ -200,9 +203,27 @@ def _lines(html: str) -> Iterator[str]:
         return
     for element in list(root.iter(*_NOT_TEXT)):
         element.drop_tree()
+    _tables_as_rows(root)
     for element in root.iter(*_BREAKS):
         element.tail = "\n" + (element.tail or "")
     yield from (" ".join(line.split()) for line in root.text_content().splitlines() if line.strip())
+
+
+def _tables_as_rows(root: Any) -> None:
+    """Each table of an item as the rows of a Markdown table ("| 营业收入（亿元） | 890.38 |"),
+    which reflow sets aside and reports as a web page's or a Markdown file's table, rather
+    than its cells as paragraphs of text."""
+    from lxml.html import Element
+
+    for table in [t for t in root.iter("table") if not any(a.tag == "table" for a in t.iterancestors())]:
+        rows = [[" ".join(cell.text_content().split()) for cell in row.iter("td", "th")] for row in table.iter("tr")]
+        holder = Element("div")
+        for cells in filter(any, rows):
+            line = Element("p")
+            line.text = "| " + " | ".join(c.replace("|", "/") for c in cells) + " |"
+            holder.append(line)
+        holder.tail = table.tail
+        table.getparent().replace(table, holder)
 
 
 def _channel(title: str) -> SourceMeta | None:
