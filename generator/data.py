@@ -7,6 +7,7 @@ exact place an article came from.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -49,6 +50,10 @@ class Entry:
     first_line: int
     last_line: int
     meta: SourceMeta
+
+    def blocks_of(self, blocks: Sequence[Block]) -> list[Block]:
+        """The blocks that start on the entry's lines."""
+        return [b for b in blocks if self.first_line <= b.first_line <= self.last_line]
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,13 @@ _DATELINE = re.compile(
     r"|[〔【]\s*(?P<filed>[\u4e00-\u9fff]{0,8}?记者\s*[\u4e00-\u9fff·、，,]{2,30}?)\s*[／/]\s*[\u4e00-\u9fff]{2,8}?(?:即时|综合)?报[导道]\s*[〕】]"
     r")\s*" + _REPORTERS + r"\s*(?:[，,]\s*)?"  # (a flash's comma after it: "财联社5月11日电，美股…")
 )
-# What an outlet's name ends on, after at least one character of its own: 新华社, 湖南日报,
-# 人民网, 湖南台, 界面新闻, 第一财经 (a place such as 台北 opens on 台 and ends on none)
-_OUTLET_FIRST = re.compile(r"^(.+?(?:社|报|网|台|新闻|财经))")
+# What a paper's, agency's, site's or station's name ends on: 湖南日报, 新华社, 人民网, 电视台;
+# and a desk's: 界面新闻, 第一财经
+OUTLET_WORD = "报|社|网|台"
+OUTLET_END = rf"(?:{OUTLET_WORD}|新闻|财经)"
+# An outlet's name, after at least one character of its own (a place such as 台北 opens on 台
+# and ends on none)
+_OUTLET_FIRST = re.compile(rf"^(.+?{OUTLET_END})")
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _ROLE = re.compile(r"(?:全媒体|首席|特约|实习)?(?:记者|通讯员|撰稿|摄影)")
 
@@ -102,8 +106,6 @@ _WEB_HEAD_NOISE = re.compile(r"[／/]\s*\S*|\S{2,3}(?:报道|报导|報導|報�
 _DATE_OR_TIME = re.compile(r"\d{1,4}\s*[-/.年月日:：]\s*\d{1,2}")
 # A publication's name ends the reporters: a WeChat post prints its account (and the province
 # it was posted from) right after them, "湖南日报全媒体记者 陈奕樊 湖南日报 湖南"
-# (what a paper's, agency's, site's or station's name ends on: 湖南日报, 新华社, 人民网, 电视台)
-OUTLET_WORD = "报|社|网|台"
 _OUTLET_NAME = re.compile(rf"(?:{OUTLET_WORD}|周刊|杂志|新闻)$")
 
 

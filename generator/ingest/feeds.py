@@ -28,15 +28,16 @@ from typing import Any
 
 from generator.data import Document, Entry, SourceMeta
 from generator.errors import SourceError
-from generator.ingest.datelines import starts_dateline
+from generator.ingest.datelines import OUTLET_END, starts_dateline
 from generator.ingest.metadata import iso_date, merge_meta
+from generator.ingest.paragraphs import MD_TABLE_ROW
 from generator.ingest.reader import Reader, Source
-from generator.text import without_spaces
+from generator.text import to_simplified, without_spaces
 
 _SNIFF_CHARS = 2048
 _XML_FEED = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
-_JSON_FEED = re.compile(r'"version"\s*:\s*"https?://jsonfeed\.org/version/')
-_JSON_FEED_VERSION = ("https://jsonfeed.org/version/", "http://jsonfeed.org/version/")
+_JSON_FEED_VERSION = re.compile(r"https?://jsonfeed\.org/version/")
+_JSON_FEED = re.compile(r'"version"\s*:\s*"' + _JSON_FEED_VERSION.pattern)
 _NO_FEED = "not a news feed (RSS, Atom or JSON Feed); not read"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Elements whose text is no part of an item's text
@@ -50,11 +51,10 @@ _MAIL = re.compile(r"^\S+@\S+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _LONE_LT = re.compile(r"<(?!/?[A-Za-z][^<>]*>|!)")
-_ROW = re.compile(r"^\|.*\|$")
 # Between a feed title's site and channel: "人民网-财经频道", "华尔街见闻 - 最新", "科技_新浪网"
 _TITLE_PARTS = re.compile(r"\s*[-–—|｜_:：]\s*")
-# What an outlet's name ends on (a channel's, "电报", only after a site's)
-_OUTLET = re.compile(r".{2,}(?:社|网|報|报|台|新闻|新聞|财经|財經)$")
+# An outlet's name, in either script (a channel's, "电报", has only one character before 报)
+_OUTLET = re.compile(rf".{{2,}}{OUTLET_END}$")
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class FeedReader(Reader):
             if item.title:
                 lines += [f"# {item.title}", ""]
             for paragraph in item.paragraphs:
-                if _ROW.match(paragraph) and len(lines) > 1 and _ROW.match(lines[-2]):
+                if MD_TABLE_ROW.match(paragraph) and len(lines) > 1 and MD_TABLE_ROW.match(lines[-2]):
                     lines.pop()  # a table's rows stand together, one table
                 lines += [paragraph, ""]
             entries.append(Entry(first, len(lines) - 1, item.meta))
@@ -120,7 +120,6 @@ def _xml_feed(text: str, shown: str) -> tuple[SourceMeta | None, list[_Item]]:
             entry.get("title", ""), html, entry.get("link"), dict.get(entry, "published") or dict.get(entry, "updated"),
             dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed"),
             [(entry.get("author_detail") or {}).get("name") or entry.get("author") or ""],
-            title_html=(entry.get("title_detail") or {}).get("type") == "text/html",
         ))
     return channel, items
 
@@ -136,7 +135,7 @@ def _json_feed(text: str, shown: str) -> tuple[SourceMeta | None, list[_Item]]:
         feed = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SourceError(f"{shown}: not a readable JSON Feed ({exc.msg}, line {exc.lineno})") from None
-    if not isinstance(feed, dict) or not _string(feed.get("version")).startswith(_JSON_FEED_VERSION):
+    if not isinstance(feed, dict) or not _JSON_FEED_VERSION.match(_string(feed.get("version"))):
         raise SourceError(f"{shown}: a JSON file that is {_NO_FEED}")
     if not isinstance(feed.get("items"), list):
         raise SourceError(f"{shown}: not a readable JSON Feed (no list of items)")
@@ -154,13 +153,8 @@ def _json_feed(text: str, shown: str) -> tuple[SourceMeta | None, list[_Item]]:
     return channel, items
 
 
-def _item(
-    title: str, html: str, link: str | None, date: str | None, parsed: Any, authors: list[str], *, title_html: bool = False
-) -> _Item:
-    # a title is markup where the feed says so (Atom's type="html") or it holds a tag, else
-    # text, whose "<" is a character ("市盈率<10倍")
-    markup = title_html or bool(_TAG.search(title))
-    title = " ".join(_lines(title)) if markup else " ".join(_CONTROL.sub("", title).split())
+def _item(title: str, html: str, link: str | None, date: str | None, parsed: Any, authors: list[str]) -> _Item:
+    title = " ".join(_lines(title))  # (a title may be markup, Atom's type="html", or hold a lone "<")
     paragraphs = list(_lines(html))
     title, paragraphs = _own_title(title, paragraphs)
     names = tuple(dict.fromkeys(n for n in map(_author, authors) if n))
@@ -233,7 +227,7 @@ def _channel(title: str) -> SourceMeta | None:
     parts = [p.strip() for p in _TITLE_PARTS.split(" ".join(title.split())) if p.strip()]
     if not parts:
         return None
-    named = [p for p in parts if _OUTLET.search(p)]
+    named = [p for p in parts if _OUTLET.search(to_simplified(p))]
     # its title names the source's page; an item's title is its own (see segment._by_entry)
     return SourceMeta(site=(named or parts)[0], title=" ".join(title.split()), origin="feed")
 

@@ -77,7 +77,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,2}[.)])\s+\S(?!.*\s[-*+]$)")
 _MD_BULLET = re.compile(r"^[-*+]\s+")
 # A row of a Markdown table: "| 营业收入（亿元） | 890.38 | 797.71 |"
-_MD_TABLE_ROW = re.compile(r"^\|.*\|$")
+MD_TABLE_ROW = re.compile(r"^\|.*\|$")
 # Two ideographic spaces open a Chinese paragraph. Text flattened into one line (copied from
 # a web page or a report) keeps them where its paragraphs began: "…同比降97%　　巨化股份于…"
 # is a heading, then a paragraph. Only in a line this long: a byline ("本报记者　　张三") or a
@@ -140,7 +140,7 @@ def markdown_blocks(text: str, *, line_breaks: bool = False) -> list[Block]:
                 blocks.append(Block(heading, "notice" if listing else "heading", number, number, level=len(m.group(1))))
         elif not raw.strip():
             flush()
-        elif _MD_TABLE_ROW.match(raw.strip()):
+        elif MD_TABLE_ROW.match(raw.strip()):
             flush()
             if blocks and blocks[-1].kind == "table" and blocks[-1].last_line == number - 1:
                 previous = blocks.pop()

@@ -31,8 +31,8 @@ class Source:
     def document(self, text: str, fmt: SourceFormat, meta: SourceMeta, **extra: object) -> Document:
         """The Document every reader gives: its text (and a title its metadata gives) as a reader
         sees them, without zero-width characters (:func:`~generator.text.visible`)."""
-        if meta.title and visible(meta.title) != meta.title:
-            meta = replace(meta, title=visible(meta.title))
+        if meta.title and (title := visible(meta.title)) != meta.title:
+            meta = replace(meta, title=title)
         return Document(
             path=self.shown, name=self.path.name, text=visible(text), format=fmt, meta=meta,
             warnings=tuple(self.warnings), **extra,  # type: ignore[arg-type]

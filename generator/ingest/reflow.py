@@ -19,7 +19,7 @@ def reflow(document: Document) -> list[Block]:
     if document.entries:
         # a feed's items are apart: a paragraph of one is no pull quote or repeat of another's
         blocks = markdown_blocks(document.text)
-        return [b for e in document.entries for b in _mended([b for b in blocks if e.first_line <= b.first_line <= e.last_line])]
+        return [b for e in document.entries for b in _mended(e.blocks_of(blocks))]
     if document.format in ("markdown", "html"):
         return _mended(markdown_blocks(document.text))
     # a research report's page furniture and end matter, on lines of their own in a text layer

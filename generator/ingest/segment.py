@@ -267,8 +267,7 @@ def _by_entry(document: Document, blocks: Sequence[Block]) -> Segmented:
     dropped: list[Dropped] = []
     shared = replace(document.meta, title=None)  # (the feed's title is no item's)
     for entry in document.entries:
-        inside = [b for b in blocks if entry.first_line <= b.first_line <= entry.last_line]
-        found = single_article(replace(document, meta=merge_meta(entry.meta, shared)), inside)
+        found = single_article(replace(document, meta=merge_meta(entry.meta, shared)), entry.blocks_of(blocks))
         articles += [replace(a, index=len(articles) + i) for i, a in enumerate(found.articles)]
         dropped += found.dropped
     return Segmented(articles, tuple(dropped))
